@@ -1,0 +1,104 @@
+// The command line: builds the commander program and runs it against an Io,
+// returning the exit code (0 clean, 1 findings or bad input, 2 usage error or
+// crash). Only bin/claimcheck.js touches `process.exitCode`.
+
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { addCommand } from './commands/add.js';
+import { EXIT, UserError, type CommandContext, type Io } from './commands/context.js';
+import { sentencesCommand } from './commands/sentences.js';
+import { reportCommand } from './commands/report.js';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The Io of the running process. */
+export function processIo(): Io {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
+    cwd: process.cwd(),
+    env: process.env,
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    ...(process.stdout.columns ? { columns: process.stdout.columns } : {}),
+  };
+}
+
+/**
+ * Build the `claimcheck` program.
+ *
+ * @param context Streams, environment and exit-code setter for the commands.
+ */
+export function createProgram(context: CommandContext): Command {
+  const { io } = context;
+  const program = new Command('claimcheck')
+    .description('Cross-reference claims across news outlets: which claims are corroborated, disputed, or stated by one outlet alone.')
+    .version(version, '-V, --version')
+    .option('--debug', 'show stack traces of unexpected errors')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => write(text),
+    })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ claimcheck report                      # what the sources in sources/ corroborate and dispute
+  $ claimcheck export --format json > claims.json
+  $ claimcheck check                       # in CI: validate sources, compare with claims/
+  $ claimcheck add article.html --outlet "The Epoch Times" --published 2020-12-18
+  $ claimcheck sentences sources/x.md      # the sentence splitter alone
+
+Exit codes: 0 ok, 1 findings or bad input (check), 2 usage error.`,
+    );
+  for (const make of [reportCommand, addCommand, sentencesCommand]) {
+    program.addCommand(make(context).copyInheritedSettings(program));
+  }
+  return program;
+}
+
+/**
+ * Run claimcheck with `argv` (without the node and script names).
+ *
+ * @param argv Arguments, e.g. `['report', 'sources']`.
+ * @param io Streams and environment (default: the process's own).
+ */
+export async function run(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const debug = argv.includes('--debug');
+  const context: CommandContext = {
+    io,
+    setExitCode: (code) => {
+      exitCode = Math.max(exitCode, code);
+    },
+    debug: () => debug,
+  };
+  const program = createProgram(context);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`${error.message}\n`);
+      return Math.max(exitCode, error.exitCode);
+    }
+    io.stderr.write(`claimcheck: unexpected error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else io.stderr.write('Run again with --debug to see the stack trace, and please report it.\n');
+    return EXIT.usage;
+  }
+  return exitCode;
+}

@@ -1,0 +1,156 @@
+// Where an imported article goes and how it gets there: a slug is a plain file
+// name inside the sources folder (never a path), and the file is written
+// atomically (temp file in the same folder, then link or rename).
+
+import { randomBytes } from 'node:crypto';
+import { lstatSync } from 'node:fs';
+import { link, lstat, mkdir, open, realpath, rename, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../commands/context.js';
+
+/** Longest slug accepted (the file name is the slug plus `.md`). */
+export const MAX_SLUG_LENGTH = 120;
+
+/** Longest slug derived from an article's date, outlet and title. */
+const DERIVED_SLUG_LENGTH = 80;
+
+/** Names Windows reserves for devices, with or without an extension. */
+const RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/**
+ * A slug from an article's published date, outlet and title: lowercase ASCII
+ * letters and digits joined by hyphens, at most 80 characters, cut at a hyphen.
+ *
+ * @param parts Date, outlet and title (each optional); `fallback` stands in for a missing title.
+ */
+export function slugFor(parts: { published?: string; outlet?: string; title?: string; fallback?: string }): string {
+  const text = [parts.published, parts.outlet, parts.title ?? parts.fallback].filter((part) => part).join(' ');
+  let slug = text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßẞ]/g, 'ss')
+    .replace(/[æÆ]/g, 'ae')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[œŒ]/g, 'oe')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/['’]/g, '')
+    .replace(/&/g, ' and ')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  if (slug.length > DERIVED_SLUG_LENGTH) {
+    const cut = slug.lastIndexOf('-', DERIVED_SLUG_LENGTH);
+    slug = slug.slice(0, cut > 20 ? cut : DERIVED_SLUG_LENGTH).replace(/-+$/, '');
+  }
+  if (slug === '') slug = 'article';
+  if (RESERVED.test(slug)) slug = `${slug}-article`;
+  return slug;
+}
+
+/**
+ * Check a slug given by the user: a plain file name (letters, digits, `-`, `_`,
+ * `.`; a trailing `.md` is dropped), no folders, no drive letters, no `..`, not
+ * hidden, not a reserved device name. Returns the slug without `.md`.
+ *
+ * @param slug The slug as given.
+ */
+export function checkSlug(slug: string): string {
+  const name = slug.trim().replace(/\.md$/i, '');
+  if (name === '') throw new UserError('invalid slug: it is empty');
+  if (/[/\\]/.test(name) || path.isAbsolute(name) || /^[a-z]:/i.test(name) || name.includes('\0')) {
+    throw new UserError(`invalid slug "${slug}": a slug is a file name inside the sources folder, not a path`);
+  }
+  if (name === '.' || name === '..' || name.startsWith('.')) {
+    throw new UserError(`invalid slug "${slug}": it must not start with "."`);
+  }
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new UserError(`invalid slug "${slug}": use only letters, digits, "-", "_" and "."`);
+  }
+  if (name.length > MAX_SLUG_LENGTH) throw new UserError(`invalid slug "${slug}": longer than ${MAX_SLUG_LENGTH} characters`);
+  if (RESERVED.test(name.split('.')[0]!)) throw new UserError(`invalid slug "${slug}": "${name.split('.')[0]}" is a reserved device name`);
+  return name;
+}
+
+/**
+ * Resolve where `slug` goes inside `sourcesDir`; throws UserError if it would
+ * escape (../, absolute paths, symlinks inside sourcesDir pointing outside,
+ * empty, reserved names).
+ *
+ * @param sourcesDir The sources folder.
+ * @param slug The slug (a plain file name; `.md` is added).
+ */
+export function sourcePathFor(sourcesDir: string, slug: string): string {
+  const name = checkSlug(slug);
+  const folder = path.resolve(sourcesDir);
+  const target = path.join(folder, `${name}.md`);
+  if (path.dirname(target) !== folder) throw new UserError(`invalid slug "${slug}": it would leave ${sourcesDir}`);
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return target;
+  }
+  if (stat.isSymbolicLink()) throw new UserError(`${target}: is a symbolic link; refusing to write through or replace it`);
+  if (!stat.isFile()) throw new UserError(`${target}: exists and is not a regular file`);
+  return target;
+}
+
+/**
+ * Write atomically: temp file in the same folder + rename; refuse to overwrite
+ * unless force (UserError naming the file). Never writes outside sourcesDir
+ * (re-checked with the realpath of the parent). Creates sourcesDir if needed.
+ * Returns the path written.
+ *
+ * @param sourcesDir The sources folder.
+ * @param slug The slug (a plain file name; `.md` is added).
+ * @param markdown The file's content.
+ * @param options `force`: overwrite an existing file (default: false).
+ */
+export async function writeSource(sourcesDir: string, slug: string, markdown: string, options: { force?: boolean }): Promise<string> {
+  const target = sourcePathFor(sourcesDir, slug);
+  const folder = path.dirname(target);
+  await mkdir(folder, { recursive: true });
+  const realFolder = await realpath(folder);
+  const realTarget = path.join(realFolder, path.basename(target));
+  if (path.dirname(realTarget) !== realFolder) throw new UserError(`invalid slug "${slug}": it would leave ${sourcesDir}`);
+
+  const existing = await lstat(realTarget).catch(() => undefined);
+  if (existing?.isSymbolicLink()) throw new UserError(`${target}: is a symbolic link; refusing to write through or replace it`);
+  if (existing && !existing.isFile()) throw new UserError(`${target}: exists and is not a regular file`);
+  if (existing && !options.force) throw new UserError(`${target}: already exists (use --force to overwrite it)`);
+
+  const temp = path.join(realFolder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', 0o644);
+    try {
+      await handle.writeFile(markdown, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.force) {
+      await rename(temp, realTarget);
+    } else {
+      await linkWithoutOverwrite(temp, realTarget, target);
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
+  return target;
+}
+
+/** Put `temp` at `target` unless something is already there (link fails with EEXIST; no race). */
+async function linkWithoutOverwrite(temp: string, realTarget: string, shown: string): Promise<void> {
+  try {
+    await link(temp, realTarget);
+    await unlink(temp);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UserError(`${shown}: already exists (use --force to overwrite it)`);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+  }
+  // File systems without hard links: check again, then rename.
+  if (await lstat(realTarget).catch(() => undefined)) throw new UserError(`${shown}: already exists (use --force to overwrite it)`);
+  await rename(temp, realTarget);
+}

@@ -1,0 +1,631 @@
+// load: a source file's bytes → a Source (front matter + prose blocks with a map
+// back to file offsets) and diagnostics as `file:line:column: message`.
+// unified + remark-parse + remark-frontmatter parse one file; `yaml` parses the
+// front matter. `parseSource` is pure; `loadSources` does the file-system I/O.
+
+import { createHash } from 'node:crypto';
+import { isUtf8 } from 'node:buffer';
+import path from 'node:path';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { location } from 'vfile-location';
+import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
+import { findBoilerplate } from './boilerplate.js';
+import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from './types.js';
+
+const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/** Front-matter fields a source may carry. */
+const KNOWN_FIELDS = new Set(['outlet', 'title', 'url', 'published', 'author']);
+
+export interface ParsedSource {
+  /** The source, or undefined when an error makes it unusable. */
+  readonly source?: Source;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The id a source file gets: its file name without the Markdown extension.
+ *
+ * @param filePath Path of the source file.
+ */
+export function sourceIdFor(filePath: string): string {
+  return path.basename(filePath).replace(/\.(md|markdown)$/i, '');
+}
+
+/**
+ * Parse one source file from its bytes. Never throws on bad input: every problem
+ * comes back as a diagnostic, and `source` is set whenever the file is usable.
+ *
+ * @param filePath Path to report in diagnostics and to keep on the source.
+ * @param bytes The file's content.
+ */
+export function parseSource(
+  filePath: string,
+  bytes: Uint8Array,
+  options: { frontMatter?: 'required' | 'optional' } = {},
+): ParsedSource {
+  const file = toPosix(filePath);
+  const fail = (message: string, ruleId: string, line = 1, column = 1): ParsedSource => ({
+    diagnostics: [{ file, line, column, message, ruleId, severity: 'error' }],
+  });
+
+  const decoded = decodeText(file, bytes);
+  if ('diagnostic' in decoded) return { diagnostics: [decoded.diagnostic] };
+  const text = decoded.text;
+  if (text.trim() === '') return fail('empty file: expected front matter with `outlet:` and article text', 'empty');
+
+  const tree = markdownParser.parse(text) as Root;
+  const diagnostics: Diagnostic[] = [];
+  const first = tree.children[0];
+  const hasFrontMatter = first?.type === 'yaml';
+  let meta: SourceMeta | undefined;
+  if (hasFrontMatter) {
+    const parsed = parseFrontMatter(file, text, first.value, first.position?.start.offset ?? 0);
+    meta = parsed.meta;
+    diagnostics.push(...parsed.diagnostics);
+  } else if (options.frontMatter === 'optional') {
+    meta = { outlet: '-' };
+  } else {
+    return fail('missing front matter: start the file with a `---` block that has at least `outlet:`', 'no-front-matter');
+  }
+  if (options.frontMatter === 'optional' && !meta) {
+    meta = { outlet: '-' };
+    diagnostics.splice(0, diagnostics.length, ...diagnostics.map((d) => ({ ...d, severity: 'warning' as const })));
+  }
+
+  const blocks = collectBlocks(tree, text);
+  const flags = findBoilerplate(
+    blocks.map((block) => block.text),
+    meta ? { outlet: meta.outlet, ...(meta.title ? { title: meta.title } : {}), ...(meta.author ? { author: meta.author } : {}) } : {},
+  );
+  const flagged = blocks.map((block, index) => {
+    const reason = flags[index];
+    return reason ? { ...block, boilerplate: reason } : block;
+  });
+  if (!flagged.some((block) => !block.boilerplate && block.text.trim() !== '')) {
+    const end = hasFrontMatter ? first.position?.end : undefined;
+    diagnostics.push({
+      file,
+      line: end?.line ?? 1,
+      column: end?.column ?? 1,
+      message: 'no article text after the front matter',
+      ruleId: 'no-body',
+      severity: 'error',
+    });
+  }
+  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  return {
+    source: {
+      id: sourceIdFor(file),
+      path: file,
+      meta,
+      text,
+      hash: createHash('sha256').update(bytes).digest('hex'),
+      blocks: flagged,
+    },
+    diagnostics,
+  };
+}
+
+/**
+ * Decode a file's bytes as UTF-8 text without a BOM, or say why it is not text:
+ * empty, binary (NUL or control bytes) or not UTF-8, at the first bad byte.
+ *
+ * @param file Path to report.
+ * @param bytes The file's content.
+ */
+export function decodeText(file: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
+  const fail = (message: string, ruleId: string, at = { line: 1, column: 1 }) => ({
+    diagnostic: { file, ...at, message, ruleId, severity: 'error' as const },
+  });
+  if (bytes.length === 0) return fail('empty file: expected front matter with `outlet:` and article text', 'empty');
+  const binaryAt = binaryOffset(bytes);
+  if (binaryAt !== -1) {
+    return fail('binary file: not a Markdown source (found a NUL or control byte)', 'binary', pointOfByte(bytes, binaryAt));
+  }
+  if (!isUtf8(bytes)) return fail('not UTF-8: invalid byte sequence (save the file as UTF-8)', 'encoding', firstInvalidUtf8(bytes));
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+}
+
+/**
+ * A source made from plain text (no front matter): paragraphs are separated by
+ * blank lines. Used by `claimcheck sentences` on stdin.
+ *
+ * @param text Plain text.
+ * @param filePath Name to report (default: `-`).
+ * @param meta Metadata to attach (default: outlet `-`).
+ */
+export function sourceFromPlainText(text: string, filePath = '-', meta: SourceMeta = { outlet: '-' }): Source {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const locate = location(text);
+  const blocks: Block[] = [];
+  const paragraph = /\S(?:[^\n]|\n(?![ \t\r]*(?:\n|$)))*/g;
+  for (const match of text.matchAll(paragraph)) {
+    const start = match.index ?? 0;
+    const body = match[0].replace(/\s+$/, '');
+    const end = start + body.length;
+    blocks.push({
+      kind: 'paragraph',
+      text: body,
+      runs: [{ plain: 0, file: start, length: body.length }],
+      position: { start: { ...locate.toPoint(start)!, offset: start }, end: { ...locate.toPoint(end)!, offset: end } },
+    });
+  }
+  return { id: sourceIdFor(filePath), path: toPosix(filePath), meta, text, hash: createHash('sha256').update(text).digest('hex'), blocks };
+}
+
+// ---------------------------------------------------------------------------
+// Front matter
+
+function parseFrontMatter(
+  file: string,
+  text: string,
+  yamlText: string,
+  blockOffset: number,
+): { meta?: SourceMeta; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const locate = location(text);
+  // The YAML text starts on the line after the opening `---`.
+  const yamlOffset = text.indexOf('\n', blockOffset) + 1;
+  const at = (yamlIndex: number) => {
+    const point = locate.toPoint(yamlOffset + Math.max(0, yamlIndex));
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
+  const report = (message: string, ruleId: string, yamlIndex: number, severity: 'error' | 'warning' = 'error') => {
+    diagnostics.push({ file, ...at(yamlIndex), message, ruleId, severity });
+  };
+
+  let document: Document.Parsed;
+  try {
+    document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    report(`front matter: ${(error as Error).message}`, 'yaml', 0);
+    return { diagnostics };
+  }
+  if (document.errors.length > 0) {
+    const error = document.errors[0]!;
+    const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    report(`front matter is not valid YAML: ${message}`, 'yaml', error.pos[0]);
+    return { diagnostics };
+  }
+  const contents = document.contents;
+  if (!isMap(contents)) {
+    const what = contents === null ? 'empty' : 'not a mapping of fields';
+    report(`front matter is ${what}: expected \`outlet: <name>\` and optional title, url, published, author`, 'front-matter', 0);
+    return { diagnostics };
+  }
+
+  const values = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  const fields = new Map<string, { value: unknown; index: number }>();
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+    const keyIndex = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
+    const valueNode = pair.value;
+    const valueIndex = isScalar(valueNode) || isSeq(valueNode) || isMap(valueNode) ? (valueNode.range?.[0] ?? keyIndex) : keyIndex;
+    if (!KNOWN_FIELDS.has(key)) {
+      report(`unknown front-matter field \`${key}\` (known: outlet, title, url, published, author)`, 'unknown-field', keyIndex, 'warning');
+      continue;
+    }
+    fields.set(key, { value: values[key], index: valueIndex });
+  }
+
+  const outlet = fields.get('outlet');
+  if (!outlet || outlet.value === null || outlet.value === undefined || String(outlet.value).trim() === '') {
+    report('missing `outlet` in front matter: name the outlet that published the article', 'missing-outlet', outlet?.index ?? 0);
+  } else if (typeof outlet.value !== 'string') {
+    report('`outlet` must be a single name (text)', 'invalid-outlet', outlet.index);
+  }
+
+  const text_ = (name: 'title' | 'url') => {
+    const field = fields.get(name);
+    if (!field || field.value === null || field.value === undefined) return undefined;
+    if (typeof field.value !== 'string' && typeof field.value !== 'number') {
+      report(`\`${name}\` must be text`, `invalid-${name}`, field.index);
+      return undefined;
+    }
+    return String(field.value).trim();
+  };
+  const title = text_('title');
+  const url = text_('url');
+  if (url !== undefined && !isHttpUrl(url)) {
+    report(`\`url\` is not an http(s) URL: ${JSON.stringify(url)}`, 'invalid-url', fields.get('url')!.index);
+  }
+
+  let published: string | undefined;
+  const publishedField = fields.get('published');
+  if (publishedField && publishedField.value !== null && publishedField.value !== undefined) {
+    published = isoDate(publishedField.value);
+    if (published === undefined) {
+      report(
+        `\`published\` is not a date: ${JSON.stringify(String(publishedField.value))} (expected YYYY-MM-DD, e.g. 2020-12-18)`,
+        'invalid-date',
+        publishedField.index,
+      );
+    }
+  }
+
+  let author: string[] | undefined;
+  const authorField = fields.get('author');
+  if (authorField && authorField.value !== null && authorField.value !== undefined) {
+    const value = authorField.value;
+    const list = Array.isArray(value) ? value : [value];
+    if (list.every((name) => typeof name === 'string' && name.trim() !== '')) {
+      author = list.map((name: string) => name.trim());
+    } else {
+      report('`author` must be a name or a list of names', 'invalid-author', authorField.index);
+    }
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const meta: SourceMeta = {
+    outlet: String(outlet!.value).trim(),
+    ...(title ? { title } : {}),
+    ...(url ? { url } : {}),
+    ...(published ? { published } : {}),
+    ...(author ? { author } : {}),
+  };
+  return { meta, diagnostics };
+}
+
+/** `YYYY-MM-DD` if `value` is a real calendar date, else undefined. */
+export function isoDate(value: unknown): string | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString().slice(0, 10);
+  if (typeof value !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  const valid = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return valid ? match[0] : undefined;
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Blocks: prose of the Markdown body with a segment map back onto the file
+
+const BLOCK_KIND: Partial<Record<Nodes['type'], BlockKind>> = {
+  paragraph: 'paragraph',
+  heading: 'heading',
+  tableCell: 'tableCell',
+};
+
+function collectBlocks(tree: Root, fileText: string): Block[] {
+  const blocks: Block[] = [];
+  const visit = (node: Nodes, context: BlockKind | undefined) => {
+    const kind = BLOCK_KIND[node.type];
+    if (kind && 'children' in node) {
+      const block = toBlock(node as Parent, kind === 'paragraph' && context ? context : kind, fileText);
+      if (block) blocks.push(block);
+      return;
+    }
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') return;
+    const inner = node.type === 'listItem' ? 'listItem' : node.type === 'blockquote' ? 'blockquote' : context;
+    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, inner);
+  };
+  visit(tree, undefined);
+  return blocks;
+}
+
+function toBlock(node: Parent, kind: BlockKind, fileText: string): Block | undefined {
+  const runs: TextRun[] = [];
+  let text = '';
+  const append = (value: string, raw: string, rawOffset: number) => {
+    // Align the node's value with its raw slice: they differ where Markdown
+    // escapes (`\*`), entities (`&amp;`), code ticks or continuation indents sit.
+    let j = 0;
+    for (let i = 0; i < value.length; i++) {
+      const at = raw.indexOf(value[i]!, j);
+      if (at === -1) {
+        // Not found in the raw text (a decoded entity): no file position; extend the previous run.
+        text += value[i];
+        const last = runs.at(-1);
+        if (last) runs[runs.length - 1] = { ...last, length: last.length + 1 };
+        continue;
+      }
+      const last = runs.at(-1);
+      if (last && last.plain + last.length === text.length && last.file + last.length === rawOffset + at) {
+        runs[runs.length - 1] = { ...last, length: last.length + 1 };
+      } else {
+        runs.push({ plain: text.length, file: rawOffset + at, length: 1 });
+      }
+      text += value[i];
+      j = at + 1;
+    }
+  };
+  const walk = (children: readonly PhrasingContent[], source: string) => {
+    for (const child of children) {
+      if (child.type === 'text' || child.type === 'inlineCode') {
+        const start = child.position?.start.offset;
+        const end = child.position?.end.offset;
+        if (start === undefined || end === undefined) continue;
+        const raw = source.slice(start, end);
+        if (raw === child.value) {
+          runs.push({ plain: text.length, file: start, length: raw.length });
+          text += raw;
+        } else append(child.value, raw, start);
+      } else if (child.type === 'break') {
+        text += '\n';
+      } else if ('children' in child) {
+        walk(child.children as PhrasingContent[], source);
+      }
+    }
+  };
+  walk(node.children as PhrasingContent[], fileText);
+  if (!node.position || text.trim() === '') return undefined;
+  return { kind, text, runs: mergeRuns(runs), position: node.position };
+}
+
+function mergeRuns(runs: TextRun[]): TextRun[] {
+  const merged: TextRun[] = [];
+  for (const run of runs) {
+    const last = merged.at(-1);
+    if (last && last.plain + last.length === run.plain && last.file + last.length === run.file) {
+      merged[merged.length - 1] = { ...last, length: last.length + run.length };
+    } else merged.push(run);
+  }
+  return merged;
+}
+
+// ---------------------------------------------------------------------------
+// Bytes: binary and encoding checks with a place to point at
+
+/** Offset of the first NUL or non-text control byte, or -1. */
+function binaryOffset(bytes: Uint8Array): number {
+  const limit = Math.min(bytes.length, 1 << 16);
+  for (let i = 0; i < limit; i++) {
+    const byte = bytes[i]!;
+    if (byte === 0) return i;
+    if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) return i;
+  }
+  return -1;
+}
+
+/** Line and column (1-based, in characters) of byte `index`. */
+function pointOfByte(bytes: Uint8Array, index: number): { line: number; column: number } {
+  const before = Buffer.from(bytes.buffer, bytes.byteOffset, index).toString('utf8');
+  const lines = before.split(/\r?\n|\r/);
+  return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
+}
+
+/** Place of the first byte that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
+  const decoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  let byteIndex = 0;
+  for (let i = 0; i < decoded.length; i++) {
+    const code = decoded.codePointAt(i)!;
+    if (code === 0xfffd && !(bytes[byteIndex] === 0xef && bytes[byteIndex + 1] === 0xbf && bytes[byteIndex + 2] === 0xbd)) {
+      return pointOfByte(bytes, byteIndex);
+    }
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+    byteIndex += size;
+    if (code > 0xffff) i++;
+  }
+  return pointOfByte(bytes, byteIndex);
+}
+
+function toPosix(filePath: string): string {
+  return filePath.split(path.sep).join('/');
+}
+
+// ---------------------------------------------------------------------------
+// File system: find, read and de-duplicate sources
+
+export interface LoadedSources {
+  /** Usable sources, sorted by path, duplicates removed, ids unique. */
+  readonly sources: readonly Source[];
+  /** Every problem found, sorted by file and place. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Paths of the files that were read (including unusable ones). */
+  readonly files: readonly string[];
+}
+
+const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/**
+ * Find the Markdown files under `paths` (files or folders, searched recursively;
+ * hidden folders and node_modules are skipped). Never throws: missing paths and
+ * symlink loops come back as diagnostics.
+ *
+ * @param paths Files or folders.
+ * @param cwd Folder that relative paths resolve against and results are shown relative to.
+ */
+export async function findSourceFiles(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const { readdir, realpath, stat } = await import('node:fs/promises');
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const seenFolders = new Set<string>();
+  const problem = (file: string, message: string, ruleId: string) =>
+    diagnostics.push({ file: display(cwd, file), line: 1, column: 1, message, ruleId, severity: 'error' });
+
+  const walk = async (folder: string) => {
+    let real: string;
+    try {
+      real = await realpath(folder);
+    } catch (error) {
+      problem(folder, describeFsError(error), 'unreadable');
+      return;
+    }
+    if (seenFolders.has(real)) {
+      problem(folder, 'symlink loop: this folder was already searched', 'symlink-loop');
+      return;
+    }
+    seenFolders.add(real);
+    let entries;
+    try {
+      entries = await readdir(folder, { withFileTypes: true });
+    } catch (error) {
+      problem(folder, describeFsError(error), 'unreadable');
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+      const full = path.join(folder, entry.name);
+      let isFolder = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        try {
+          const target = await stat(full);
+          isFolder = target.isDirectory();
+          isFile = target.isFile();
+        } catch (error) {
+          problem(full, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'unreadable');
+          continue;
+        }
+      }
+      if (isFolder) await walk(full);
+      else if (isFile && MARKDOWN_FILE.test(entry.name)) files.add(full);
+    }
+  };
+
+  for (const given of paths) {
+    const full = path.resolve(cwd, given);
+    let info;
+    try {
+      info = await stat(full);
+    } catch (error) {
+      problem(given, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'not-found');
+      continue;
+    }
+    if (info.isDirectory()) await walk(full);
+    else if (MARKDOWN_FILE.test(full)) files.add(full);
+    else problem(given, 'not a Markdown source: expected a .md file or a folder of them', 'not-markdown');
+  }
+  return { files: [...files].map((file) => display(cwd, file)).sort(), diagnostics };
+}
+
+/**
+ * Load every source under `paths`: find, read and parse the files, drop
+ * duplicates (the same article under two names counts once) and give each
+ * source a unique id. Bad files become diagnostics; good ones are still loaded.
+ *
+ * @param paths Files or folders (default: `sources`).
+ * @param options.cwd Folder that relative paths resolve against (default: `process.cwd()`).
+ */
+export async function loadSources(
+  paths: readonly string[] = ['sources'],
+  options: { cwd?: string } = {},
+): Promise<LoadedSources> {
+  const { readFile } = await import('node:fs/promises');
+  const cwd = options.cwd ?? process.cwd();
+  const found = await findSourceFiles(paths, cwd);
+  const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const parsed: Source[] = [];
+  for (const file of found.files) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path.resolve(cwd, file));
+    } catch (error) {
+      diagnostics.push({ file, line: 1, column: 1, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' });
+      continue;
+    }
+    const result = parseSource(file, bytes);
+    diagnostics.push(...result.diagnostics);
+    if (result.source) parsed.push(result.source);
+  }
+  const { sources, diagnostics: duplicateDiagnostics } = settleSources(parsed);
+  diagnostics.push(...duplicateDiagnostics);
+  return { sources, diagnostics: sortDiagnostics(diagnostics), files: found.files };
+}
+
+/**
+ * Drop duplicate sources (same bytes, or the same prose under other front
+ * matter) keeping the first by path, and make ids unique.
+ *
+ * @param parsed Parsed sources in path order.
+ */
+export function settleSources(parsed: readonly Source[]): { sources: Source[]; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const byProse = new Map<string, Source>();
+  const kept: Source[] = [];
+  for (const source of parsed) {
+    const proseKey = createHash('sha256')
+      .update(
+        source.blocks
+          .filter((block) => !block.boilerplate)
+          .map((block) => block.text.replace(/\s+/g, ' ').trim())
+          .join('\n'),
+      )
+      .digest('hex');
+    const original = byProse.get(proseKey);
+    if (original) {
+      diagnostics.push({
+        file: source.path,
+        line: 1,
+        column: 1,
+        message: `duplicate of ${original.path}: the same article text; counted once`,
+        ruleId: 'duplicate',
+        severity: 'error',
+      });
+      continue;
+    }
+    byProse.set(proseKey, source);
+    kept.push(source);
+  }
+  const idCount = new Map<string, number>();
+  for (const source of kept) idCount.set(source.id, (idCount.get(source.id) ?? 0) + 1);
+  const sources = kept.map((source) =>
+    idCount.get(source.id)! > 1 ? { ...source, id: source.path.replace(/\.(md|markdown)$/i, '') } : source,
+  );
+  return { sources, diagnostics };
+}
+
+/**
+ * Diagnostics in a stable order: by file, then line, then column.
+ *
+ * @param diagnostics Diagnostics to sort.
+ */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}
+
+/**
+ * `file:line:column: severity: message (ruleId)`, the format every command prints problems in.
+ *
+ * @param diagnostic Diagnostic to print.
+ */
+export function formatDiagnostic(diagnostic: Diagnostic): string {
+  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
+}
+
+function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ELOOP':
+      return 'symlink loop: the link points back to itself';
+    case 'EISDIR':
+      return 'is a folder, expected a file';
+    default:
+      return `cannot read: ${(error as Error).message}`;
+  }
+}
+
+function display(cwd: string, file: string): string {
+  const absolute = path.resolve(cwd, file);
+  const relative = path.relative(cwd, absolute);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
+  return toPosix(shown);
+}
