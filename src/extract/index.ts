@@ -1,0 +1,60 @@
+// The extract stage: Sentence → Claim. Runs the per-aspect extractors over a
+// sentence's plain text and keeps the check-worthy claims of a source.
+
+import type { Claim, Sentence } from '../types.js';
+import { findAttribution } from './attribution.js';
+import { rateCheckWorthiness } from './checkworthiness.js';
+import { findDates } from './date.js';
+import { findNegation } from './negation.js';
+import { findQuantities } from './quantity.js';
+
+export { findAttribution, findSpeakers, type Speaker } from './attribution.js';
+export { rateCheckWorthiness, type WorthinessFeatures } from './checkworthiness.js';
+export { findDates } from './date.js';
+export { findNegation, findNegationCues, type NegationCue } from './negation.js';
+export { findQuantities } from './quantity.js';
+
+/** Where a sentence was published: the outlet and, when known, the date. */
+export interface ClaimContext {
+  /** Outlet that published the source. */
+  readonly outlet: string;
+  /** ISO `YYYY-MM-DD` publication date (optional); resolves relative dates. */
+  readonly published?: string;
+}
+
+/**
+ * Analyses one sentence (its `plain` text) into a claim.
+ *
+ * @param sentence Sentence to analyse.
+ * @param context Outlet and publication date of its source.
+ */
+export function analyzeSentence(sentence: Sentence, context: ClaimContext): Claim {
+  const text = sentence.plain;
+  const quantities = findQuantities(text);
+  const dates = findDates(text, context.published);
+  const attribution = findAttribution(text);
+  return {
+    sentence,
+    outlet: context.outlet,
+    checkworthiness: rateCheckWorthiness(text, { kind: sentence.kind, quantities, dates, attribution }),
+    quantities,
+    dates,
+    negation: findNegation(text),
+    attribution,
+  };
+}
+
+/**
+ * The check-worthy claims among a source's sentences, in order.
+ *
+ * @param sentences Sentences of one source.
+ * @param context Outlet and publication date of that source.
+ */
+export function extractClaims(sentences: readonly Sentence[], context: ClaimContext): Claim[] {
+  const claims: Claim[] = [];
+  for (const sentence of sentences) {
+    const claim = analyzeSentence(sentence, context);
+    if (claim.checkworthiness.checkworthy) claims.push(claim);
+  }
+  return claims;
+}

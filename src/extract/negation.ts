@@ -1,0 +1,49 @@
+// Finds whether a sentence is negated or states a denial ("was never charged",
+// "did not", "denied that", "no indication that") and which cue says so.
+// Cues and the look-alikes that are not negation ("not only … but") are data.
+
+import type { Negation } from '../types.js';
+import { negation as data } from './data.js';
+
+/** A negation cue and where it sits in the text. */
+export interface NegationCue {
+  readonly cue: string;
+  readonly span: { readonly start: number; readonly end: number };
+}
+
+/**
+ * Every negation cue of a sentence, in text order.
+ *
+ * @param text A sentence's plain text.
+ */
+export function findNegationCues(text: string): NegationCue[] {
+  const cues: NegationCue[] = [];
+  const excluded: [number, number][] = [];
+  let match: RegExpExecArray | null;
+  data.notNegation.lastIndex = 0;
+  while ((match = data.notNegation.exec(text)) !== null) {
+    excluded.push([match.index, match.index + Math.max(match[0].length, 1)]);
+    if (match[0].length === 0) data.notNegation.lastIndex++;
+  }
+  data.cues.lastIndex = 0;
+  while ((match = data.cues.exec(text)) !== null) {
+    const start = match.index;
+    const end = start + match[0].length;
+    if (excluded.some(([from, to]) => from < end && start < to)) continue;
+    cues.push({ cue: match[0], span: { start: match.index, end: match.index + match[0].length } });
+  }
+  return cues;
+}
+
+/**
+ * Whether a sentence is negated, and by which cue (the first one).
+ *
+ * "No company … is immune" counts as negated (cue "No"): a negated universal
+ * conflicts with "every company is immune" just as "is not immune" would.
+ *
+ * @param text A sentence's plain text.
+ */
+export function findNegation(text: string): Negation {
+  const first = findNegationCues(text)[0];
+  return first ? { negated: true, cue: first.cue } : { negated: false, cue: null };
+}

@@ -1,0 +1,37 @@
+// The one door to compromise: takes small strings, returns plain values, never
+// a compromise View. Used only on short spans other stages have already found.
+
+import nlp from 'compromise';
+
+/** A number phrase read as a value. */
+export interface NumberReading {
+  readonly value: number;
+  readonly ordinal: boolean;
+}
+
+const cache = new Map<string, NumberReading | null>();
+
+/**
+ * The value of a short number phrase written in words or digits
+ * ("twenty-five", "a billion", "100 million", "thirty-first"), cached.
+ *
+ * @param phrase Just the number phrase, not a whole sentence.
+ * @returns The value, or null when compromise reads no single number in it.
+ */
+export function numberValue(phrase: string): NumberReading | null {
+  const key = phrase.trim().toLowerCase();
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  let reading: NumberReading | null = null;
+  const numbers = nlp(key).numbers();
+  if (numbers.length === 1) {
+    const [first] = numbers.json() as { number?: { num?: unknown } }[];
+    const value = first?.number?.num;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+      reading = { value, ordinal: numbers.isOrdinal().length === 1 };
+    }
+  }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, reading);
+  return reading;
+}
