@@ -1,0 +1,111 @@
+// The library: the same functions the CLI uses. `crossReference` reads like
+// alex's core() or Vale's main.go: load → segment → extract → match → judge.
+
+import { extractClaims } from './extract/index.js';
+import { judgeCluster } from './judge.js';
+import { loadSources } from './load.js';
+import { clusterClaims, type ClusterOptions } from './match/index.js';
+import { splitSentences } from './segment.js';
+import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, Verdict } from './types.js';
+
+export type * from './types.js';
+export { loadSources, parseSource, formatDiagnostic } from './load.js';
+export { splitSentences, splitText } from './segment.js';
+export { analyzeSentence, extractClaims } from './extract/index.js';
+export { clusterClaims, compareSentences, matchProfile } from './match/index.js';
+export type { Comparison, CompareOptions, ClusterOptions, MatchProfile, MatchReason } from './match/index.js';
+export { judgeCluster, conflictsBetween, claimKey } from './judge.js';
+
+/** What one source contributes to a run: the unit that is cached and can run in a worker. */
+export interface SourceAnalysis {
+  readonly source: string;
+  readonly sentences: number;
+  readonly claims: readonly Claim[];
+}
+
+/**
+ * Segment a source and extract its check-worthy claims.
+ *
+ * @param source Loaded source.
+ */
+export function analyzeSource(source: Source): SourceAnalysis {
+  const sentences = splitSentences(source);
+  const claims = extractClaims(sentences, {
+    outlet: source.meta.outlet,
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+  });
+  return { source: source.id, sentences: sentences.length, claims };
+}
+
+/** Options of a cross-reference run. */
+export interface CrossReferenceOptions extends ClusterOptions {
+  /** Folder that relative paths resolve against (default: `process.cwd()`). */
+  readonly cwd?: string;
+}
+
+/**
+ * Cross-reference the claims of the sources under `paths`.
+ *
+ * @param paths Source files or folders (default: `sources`).
+ * @param options Working folder and matching settings (optional).
+ */
+export async function crossReference(paths: readonly string[] = ['sources'], options: CrossReferenceOptions = {}): Promise<Report> {
+  const loaded = await loadSources(paths, options.cwd === undefined ? {} : { cwd: options.cwd });
+  return buildReport(loaded.sources, loaded.sources.map(analyzeSource), loaded.diagnostics, options);
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { disputed: 0, corroborated: 1, unique: 2 };
+
+/**
+ * Match and judge the analysed sources into a report (pure).
+ *
+ * @param sources Loaded sources.
+ * @param analyses `analyzeSource` of each source, in the same order.
+ * @param diagnostics Problems found while loading.
+ * @param options Matching settings (optional).
+ */
+export function buildReport(
+  sources: readonly Source[],
+  analyses: readonly SourceAnalysis[],
+  diagnostics: readonly Diagnostic[] = [],
+  options: ClusterOptions = {},
+): Report {
+  const claims = analyses.flatMap((analysis) => analysis.claims);
+  const clusters = clusterClaims(claims, options);
+  const pathOf = new Map(sources.map((source) => [source.id, source.path]));
+
+  // Findings first without related links, then resolve the links to finding ids.
+  const findings = clusters.map((cluster) => judgeCluster(cluster, pathOf));
+  const findingOfClaim = new Map<string, string>();
+  clusters.forEach((cluster, index) => {
+    for (const claim of cluster.claims) findingOfClaim.set(`${claim.sentence.source}#${claim.sentence.index}`, findings[index]!.id);
+  });
+  const linked: Finding[] = findings.map((finding, index) => {
+    const related = new Map<string, number>();
+    for (const link of clusters[index]!.related) {
+      const id = findingOfClaim.get(link.claim);
+      if (id && id !== finding.id) related.set(id, Math.max(related.get(id) ?? 0, link.score));
+    }
+    return {
+      ...finding,
+      related: [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
+    };
+  });
+  linked.sort(
+    (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || b.outlets.length - a.outlets.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+
+  const countOf = new Map(analyses.map((analysis) => [analysis.source, analysis]));
+  const summaries: SourceSummary[] = sources.map((source) => ({
+    id: source.id,
+    path: source.path,
+    outlet: source.meta.outlet,
+    ...(source.meta.title ? { title: source.meta.title } : {}),
+    ...(source.meta.url ? { url: source.meta.url } : {}),
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+    ...(source.meta.author ? { author: source.meta.author } : {}),
+    sentences: countOf.get(source.id)?.sentences ?? 0,
+    claims: countOf.get(source.id)?.claims.length ?? 0,
+  }));
+  return { schemaVersion: 1, sources: summaries, claims: linked, diagnostics };
+}

@@ -1,0 +1,305 @@
+// judge: a cluster of claims → a Finding with its verdict (corroborated,
+// disputed, unique), the conflicts that make it disputed (quantity, date,
+// negation, each naming both mentions and why), its outlets and its distinct
+// origins. Pure functions over plain data.
+
+import { createHash } from 'node:crypto';
+import { termsOf } from './match/terms.js';
+import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from './types.js';
+
+/** A conflict between two claims, before it is placed in a finding. */
+export interface PairConflict {
+  readonly kind: ConflictKind;
+  readonly detail: string;
+}
+
+/** Relative slack around an approximate figure ("some 4,000" holds for 3,600–4,400). */
+const APPROXIMATE_SLACK = 0.1;
+
+/**
+ * Why two claims of the same cluster cannot both hold: quantities whose intervals
+ * cannot both be true or that state the same kind of bound with other values,
+ * different resolved dates, or one negating the other.
+ *
+ * @param a One claim.
+ * @param b The other claim.
+ */
+export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
+  const conflicts: PairConflict[] = [];
+  const quantity = quantityConflict(a.quantities, b.quantities);
+  if (quantity) conflicts.push(quantity);
+  const date = dateConflict(a.dates, b.dates);
+  if (date) conflicts.push(date);
+  if (a.negation.negated !== b.negation.negated) {
+    const [negated, plain] = a.negation.negated ? [a, b] : [b, a];
+    const head = negatedHead(negated);
+    // Only a negation of something the other mention states is a contradiction:
+    // "did not share the data" vs "shared the data", not vs "declined comment".
+    const implicitlyNegated = IMPLICIT_NEGATION.test(plain.sentence.plain);
+    if (head !== undefined && !implicitlyNegated && termsOf(plain.sentence.plain).terms.includes(head)) {
+      conflicts.push({
+        kind: 'negation',
+        detail: `"${negated.negation.cue}" ${head === undefined ? '' : `negates "${headWord(negated)}" `}in one mention; the other states it (${clip(plain.sentence.plain)})`,
+      });
+    }
+  }
+  return conflicts;
+}
+
+/** Words that state a negation without a negation cue ("without", "failure to", "refusal"). */
+const IMPLICIT_NEGATION =
+  /\b(?:not|no|never|none|nor|neither|without|lack(?:s|ed|ing)?|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|den(?:y|ies|ied|ial)|declin(?:e|es|ed|ing))\b|n['’]t\b/i;
+
+/** Words that sit between a negation cue and the word it negates. */
+const NEGATION_FILLERS = new Set(
+  'be been being is are was were am have has had do does did will would can could should shall may might must to the a an any fully ever yet also really even so that this those these its their his her our us we they it he she there'.split(' '),
+);
+
+/** The first content word after the negation cue, as written. */
+function headWord(claim: Claim): string | undefined {
+  const cue = claim.negation.cue;
+  if (!cue) return undefined;
+  const text = claim.sentence.plain;
+  const at = text.toLowerCase().indexOf(cue.toLowerCase());
+  if (at === -1) return undefined;
+  const after = text.slice(at + cue.length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  return after.find((word) => !NEGATION_FILLERS.has(word.toLowerCase()) && word.length > 1);
+}
+
+/** The canonical term of the word a negation governs. */
+function negatedHead(claim: Claim): string | undefined {
+  const word = headWord(claim);
+  return word === undefined ? undefined : termsOf(word).terms[0];
+}
+
+// ---------------------------------------------------------------------------
+// Quantities
+
+/** The noun a quantity counts, folded with synonyms ("conferences" → meeting). */
+function unitKey(quantity: Quantity): string | null {
+  if (quantity.kind === 'year' || quantity.kind === 'number') return null;
+  if (quantity.unit === null) return quantity.kind === 'money' || quantity.kind === 'percent' ? quantity.kind : null;
+  const terms = termsOf(quantity.unit).terms;
+  return `${quantity.kind}:${terms.join(' ') || quantity.unit.toLowerCase()}`;
+}
+
+function quantityConflict(left: readonly Quantity[], right: readonly Quantity[]): PairConflict | undefined {
+  for (const a of left) {
+    const key = unitKey(a);
+    if (key === null) continue;
+    const peers = right.filter((b) => unitKey(b) === key);
+    if (peers.length === 0) continue;
+    // A quantity is in conflict only when no quantity of the same unit on the other side is compatible with it.
+    const reasons = peers.map((b) => quantityIncompatibility(a, b));
+    if (reasons.some((reason) => reason === undefined)) continue;
+    const b = peers[0]!;
+    return { kind: 'quantity', detail: `${a.text} vs ${b.text}${reasons[0] ? ` (${reasons[0]})` : ''}` };
+  }
+  return undefined;
+}
+
+interface Interval {
+  readonly low: number;
+  readonly high: number;
+  readonly lowOpen: boolean;
+  readonly highOpen: boolean;
+}
+
+function intervalOf(quantity: Quantity): Interval {
+  let low = quantity.min ?? Number.NEGATIVE_INFINITY;
+  let high = quantity.max ?? Number.POSITIVE_INFINITY;
+  if (quantity.approximate && low === high) {
+    const slack = Math.max(Math.abs(low) * APPROXIMATE_SLACK, 1);
+    low -= slack;
+    high += slack;
+  }
+  return { low, high, lowOpen: quantity.minExclusive, highOpen: quantity.maxExclusive };
+}
+
+/** The shape of a bound: "at least N" (lower), "up to / fewer than N" (upper), a point or a range. */
+function boundKind(quantity: Quantity): string {
+  const lower = quantity.min !== null && quantity.min !== 0 && quantity.max === null;
+  const upper = quantity.max !== null && (quantity.min === null || quantity.min === 0) && quantity.max !== quantity.min;
+  if (lower) return quantity.minExclusive ? 'more than' : 'at least';
+  if (upper) return quantity.maxExclusive ? 'fewer than' : 'at most';
+  return 'other';
+}
+
+/** Why two quantities of one unit cannot both hold, or undefined when they can. */
+export function quantityIncompatibility(a: Quantity, b: Quantity): string | undefined {
+  const x = intervalOf(a);
+  const y = intervalOf(b);
+  const separated =
+    x.high < y.low ||
+    y.high < x.low ||
+    (x.high === y.low && (x.highOpen || y.lowOpen)) ||
+    (y.high === x.low && (y.highOpen || x.lowOpen));
+  if (separated) return 'the figures cannot both be true';
+  const kind = boundKind(a);
+  if (kind !== 'other' && kind === boundKind(b)) {
+    const valueA = kind === 'at least' || kind === 'more than' ? a.min : a.max;
+    const valueB = kind === 'at least' || kind === 'more than' ? b.min : b.max;
+    if (valueA !== valueB) return `both say "${kind}" with different figures`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Dates
+
+function dateConflict(left: readonly DateMention[], right: readonly DateMention[]): PairConflict | undefined {
+  for (const grain of ['day', 'month'] as const) {
+    const a = left.filter((date) => date.value !== null && date.grain === grain);
+    const b = right.filter((date) => date.value !== null && date.grain === grain);
+    // Only one resolved date of this grain on each side: they must name the same event's date.
+    if (a.length !== 1 || b.length !== 1) continue;
+    const [da, db] = [a[0]!, b[0]!];
+    if (da.value !== db.value && !coarserHolds(left, db) && !coarserHolds(right, da)) {
+      return { kind: 'date', detail: `${da.text} (${da.value}) vs ${db.text} (${db.value})` };
+    }
+  }
+  return undefined;
+}
+
+/** Whether `dates` also name `date` at another grain (a day inside a stated month). */
+function coarserHolds(dates: readonly DateMention[], date: DateMention): boolean {
+  return dates.some((other) => other.value !== null && other !== date && date.value!.startsWith(other.value) && other.value !== date.value);
+}
+
+// ---------------------------------------------------------------------------
+// Findings
+
+/**
+ * A stable key for a claim: its source id and a hash of its normalised sentence,
+ * so it survives edits elsewhere in the file.
+ *
+ * @param claim The claim.
+ */
+export function claimKey(claim: Claim): string {
+  return `${claim.sentence.source}#${shortHash(normalise(claim.sentence.plain))}`;
+}
+
+/**
+ * Judge a cluster: its mentions, conflicts between mentions of different
+ * outlets, verdict, outlets and distinct origins.
+ *
+ * @param cluster Claims the matcher put together.
+ * @param pathOf Path of each source, by source id.
+ * @param relatedIds Ids of findings this one is possibly related to, with scores.
+ */
+export function judgeCluster(
+  cluster: Cluster,
+  pathOf: ReadonlyMap<string, string>,
+  relatedIds: readonly { id: string; score: number }[] = [],
+): Finding {
+  const claims = [...cluster.claims].sort(
+    (a, b) =>
+      compare(a.outlet, b.outlet) || compare(a.sentence.source, b.sentence.source) || a.sentence.index - b.sentence.index,
+  );
+  const conflicts: Conflict[] = [];
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = i + 1; j < claims.length; j++) {
+      if (claims[i]!.outlet === claims[j]!.outlet) continue;
+      for (const conflict of conflictsBetween(claims[i]!, claims[j]!)) conflicts.push({ between: [i, j], ...conflict });
+    }
+  }
+  const outlets = [...new Set(claims.map((claim) => claim.outlet))].sort(compare);
+  const verdict: Verdict = conflicts.length > 0 ? 'disputed' : outlets.length >= 2 ? 'corroborated' : 'unique';
+  const representative = pickRepresentative(claims);
+  return {
+    id: findingId(claims),
+    verdict,
+    text: representative.sentence.plain,
+    outlets,
+    origins: originsOf(claims),
+    mentions: claims.map((claim) => toMention(claim, pathOf.get(claim.sentence.source) ?? claim.sentence.source)),
+    conflicts,
+    related: relatedIds,
+  };
+}
+
+/**
+ * The id of the finding the claims form: the key of the claim whose key sorts
+ * first, so it is stable across runs, machines and unrelated sources.
+ *
+ * @param claims Claims of one cluster.
+ */
+export function findingId(claims: readonly Claim[]): string {
+  const keys = claims.map(claimKey).sort();
+  return shortHash(keys[0] ?? '');
+}
+
+function toMention(claim: Claim, path: string): Mention {
+  const { sentence } = claim;
+  return {
+    source: sentence.source,
+    path,
+    outlet: claim.outlet,
+    text: sentence.plain,
+    line: sentence.position.start.line,
+    column: sentence.position.start.column,
+    start: sentence.position.start.offset ?? 0,
+    end: sentence.position.end.offset ?? 0,
+    quantities: claim.quantities,
+    dates: claim.dates,
+    negated: claim.negation.negated,
+    attribution: claim.attribution,
+    checkworthiness: claim.checkworthiness,
+  };
+}
+
+function pickRepresentative(claims: readonly Claim[]): Claim {
+  return [...claims].sort(
+    (a, b) =>
+      b.checkworthiness.score - a.checkworthiness.score ||
+      a.sentence.plain.length - b.sentence.plain.length ||
+      compare(claimKey(a), claimKey(b)),
+  )[0]!;
+}
+
+/** Speakers that name no one in particular: the origin is then the outlet itself. */
+const GENERIC_SPEAKERS = /^(?:he|she|it|they|we|i|you|the statement|a statement|the report|the spokesperson|a spokesperson|the company|officials|sources?)$/i;
+
+/**
+ * Distinct origins of the claims: each named speaker once (however many outlets
+ * quote it), and the outlet itself for unattributed or vaguely attributed claims.
+ */
+function originsOf(claims: readonly Claim[]): string[] {
+  const origins = new Map<string, string>();
+  for (const claim of claims) {
+    const speaker = claim.attribution?.trim().replace(/[’']s statement$/i, '');
+    const generic = !speaker || GENERIC_SPEAKERS.test(speaker);
+    const key = generic ? `outlet:${claim.outlet}` : `speaker:${speakerKey(speaker)}`;
+    if (!origins.has(key)) origins.set(key, generic ? claim.outlet : speaker.replace(/^the\s+/i, ''));
+  }
+  return [...origins.values()].sort(compare);
+}
+
+/**
+ * One key per speaker however they are named: the last name in the phrase
+ * ("Assistant Attorney General … John C. Demers", "Demers" → demer), else its
+ * canonical terms ("the Justice Department", "the DOJ" → doj).
+ */
+function speakerKey(speaker: string): string {
+  // A leading word keeps the speaker's first word from counting as sentence-initial.
+  const terms = termsOf(`said ${speaker}`);
+  const names = new Set(terms.names);
+  const lastName = terms.sequence.filter((term) => names.has(term)).at(-1);
+  return lastName ?? (terms.terms.filter((term) => term !== 'said').join(' ') || speaker.toLowerCase());
+}
+
+function normalise(text: string): string {
+  return text.normalize('NFKC').replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function clip(text: string, width = 80): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`;
+}

@@ -1,0 +1,297 @@
+// match: claims of many sources → clusters of claims that state the same thing.
+// Candidate pairs come from blocking on informative terms (an inverted index
+// with a document-frequency cap, never all pairs); each candidate is scored by
+// the similarity model; confident pairs are merged with average linkage (no
+// chaining of distinct claims), weaker ones kept as "possibly related" links.
+
+import { analyzeSentence } from '../extract/index.js';
+import { conflictsBetween, type PairConflict } from '../judge.js';
+import type { Claim, Cluster, RelatedLink, Sentence } from '../types.js';
+import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
+import { explainFeatures, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
+import { termsOf, type Terms } from './terms.js';
+
+export { pairFeatures, sameClaimProbability, explainFeatures, termOverlap, FEATURE_NAMES, MATCH_MODEL } from './similarity.js';
+export type { MatchModel, FeatureName, Overlap, ClaimRules } from './similarity.js';
+export { termsOf, canonicalTerm } from './terms.js';
+export type { Terms } from './terms.js';
+export { figureKeys, matchReason, isRelated } from './rules.js';
+export type { MatchReason, Anchors } from './rules.js';
+
+/** What the matcher knows of a claim: derived once per claim, plain data (cacheable). */
+export interface MatchProfile {
+  readonly terms: Terms;
+  /** Figures the claim states, by unit (`count:meet`). */
+  readonly figures: readonly string[];
+}
+
+/**
+ * The profile a claim is matched on: its terms with numbers and dates masked (so
+ * that "two meetings" still meets "at least four meetings") and its figures.
+ *
+ * @param claim Claim to describe.
+ */
+export function matchProfile(claim: Claim): MatchProfile {
+  return { terms: claimTerms(claim), figures: figureKeys(claim) };
+}
+
+/**
+ * The terms of a claim, with its quantities and dates masked.
+ *
+ * @param claim Claim to describe.
+ */
+export function claimTerms(claim: Claim): Terms {
+  const masked = [...claim.quantities.map((q) => q.span), ...claim.dates.map((d) => d.span)];
+  return termsOf(claim.sentence.plain, masked);
+}
+
+/** How two profiles compare. */
+export interface PairMatch {
+  /** Paraphrase probability from the model. */
+  readonly probability: number;
+  readonly overlap: Overlap;
+  /** Why they state the same claim, or null. */
+  readonly reason: MatchReason | null;
+  /** Whether they are at least possibly related. */
+  readonly related: boolean;
+  readonly features: readonly number[];
+}
+
+/**
+ * Compare two claim profiles.
+ *
+ * @param a One profile.
+ * @param b The other.
+ * @param model Model and thresholds (default: the shipped model).
+ */
+export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = MATCH_MODEL): PairMatch {
+  const overlap = termOverlap(a.terms, b.terms);
+  const features = pairFeatures(a.terms, b.terms, overlap);
+  const probability = sameClaimProbability(features, model);
+  const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
+  const reason = matchReason(probability, overlap, anchors, model);
+  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features };
+}
+
+/** The answer to "why were these matched?". */
+export interface Comparison {
+  /** Whether the two are paraphrases: they say the same thing (the model's `same` threshold). */
+  readonly same: boolean;
+  /** Paraphrase probability (0..1). */
+  readonly score: number;
+  /**
+   * Why the matcher puts them in one claim, or null: `paraphrase`, `contains`
+   * (one sentence states the other and more), `same figure` (both state a figure
+   * of the same unit, about the same thing) or `overlap`.
+   */
+  readonly match: MatchReason | null;
+  /** Whether they are at least possibly related. */
+  readonly related: boolean;
+  /** What makes them disagree (quantity, date, negation). */
+  readonly conflicts: readonly PairConflict[];
+  /** Shared term weight and how much of each sentence the other covers. */
+  readonly overlap: Overlap;
+  /** Each feature's value and its share of the paraphrase score. */
+  readonly features: ReturnType<typeof explainFeatures>;
+}
+
+/** Options for comparing raw sentences. */
+export interface CompareOptions {
+  /** Publication date of the first sentence's article (resolves "on Friday"). */
+  readonly publishedA?: string;
+  /** Publication date of the second sentence's article. */
+  readonly publishedB?: string;
+  readonly model?: MatchModel;
+}
+
+/**
+ * Whether two sentences state the same claim, with a score and their conflicts.
+ *
+ * @param a A sentence (text, Sentence or analysed Claim).
+ * @param b Another one.
+ * @param options Publication dates and model (optional).
+ */
+export function compareSentences(a: string | Sentence | Claim, b: string | Sentence | Claim, options: CompareOptions = {}): Comparison {
+  const claimA = toClaim(a, 'A', options.publishedA);
+  const claimB = toClaim(b, 'B', options.publishedB);
+  const model = options.model ?? MATCH_MODEL;
+  const pair = matchPair(matchProfile(claimA), matchProfile(claimB), model);
+  return {
+    same: pair.probability >= model.same,
+    score: pair.probability,
+    match: pair.reason,
+    related: pair.related,
+    conflicts: conflictsBetween(claimA, claimB),
+    overlap: pair.overlap,
+    features: explainFeatures(pair.features, model),
+  };
+}
+
+function toClaim(value: string | Sentence | Claim, outlet: string, published: string | undefined): Claim {
+  if (typeof value !== 'string' && 'checkworthiness' in value) return value;
+  const sentence: Sentence =
+    typeof value === 'string'
+      ? {
+          source: outlet,
+          index: 0,
+          text: value,
+          plain: value,
+          block: 0,
+          kind: 'paragraph',
+          position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: value.length + 1, offset: value.length } },
+        }
+      : value;
+  return analyzeSentence(sentence, { outlet, ...(published ? { published } : {}) });
+}
+
+// ---------------------------------------------------------------------------
+// Clustering
+
+/** Options for clustering. */
+export interface ClusterOptions {
+  readonly model?: MatchModel;
+  /** Terms in more than this share of claims are too common to block on (default: 0.05). */
+  readonly maxTermShare?: number;
+  /** Terms weighing less than this are too common in English to block on (default: 4). */
+  readonly minBlockingWeight?: number;
+  /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
+  readonly linkage?: number;
+}
+
+/**
+ * Cluster claims of many sources: claims that state the same claim (a
+ * `matchReason`) form clusters, weaker links become "possibly related". Claims
+ * of one source never match each other (one outlet counts once), but a cluster
+ * may hold an outlet's repeats through their matches elsewhere. Merging needs
+ * most cross pairs of the two clusters to be related (average linkage), so
+ * distinct claims do not chain together.
+ *
+ * @param claims Check-worthy claims of all sources.
+ * @param options Model, blocking and linkage settings (optional).
+ * @param profileOf Profile of each claim (optional; computed when absent, e.g. taken from a cache).
+ */
+export function clusterClaims(
+  claims: readonly Claim[],
+  options: ClusterOptions = {},
+  profileOf: (claim: Claim, index: number) => MatchProfile = matchProfile,
+): Cluster[] {
+  const model = options.model ?? MATCH_MODEL;
+  const linkage = options.linkage ?? 0.5;
+  const profiles = claims.map((claim, index) => profileOf(claim, index));
+  const sourceOf = claims.map((claim) => claim.sentence.source);
+  const pairs = new Map<number, PairMatch | null>();
+  const evaluate = (i: number, j: number): PairMatch | null => {
+    const key = i < j ? i * claims.length + j : j * claims.length + i;
+    let pair = pairs.get(key);
+    if (pair === undefined) {
+      pair = sourceOf[i] === sourceOf[j] ? null : matchPair(profiles[i]!, profiles[j]!, model);
+      pairs.set(key, pair);
+    }
+    return pair;
+  };
+
+  const confident: { i: number; j: number; strength: number }[] = [];
+  const weak: { i: number; j: number; strength: number }[] = [];
+  for (const [i, j] of candidatePairs(profiles, sourceOf, options)) {
+    const pair = evaluate(i, j)!;
+    const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
+    if (pair.reason) confident.push({ i, j, strength });
+    else if (pair.related) weak.push({ i, j, strength });
+  }
+  const byStrength = (x: { i: number; j: number; strength: number }, y: { i: number; j: number; strength: number }) =>
+    y.strength - x.strength || x.i - y.i || x.j - y.j;
+  confident.sort(byStrength);
+
+  const clusterOf = claims.map((_, index) => index);
+  const members = new Map<number, number[]>(claims.map((_, index) => [index, [index]]));
+  for (const edge of confident) {
+    const a = clusterOf[edge.i]!;
+    const b = clusterOf[edge.j]!;
+    if (a === b) continue;
+    let related = 0;
+    let count = 0;
+    for (const x of members.get(a)!) {
+      for (const y of members.get(b)!) {
+        const pair = evaluate(x, y);
+        if (pair === null) continue;
+        count++;
+        if (pair.related) related++;
+      }
+    }
+    if (count === 0 || related / count < linkage) continue;
+    const [keep, drop] = members.get(a)!.length >= members.get(b)!.length ? [a, b] : [b, a];
+    const merged = [...members.get(keep)!, ...members.get(drop)!];
+    members.set(keep, merged);
+    members.delete(drop);
+    for (const index of merged) clusterOf[index] = keep;
+  }
+
+  // Links between different clusters: "possibly related" (confident pairs that could not merge count too).
+  const related = new Map<number, Map<number, number>>();
+  for (const edge of [...confident, ...weak]) {
+    const a = clusterOf[edge.i]!;
+    const b = clusterOf[edge.j]!;
+    if (a === b) continue;
+    for (const [from, to] of [
+      [a, edge.j],
+      [b, edge.i],
+    ] as const) {
+      const links = related.get(from) ?? new Map<number, number>();
+      links.set(to, Math.max(links.get(to) ?? 0, edge.strength));
+      related.set(from, links);
+    }
+  }
+
+  const order = [...members.keys()].sort((a, b) => Math.min(...members.get(a)!) - Math.min(...members.get(b)!));
+  return order.map((root) => {
+    const links: RelatedLink[] = [...(related.get(root) ?? new Map<number, number>()).entries()]
+      .map(([index, value]) => ({ claim: `${claims[index]!.sentence.source}#${claims[index]!.sentence.index}`, score: round(value) }))
+      .sort((x, y) => y.score - x.score || (x.claim < y.claim ? -1 : 1));
+    return { claims: members.get(root)!.sort((x, y) => x - y).map((index) => claims[index]!), related: links };
+  });
+}
+
+/**
+ * Candidate pairs by blocking: claims of different sources that share enough
+ * informative terms (an inverted index over terms rare in English, skipping
+ * terms too common in this corpus), which keeps the cost near-linear.
+ */
+function candidatePairs(
+  profiles: readonly MatchProfile[],
+  sourceOf: readonly string[],
+  options: ClusterOptions,
+): [number, number][] {
+  const minWeight = options.minBlockingWeight ?? 4;
+  const maxShare = options.maxTermShare ?? 0.05;
+  const postings = new Map<string, number[]>();
+  profiles.forEach((profile, index) => {
+    profile.terms.terms.forEach((term, k) => {
+      if (profile.terms.weights[k]! < minWeight) return;
+      const list = postings.get(term);
+      if (list) list.push(index);
+      else postings.set(term, [index]);
+    });
+  });
+  const maxPostings = Math.max(50, Math.ceil(profiles.length * maxShare));
+  const shared = new Map<number, number>();
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < profiles.length; i++) {
+    shared.clear();
+    const terms = profiles[i]!.terms;
+    terms.terms.forEach((term, k) => {
+      const list = postings.get(term);
+      if (!list || list.length > maxPostings) return;
+      const weight = terms.weights[k]!;
+      for (const j of list) {
+        if (j <= i || sourceOf[j] === sourceOf[i]) continue;
+        shared.set(j, (shared.get(j) ?? 0) + weight);
+      }
+    });
+    for (const [j, weight] of shared) if (weight >= 2 * minWeight + 2) pairs.push([i, j]);
+  }
+  return pairs;
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

