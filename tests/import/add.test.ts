@@ -51,7 +51,7 @@ const article = 'Zoom Executive Charged Over Meetings\n\nProsecutors said the ex
 describe('claimcheck add', () => {
   it('should import a seed file into sources/ and say what it did', async () => {
     copyFileSync(seed('003_73036bc6aa4322ab.txt'), path.join(cwd, 'epoch.txt'));
-    const result = await runAdd(['epoch.txt', '--outlet', 'The Epoch Times', '--published', '2020-12-18', '--author', 'Cathy He', 'Eva Fu']);
+    const result = await runAdd(['epoch.txt', '--outlet', 'The Epoch Times', '--published', '2020-12-18', '--author', 'Cathy He', '--author', 'Eva Fu']);
     expect(result.error).toBeUndefined();
     expect(result.exitCode).toBe(0);
     const slug = '2020-12-18-the-epoch-times-china-based-zoom-executive-charged-with-disrupting';

@@ -73,7 +73,7 @@ describe('toMarkdownBody', () => {
       { kind: 'listItem', group: 1, text: '*Second* point.' },
       { kind: 'blockquote', group: 2, text: 'A quote.' },
     ]);
-    expect(markdown).toBe('## What the company said\n\n- First point.\n- \\*Second\\* point.\n\n> A quote.');
+    expect(markdown).toBe('## What the company said\n\n- First point.\n- *Second\\* point.\n\n> A quote.');
     expect(blocksOf(markdown)).toEqual([
       ['heading', 'What the company said'],
       ['list', 'First point.*Second* point.'],
