@@ -1,11 +1,10 @@
 // The library: the same functions the CLI uses. `crossReference` reads like
 // alex's core() or Vale's main.go: load → segment → extract → match → judge.
 
-import { extractClaims } from './extract/index.js';
-import { judgeCluster } from './judge.js';
+import { analyzeAll, type AnalyzeOptions, type SourceAnalysis } from './analyze.js';
+import { claimKey, judgeCluster } from './judge.js';
 import { loadSources } from './load.js';
 import { clusterClaims, type ClusterOptions } from './match/index.js';
-import { splitSentences } from './segment.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, Verdict } from './types.js';
 
 export type * from './types.js';
@@ -15,43 +14,35 @@ export { analyzeSentence, extractClaims } from './extract/index.js';
 export { clusterClaims, compareSentences, matchProfile } from './match/index.js';
 export type { Comparison, CompareOptions, ClusterOptions, MatchProfile, MatchReason } from './match/index.js';
 export { judgeCluster, conflictsBetween, claimKey } from './judge.js';
+export { analyzeSource, analyzeAll } from './analyze.js';
+export type { SourceAnalysis, AnalyzeOptions } from './analyze.js';
 
-/** What one source contributes to a run: the unit that is cached and can run in a worker. */
-export interface SourceAnalysis {
-  readonly source: string;
-  readonly sentences: number;
-  readonly claims: readonly Claim[];
-}
-
-/**
- * Segment a source and extract its check-worthy claims.
- *
- * @param source Loaded source.
- */
-export function analyzeSource(source: Source): SourceAnalysis {
-  const sentences = splitSentences(source);
-  const claims = extractClaims(sentences, {
-    outlet: source.meta.outlet,
-    ...(source.meta.published ? { published: source.meta.published } : {}),
-  });
-  return { source: source.id, sentences: sentences.length, claims };
+/** A reviewer's decisions about pairs of mentions, by claim key (`claimKey`). */
+export interface Review {
+  /** Pairs marked "not the same claim": never clustered together. */
+  readonly separate?: readonly (readonly [string, string])[];
+  /** Pairs marked "an update, not a dispute": their conflicts do not dispute the claim. */
+  readonly updates?: readonly (readonly [string, string])[];
 }
 
 /** Options of a cross-reference run. */
-export interface CrossReferenceOptions extends ClusterOptions {
+export interface CrossReferenceOptions extends Omit<ClusterOptions, 'cannotLink'>, AnalyzeOptions {
   /** Folder that relative paths resolve against (default: `process.cwd()`). */
   readonly cwd?: string;
+  /** Reviewer decisions to honour (optional). */
+  readonly review?: Review;
 }
 
 /**
  * Cross-reference the claims of the sources under `paths`.
  *
  * @param paths Source files or folders (default: `sources`).
- * @param options Working folder and matching settings (optional).
+ * @param options Working folder, review and matching settings (optional).
  */
 export async function crossReference(paths: readonly string[] = ['sources'], options: CrossReferenceOptions = {}): Promise<Report> {
   const loaded = await loadSources(paths, options.cwd === undefined ? {} : { cwd: options.cwd });
-  return buildReport(loaded.sources, loaded.sources.map(analyzeSource), loaded.diagnostics, options);
+  const analyses = await analyzeAll(loaded.sources, options);
+  return buildReport(loaded.sources, analyses, loaded.diagnostics, options);
 }
 
 const VERDICT_ORDER: Record<Verdict, number> = { disputed: 0, corroborated: 1, unique: 2 };
@@ -62,20 +53,25 @@ const VERDICT_ORDER: Record<Verdict, number> = { disputed: 0, corroborated: 1, u
  * @param sources Loaded sources.
  * @param analyses `analyzeSource` of each source, in the same order.
  * @param diagnostics Problems found while loading.
- * @param options Matching settings (optional).
+ * @param options Matching settings and reviewer decisions (optional).
  */
 export function buildReport(
   sources: readonly Source[],
   analyses: readonly SourceAnalysis[],
   diagnostics: readonly Diagnostic[] = [],
-  options: ClusterOptions = {},
+  options: Omit<ClusterOptions, 'cannotLink'> & { readonly review?: Review } = {},
 ): Report {
   const claims = analyses.flatMap((analysis) => analysis.claims);
-  const clusters = clusterClaims(claims, options);
+  const keyOf = new Map<Claim, string>(claims.map((claim) => [claim, claimKey(claim)]));
+  const pairSet = (pairs: readonly (readonly [string, string])[] = []) => new Set(pairs.flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]));
+  const separate = pairSet(options.review?.separate);
+  const updates = pairSet(options.review?.updates);
+  const inSet = (set: Set<string>) => (a: Claim, b: Claim) => set.size > 0 && set.has(`${keyOf.get(a)} ${keyOf.get(b)}`);
+  const clusters = clusterClaims(claims, { ...options, cannotLink: inSet(separate) });
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
 
   // Findings first without related links, then resolve the links to finding ids.
-  const findings = clusters.map((cluster) => judgeCluster(cluster, pathOf));
+  const findings = clusters.map((cluster) => judgeCluster(cluster, pathOf, [], inSet(updates)));
   const findingOfClaim = new Map<string, string>();
   clusters.forEach((cluster, index) => {
     for (const claim of cluster.claims) findingOfClaim.set(`${claim.sentence.source}#${claim.sentence.index}`, findings[index]!.id);

@@ -186,11 +186,13 @@ export function claimKey(claim: Claim): string {
  * @param cluster Claims the matcher put together.
  * @param pathOf Path of each source, by source id.
  * @param relatedIds Ids of findings this one is possibly related to, with scores.
+ * @param isUpdate Pairs a reviewer marked "an update, not a dispute": their conflicts are dropped (optional).
  */
 export function judgeCluster(
   cluster: Cluster,
   pathOf: ReadonlyMap<string, string>,
   relatedIds: readonly { id: string; score: number }[] = [],
+  isUpdate: (a: Claim, b: Claim) => boolean = () => false,
 ): Finding {
   const claims = [...cluster.claims].sort(
     (a, b) =>
@@ -199,7 +201,7 @@ export function judgeCluster(
   const conflicts: Conflict[] = [];
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
-      if (claims[i]!.outlet === claims[j]!.outlet) continue;
+      if (claims[i]!.outlet === claims[j]!.outlet || isUpdate(claims[i]!, claims[j]!)) continue;
       for (const conflict of conflictsBetween(claims[i]!, claims[j]!)) conflicts.push({ between: [i, j], ...conflict });
     }
   }

@@ -156,6 +156,8 @@ export interface ClusterOptions {
   readonly minBlockingWeight?: number;
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
+  /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
+  readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
 
 /**
@@ -210,15 +212,17 @@ export function clusterClaims(
     if (a === b) continue;
     let related = 0;
     let count = 0;
+    let forbidden = false;
     for (const x of members.get(a)!) {
       for (const y of members.get(b)!) {
+        if (options.cannotLink?.(claims[x]!, claims[y]!)) forbidden = true;
         const pair = evaluate(x, y);
         if (pair === null) continue;
         count++;
         if (pair.related) related++;
       }
     }
-    if (count === 0 || related / count < linkage) continue;
+    if (forbidden || count === 0 || related / count < linkage) continue;
     const [keep, drop] = members.get(a)!.length >= members.get(b)!.length ? [a, b] : [b, a];
     const merged = [...members.get(keep)!, ...members.get(drop)!];
     members.set(keep, merged);

@@ -1,0 +1,107 @@
+// Helpers every reporter shares: counting (kept apart from printing), filters
+// applied before rendering, places as `path:line:column`, verdict labels.
+
+import type { Finding, Mention, Report, Verdict } from '../types.js';
+
+/** Options every reporter accepts. */
+export interface RenderOptions {
+  /** ANSI colour (text reporter only; never with NO_COLOR or off a TTY). */
+  readonly color: boolean;
+  /** Wrap width in columns (text reporter). */
+  readonly width: number;
+  /** Include "possibly related" links between findings. */
+  readonly showPossible: boolean;
+}
+
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { color: false, width: 100, showPossible: false };
+
+export const VERDICTS: readonly Verdict[] = ['disputed', 'corroborated', 'unique'];
+
+/** Counts of a report, for summary lines. */
+export interface ReportSummary {
+  readonly sources: number;
+  readonly outlets: number;
+  readonly claims: number;
+  readonly byVerdict: Readonly<Record<Verdict, number>>;
+  readonly diagnostics: { readonly errors: number; readonly warnings: number };
+}
+
+/**
+ * Count sources, outlets, claims per verdict and problems.
+ *
+ * @param report The report.
+ */
+export function summarize(report: Report): ReportSummary {
+  const byVerdict: Record<Verdict, number> = { disputed: 0, corroborated: 0, unique: 0 };
+  for (const finding of report.claims) byVerdict[finding.verdict]++;
+  return {
+    sources: report.sources.length,
+    outlets: new Set(report.sources.map((source) => source.outlet)).size,
+    claims: report.claims.length,
+    byVerdict,
+    diagnostics: {
+      errors: report.diagnostics.filter((d) => d.severity === 'error').length,
+      warnings: report.diagnostics.filter((d) => d.severity === 'warning').length,
+    },
+  };
+}
+
+/** Which findings to keep. */
+export interface ReportFilter {
+  /** Keep only these verdicts. */
+  readonly verdicts?: readonly Verdict[];
+  /** Keep only findings stated by at least one of these outlets (case-insensitive). */
+  readonly outlets?: readonly string[];
+  /** Keep only findings stated by at least this many outlets. */
+  readonly minOutlets?: number;
+}
+
+/**
+ * The report with only the findings the filter keeps (sources and diagnostics unchanged).
+ *
+ * @param report The report.
+ * @param filter What to keep.
+ */
+export function filterReport(report: Report, filter: ReportFilter): Report {
+  const outlets = filter.outlets?.map((outlet) => outlet.toLowerCase());
+  const keep = (finding: Finding) =>
+    (!filter.verdicts || filter.verdicts.includes(finding.verdict)) &&
+    (!outlets || finding.outlets.some((outlet) => outlets.includes(outlet.toLowerCase()))) &&
+    (filter.minOutlets === undefined || finding.outlets.length >= filter.minOutlets);
+  return { ...report, claims: report.claims.filter(keep) };
+}
+
+/**
+ * `path:line:column` of a mention, the place format of every reporter.
+ *
+ * @param mention The mention.
+ */
+export function placeOf(mention: Mention): string {
+  return `${mention.path}:${mention.line}:${mention.column}`;
+}
+
+/**
+ * A one-line reason for a finding, in vfile-message style ("Unexpected …, expected …").
+ *
+ * @param finding The finding.
+ */
+export function reasonOf(finding: Finding): string {
+  switch (finding.verdict) {
+    case 'disputed':
+      return finding.conflicts.map((conflict) => `${conflict.kind}: ${conflict.detail}`).join('; ');
+    case 'corroborated':
+      return `stated by ${finding.outlets.length} outlets (${finding.origins.length} ${finding.origins.length === 1 ? 'origin' : 'origins'})`;
+    default:
+      return `stated by ${finding.outlets[0] ?? 'one outlet'} only`;
+  }
+}
+
+/**
+ * Findings of one verdict.
+ *
+ * @param report The report.
+ * @param verdict The verdict.
+ */
+export function findingsWith(report: Report, verdict: Verdict): Finding[] {
+  return report.claims.filter((finding) => finding.verdict === verdict);
+}
