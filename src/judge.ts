@@ -234,6 +234,7 @@ export function findingId(claims: readonly Claim[]): string {
 function toMention(claim: Claim, path: string): Mention {
   const { sentence } = claim;
   return {
+    key: claimKey(claim),
     source: sentence.source,
     path,
     outlet: claim.outlet,

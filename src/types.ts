@@ -189,6 +189,8 @@ export interface RelatedLink {
 
 /** One mention of a claim in the JSON contract (DESIGN.md, schemaVersion 1). */
 export interface Mention {
+  /** Stable key of the mention: source id + hash of its normalised sentence (see `claimKey`). */
+  readonly key: string;
   readonly source: string;
   readonly path: string;
   readonly outlet: string;
