@@ -2,14 +2,14 @@
 // returning the exit code (0 clean, 1 findings or bad input, 2 usage error or
 // crash). Only bin/claimcheck.js touches `process.exitCode`.
 
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { addCommand } from './commands/add.js';
 import { EXIT, UserError, type CommandContext, type Io } from './commands/context.js';
 import { sentencesCommand } from './commands/sentences.js';
+import { exportCommand } from './commands/export.js';
 import { reportCommand } from './commands/report.js';
+import { VERSION } from './version.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
 /** The Io of the running process. */
 export function processIo(): Io {
@@ -38,7 +38,7 @@ export function createProgram(context: CommandContext): Command {
   const { io } = context;
   const program = new Command('claimcheck')
     .description('Cross-reference claims across news outlets: which claims are corroborated, disputed, or stated by one outlet alone.')
-    .version(version, '-V, --version')
+    .version(VERSION, '-V, --version')
     .option('--debug', 'show stack traces of unexpected errors')
     .showSuggestionAfterError()
     .exitOverride()
@@ -46,6 +46,10 @@ export function createProgram(context: CommandContext): Command {
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
       outputError: (text, write) => write(text),
+      getOutHelpWidth: () => io.columns ?? 80,
+      getErrHelpWidth: () => io.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .addHelpText(
       'after',
@@ -59,7 +63,7 @@ Examples:
 
 Exit codes: 0 ok, 1 findings or bad input (check), 2 usage error.`,
     );
-  for (const make of [reportCommand, addCommand, sentencesCommand]) {
+  for (const make of [reportCommand, exportCommand, addCommand, sentencesCommand]) {
     program.addCommand(make(context).copyInheritedSettings(program));
   }
   return program;

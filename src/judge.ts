@@ -207,7 +207,12 @@ export function judgeCluster(
   }
   const outlets = [...new Set(claims.map((claim) => claim.outlet))].sort(compare);
   const verdict: Verdict = conflicts.length > 0 ? 'disputed' : outlets.length >= 2 ? 'corroborated' : 'unique';
-  const representative = pickRepresentative(claims);
+  // The representative comes from the side with the fewest conflicts (not the odd one out), central if possible.
+  const conflictCount = claims.map((_, index) => conflicts.filter((conflict) => conflict.between.includes(index)).length);
+  const fewest = Math.min(...conflictCount);
+  const candidates = claims.filter((_, index) => conflictCount[index] === fewest);
+  const central = cluster.claims[cluster.central ?? -1];
+  const representative = central && candidates.includes(central) ? central : pickRepresentative(candidates);
   return {
     id: findingId(claims),
     verdict,

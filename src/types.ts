@@ -177,6 +177,8 @@ export interface Conflict {
 /** Claims the matcher judged to state the same thing (several may come from one outlet). */
 export interface Cluster {
   readonly claims: readonly Claim[];
+  /** Index in `claims` of the most central claim (the one most related to the others), when known. */
+  readonly central?: number;
   /** Weaker links to claims in other clusters ("possibly related"), by claim key. */
   readonly related: readonly RelatedLink[];
 }

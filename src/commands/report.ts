@@ -1,10 +1,15 @@
-// `claimcheck report [paths…]`: the human report for fact-checkers.
-// (Foundation stage: lists sources and sentence counts; the matcher fills it in.)
+// `claimcheck report [paths…]`: the human report for fact-checkers, as text
+// (colour only on a TTY), Markdown or a self-contained HTML page.
 
-import { Command } from 'commander';
-import { formatDiagnostic, loadSources } from '../load.js';
-import { splitSentences } from '../segment.js';
+import { Command, Option } from 'commander';
+import { REPORT_FORMATS, type ReportFormat } from '../render/index.js';
 import type { CommandContext } from './context.js';
+import { buildFilteredReport, useColor, withOutputOptions, writeOutput, type OutputOptions } from './shared.js';
+
+interface ReportOptions extends OutputOptions {
+  readonly format: ReportFormat;
+  readonly color?: boolean;
+}
 
 /**
  * The `report` command.
@@ -12,21 +17,30 @@ import type { CommandContext } from './context.js';
  * @param context Streams and exit-code setter.
  */
 export function reportCommand(context: CommandContext): Command {
-  return new Command('report')
-    .description('report which claims are corroborated, disputed or unique across outlets')
-    .argument('[paths...]', 'source files or folders', ['sources'])
+  const command = new Command('report').description('report which claims are corroborated, disputed or unique across outlets');
+  return withOutputOptions(command)
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(REPORT_FORMATS)).default('text'))
+    .option('--color', 'colour the text report even when not on a terminal')
+    .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .addHelpText(
       'after',
       `
 Examples:
-  $ claimcheck report
-  $ claimcheck report sources/extra.md sources/`,
+  $ claimcheck report                                  # sources/ as text
+  $ claimcheck report --verdict disputed               # only the disputes
+  $ claimcheck report --min-outlets 3 --outlet "PJ Media"
+  $ claimcheck report --format markdown > report.md    # for an issue or a newsroom doc
+  $ claimcheck report --format html --out report.html  # one self-contained page
+  $ claimcheck report sources/ extra/article.md --show-possible`,
     )
-    .action(async (paths: string[]) => {
-      const { sources, diagnostics } = await loadSources(paths, { cwd: context.io.cwd });
-      for (const diagnostic of diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
-      for (const source of sources) {
-        context.io.stdout.write(`${source.path}  ${source.meta.outlet}  ${splitSentences(source).length} sentences\n`);
-      }
+    .action(async (paths: string[], options: ReportOptions) => {
+      const report = await buildFilteredReport(context, paths, options);
+      const toTerminal = options.out === undefined && context.io.stdoutIsTTY;
+      const content = REPORT_FORMATS[options.format](report, {
+        color: options.out === undefined && useColor(context, options.color),
+        width: toTerminal ? (context.io.columns ?? 100) : 100,
+        showPossible: options.showPossible === true,
+      });
+      await writeOutput(context, content, options.out);
     });
 }

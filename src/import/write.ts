@@ -2,11 +2,11 @@
 // name inside the sources folder (never a path), and the file is written
 // atomically (temp file in the same folder, then link or rename).
 
-import { randomBytes } from 'node:crypto';
 import { lstatSync } from 'node:fs';
-import { link, lstat, mkdir, open, realpath, rename, rm, unlink } from 'node:fs/promises';
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../commands/context.js';
+import { TargetExistsError, writeFileAtomic } from '../fs.js';
 
 /** Longest slug accepted (the file name is the slug plus `.md`). */
 export const MAX_SLUG_LENGTH = 120;
@@ -119,38 +119,11 @@ export async function writeSource(sourcesDir: string, slug: string, markdown: st
   if (existing && !existing.isFile()) throw new UserError(`${target}: exists and is not a regular file`);
   if (existing && !options.force) throw new UserError(`${target}: already exists (use --force to overwrite it)`);
 
-  const temp = path.join(realFolder, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    const handle = await open(temp, 'wx', 0o644);
-    try {
-      await handle.writeFile(markdown, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    if (options.force) {
-      await rename(temp, realTarget);
-    } else {
-      await linkWithoutOverwrite(temp, realTarget, target);
-    }
-  } finally {
-    await rm(temp, { force: true });
+    await writeFileAtomic(realTarget, markdown, { overwrite: options.force === true });
+  } catch (error) {
+    if (error instanceof TargetExistsError) throw new UserError(`${target}: already exists (use --force to overwrite it)`);
+    throw error;
   }
   return target;
-}
-
-/** Put `temp` at `target` unless something is already there (link fails with EEXIST; no race). */
-async function linkWithoutOverwrite(temp: string, realTarget: string, shown: string): Promise<void> {
-  try {
-    await link(temp, realTarget);
-    await unlink(temp);
-    return;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') throw new UserError(`${shown}: already exists (use --force to overwrite it)`);
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
-  }
-  // File systems without hard links: check again, then rename.
-  if (await lstat(realTarget).catch(() => undefined)) throw new UserError(`${shown}: already exists (use --force to overwrite it)`);
-  await rename(temp, realTarget);
 }

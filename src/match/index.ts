@@ -251,8 +251,28 @@ export function clusterClaims(
     const links: RelatedLink[] = [...(related.get(root) ?? new Map<number, number>()).entries()]
       .map(([index, value]) => ({ claim: `${claims[index]!.sentence.source}#${claims[index]!.sentence.index}`, score: round(value) }))
       .sort((x, y) => y.score - x.score || (x.claim < y.claim ? -1 : 1));
-    return { claims: members.get(root)!.sort((x, y) => x - y).map((index) => claims[index]!), related: links };
+    const indexes = members.get(root)!.sort((x, y) => x - y);
+    const cluster: Cluster = { claims: indexes.map((index) => claims[index]!), related: links };
+    return indexes.length >= 3 ? { ...cluster, central: centralOf(indexes, evaluate) } : cluster;
   });
+}
+
+/** Position (in `indexes`) of the member whose pairs with the others score highest. */
+function centralOf(indexes: readonly number[], evaluate: (i: number, j: number) => PairMatch | null): number {
+  let best = 0;
+  let bestScore = -1;
+  indexes.forEach((i, position) => {
+    let score = 0;
+    for (const j of indexes) {
+      const pair = i === j ? null : evaluate(i, j);
+      if (pair) score += (pair.reason ? 1 : 0) + pair.probability + Math.min(pair.overlap.coverageA, pair.overlap.coverageB);
+    }
+    if (score > bestScore) {
+      best = position;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 /**

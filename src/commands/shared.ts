@@ -1,0 +1,129 @@
+// What `report` and `export` share: the filter options, running the pipeline
+// with problems printed to stderr, and writing the output to stdout or
+// atomically to --out.
+
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { crossReference } from '../index.js';
+import { formatDiagnostic } from '../load.js';
+import { filterReport, type ReportFilter } from '../render/shared.js';
+import { writeFileAtomic } from '../fs.js';
+import type { Report, Verdict } from '../types.js';
+import { EXIT, UserError, type CommandContext } from './context.js';
+
+/** Options common to `report` and `export`. */
+export interface OutputOptions {
+  readonly out?: string;
+  readonly verdict?: Verdict[];
+  readonly outlet?: string[];
+  readonly minOutlets?: number;
+  readonly showPossible?: boolean;
+}
+
+const VERDICT_NAMES: readonly Verdict[] = ['disputed', 'corroborated', 'unique'];
+
+function parseVerdicts(value: string, previous: Verdict[] | undefined): Verdict[] {
+  const verdicts = value.split(',').map((part) => part.trim().toLowerCase()).filter(Boolean);
+  for (const verdict of verdicts) {
+    if (!VERDICT_NAMES.includes(verdict as Verdict)) {
+      throw new InvalidArgumentError(`expected disputed, corroborated or unique (comma-separated), got "${verdict}"`);
+    }
+  }
+  return [...new Set([...(previous ?? []), ...(verdicts as Verdict[])])];
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new InvalidArgumentError(`expected a whole number of at least 1, got "${value}"`);
+  return count;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/**
+ * Add the paths argument, filters, --show-possible and --out to a command.
+ *
+ * @param command The command.
+ */
+export function withOutputOptions(command: Command): Command {
+  return command
+    .argument('[paths...]', 'source files or folders', ['sources'])
+    .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
+    .addOption(new Option('--verdict <list>', 'only these verdicts: disputed,corroborated,unique').argParser(parseVerdicts))
+    .addOption(new Option('--outlet <name>', 'only claims this outlet states (repeat for several)').argParser(collect))
+    .addOption(new Option('--min-outlets <n>', 'only claims stated by at least n outlets').argParser(parseCount))
+    .option('--show-possible', 'also show "possibly related" links between claims');
+}
+
+/**
+ * The filter the options ask for.
+ *
+ * @param options Parsed options.
+ */
+export function filterOf(options: OutputOptions): ReportFilter {
+  return {
+    ...(options.verdict ? { verdicts: options.verdict } : {}),
+    ...(options.outlet ? { outlets: options.outlet } : {}),
+    ...(options.minOutlets !== undefined ? { minOutlets: options.minOutlets } : {}),
+  };
+}
+
+/**
+ * Run the pipeline over `paths`, print problems with the sources to stderr and
+ * return the filtered report.
+ *
+ * @param context Streams and environment.
+ * @param paths Source files or folders.
+ * @param options Filters.
+ */
+export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
+  const report = await crossReference(paths, { cwd: context.io.cwd });
+  for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  if (report.sources.length === 0) {
+    const where = paths.join(', ');
+    throw new UserError(
+      report.diagnostics.some((d) => d.ruleId === 'not-found')
+        ? `no sources to read in ${where}`
+        : `no usable sources in ${where} (expected Markdown files with front matter; see claimcheck add --help)`,
+      EXIT.findings,
+    );
+  }
+  return filterReport(report, filterOf(options));
+}
+
+/**
+ * Write the output to stdout, or atomically to `out` (relative to the working folder).
+ *
+ * @param context Streams and working folder.
+ * @param content What to write.
+ * @param out File to write, if any.
+ */
+export async function writeOutput(context: CommandContext, content: string, out: string | undefined): Promise<void> {
+  if (out === undefined || out === '-') {
+    context.io.stdout.write(content);
+    return;
+  }
+  const target = path.resolve(context.io.cwd, out);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFileAtomic(target, content);
+  } catch (error) {
+    throw new UserError(`${out}: cannot write: ${(error as Error).message}`, EXIT.usage);
+  }
+  context.io.stderr.write(`wrote ${out}\n`);
+}
+
+/**
+ * Whether to colour terminal output: only on a TTY, never with NO_COLOR, and as --color/--no-color say.
+ *
+ * @param context Streams and environment.
+ * @param flag The --color/--no-color flag, if given.
+ */
+export function useColor(context: CommandContext, flag: boolean | undefined): boolean {
+  if (flag !== undefined) return flag;
+  const noColor = context.io.env.NO_COLOR;
+  return context.io.stdoutIsTTY && (noColor === undefined || noColor === '');
+}

@@ -1,0 +1,60 @@
+// Atomic file writes shared by every command that writes (add, --out, the
+// ledger, the cache): write a temporary file in the target's folder, flush it to
+// disk, then rename it into place (or hard-link it, to refuse overwriting), so a
+// reader or a crash only ever sees the old file or the new one, never a torn one.
+
+import { randomBytes } from 'node:crypto';
+import { link, lstat, open, rename, rm, unlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Thrown when `overwrite: false` and the target exists. */
+export class TargetExistsError extends Error {
+  constructor(readonly target: string) {
+    super(`${target}: already exists`);
+    this.name = 'TargetExistsError';
+  }
+}
+
+/**
+ * Write `content` to `target` atomically.
+ *
+ * @param target File to write; its folder must exist.
+ * @param content Text (UTF-8) or bytes.
+ * @param options `overwrite`: replace an existing file (default: true); `mode` (default: 0o644).
+ */
+export async function writeFileAtomic(
+  target: string,
+  content: string | Uint8Array,
+  options: { overwrite?: boolean; mode?: number } = {},
+): Promise<void> {
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'wx', options.mode ?? 0o644);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    if (options.overwrite === false) await linkWithoutOverwrite(temp, target);
+    else await rename(temp, target);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Put `temp` at `target` unless something is already there (link fails with EEXIST: no race). */
+async function linkWithoutOverwrite(temp: string, target: string): Promise<void> {
+  try {
+    await link(temp, target);
+    await unlink(temp);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new TargetExistsError(target);
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
+  }
+  // File systems without hard links: check again, then rename.
+  if (await lstat(target).catch(() => undefined)) throw new TargetExistsError(target);
+  await rename(temp, target);
+}

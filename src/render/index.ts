@@ -1,0 +1,38 @@
+// Reporters by name: each a pure function of the report and options returning
+// a string. `report` offers the human formats, `export` the machine ones.
+
+import type { Report } from '../types.js';
+import { VERSION } from '../version.js';
+import { renderClaimReview } from './claimreview.js';
+import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
+import { renderJson, renderJsonl } from './json.js';
+import { renderMarkdown } from './markdown.js';
+import type { RenderOptions } from './shared.js';
+import { renderText } from './text.js';
+
+export type Renderer = (report: Report, options: RenderOptions) => string;
+
+export type ReportFormat = 'text' | 'markdown' | 'html';
+export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'claimreview';
+
+/** Formats of `claimcheck report`, for people. */
+export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
+  text: renderText,
+  markdown: renderMarkdown,
+  html: renderHtml,
+};
+
+/** Formats of `claimcheck export`, for programs. */
+export const EXPORT_FORMATS: Readonly<Record<ExportFormat, Renderer>> = {
+  json: (report) => renderJson(report, VERSION),
+  jsonl: (report) => renderJsonl(report),
+  csv: (report) => renderCsv(report),
+  claimreview: (report) => renderClaimReview(report),
+};
+
+export { DEFAULT_RENDER_OPTIONS, filterReport, placeOf, summarize } from './shared.js';
+export type { RenderOptions, ReportFilter, ReportSummary } from './shared.js';
+export { toJson } from './json.js';
+export type { ExportJson, ExportClaim, ExportMention, ExportSource } from './json.js';
+export { toClaimReview } from './claimreview.js';
