@@ -4,6 +4,7 @@
 
 import { Command, CommanderError } from 'commander';
 import { addCommand } from './commands/add.js';
+import { checkCommand } from './commands/check.js';
 import { EXIT, UserError, type CommandContext, type Io } from './commands/context.js';
 import { sentencesCommand } from './commands/sentences.js';
 import { exportCommand } from './commands/export.js';
@@ -13,6 +14,12 @@ import { VERSION } from './version.js';
 
 /** The Io of the running process. */
 export function processIo(): Io {
+  // A reader that stops early (`claimcheck report | head`) is not an error.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -63,7 +70,7 @@ Examples:
 
 Exit codes: 0 ok, 1 findings or bad input (check), 2 usage error.`,
     );
-  for (const make of [reportCommand, exportCommand, addCommand, sentencesCommand]) {
+  for (const make of [reportCommand, exportCommand, checkCommand, addCommand, sentencesCommand]) {
     program.addCommand(make(context).copyInheritedSettings(program));
   }
   return program;

@@ -61,6 +61,15 @@ describe('claimcheck report', () => {
     expect(readdirSync(path.dirname(out))).toEqual(['report.md']);
   });
 
+  it('should link an HTML report written elsewhere to the sources relative to itself', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-html-'));
+    const out = path.join(folder, 'site', 'report.html');
+    expect((await cli(['report', '--format', 'html', '--out', out])).code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    const expected = path.relative(path.dirname(out), path.join(root, 'sources', 'pj-media-zoom-executive-spied-on-dissidents.md'));
+    expect(html).toContain(`href="${expected.split('/').map(encodeURIComponent).join('/')}#L`);
+  });
+
   it('should report bad sources as file:line:column and still report the good ones', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-bad-'));
     writeFileSync(path.join(folder, 'good.md'), '---\noutlet: Good\n---\n\nThe council approved the budget on Monday.\n');

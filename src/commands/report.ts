@@ -1,8 +1,10 @@
 // `claimcheck report [paths…]`: the human report for fact-checkers, as text
 // (colour only on a TTY), Markdown or a self-contained HTML page.
 
+import path from 'node:path';
 import { Command, Option } from 'commander';
 import { REPORT_FORMATS, type ReportFormat } from '../render/index.js';
+import type { Report } from '../types.js';
 import type { CommandContext } from './context.js';
 import { buildFilteredReport, useColor, withOutputOptions, writeOutput, type OutputOptions } from './shared.js';
 
@@ -34,7 +36,11 @@ Examples:
   $ claimcheck report sources/ extra/article.md --show-possible`,
     )
     .action(async (paths: string[], options: ReportOptions) => {
-      const report = await buildFilteredReport(context, paths, options);
+      let report = await buildFilteredReport(context, paths, options);
+      // The HTML page links to the source files: make the links work from where the page is written.
+      if (options.format === 'html' && options.out !== undefined && options.out !== '-') {
+        report = rebasePaths(report, context.io.cwd, path.dirname(path.resolve(context.io.cwd, options.out)));
+      }
       const toTerminal = options.out === undefined && context.io.stdoutIsTTY;
       const content = REPORT_FORMATS[options.format](report, {
         color: options.out === undefined && useColor(context, options.color),
@@ -43,4 +49,17 @@ Examples:
       });
       await writeOutput(context, content, options.out);
     });
+}
+
+/** The report with source paths relative to `folder` instead of the working folder. */
+function rebasePaths(report: Report, cwd: string, folder: string): Report {
+  const rebase = (file: string) => path.relative(folder, path.resolve(cwd, file)).split(path.sep).join('/');
+  return {
+    ...report,
+    sources: report.sources.map((source) => ({ ...source, path: rebase(source.path) })),
+    claims: report.claims.map((finding) => ({
+      ...finding,
+      mentions: finding.mentions.map((mention) => ({ ...mention, path: rebase(mention.path) })),
+    })),
+  };
 }

@@ -14,6 +14,9 @@ export { findDates } from './date.js';
 export { findNegation, findNegationCues, type NegationCue } from './negation.js';
 export { findQuantities } from './quantity.js';
 
+/** Longest sentence (in characters) analysed as a claim; the longest in the seeds has about 700. */
+export const MAX_CLAIM_LENGTH = 2000;
+
 /** Where a sentence was published: the outlet and, when known, the date. */
 export interface ClaimContext {
   /** Outlet that published the source. */
@@ -30,6 +33,23 @@ export interface ClaimContext {
  */
 export function analyzeSentence(sentence: Sentence, context: ClaimContext): Claim {
   const text = sentence.plain;
+  if (text.length > MAX_CLAIM_LENGTH) {
+    // A "sentence" this long is text without sentence punctuation (a pasted
+    // table, a run-on page), not one claim: don't analyse or match it.
+    return {
+      sentence,
+      outlet: context.outlet,
+      checkworthiness: {
+        checkworthy: false,
+        score: 0,
+        reason: `longer than ${MAX_CLAIM_LENGTH} characters (${text.length}): not one sentence`,
+      },
+      quantities: [],
+      dates: [],
+      negation: { negated: false, cue: null },
+      attribution: null,
+    };
+  }
   const quantities = findQuantities(text);
   const dates = findDates(text, context.published);
   const attribution = findAttribution(text);
