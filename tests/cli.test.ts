@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -98,6 +98,25 @@ describe('claimcheck report', () => {
     const result = await cli(['report', 'no-such-folder']);
     expect(result.code).toBe(1);
     expect(result.stderr).toBe('no-such-folder:1:1: error: no such file or folder (not-found)\nno sources to read in no-such-folder\n');
+  });
+});
+
+describe('reviewer decisions', () => {
+  it('should be honoured by export as well as check', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-review-'));
+    cpSync(path.join(root, 'sources'), path.join(folder, 'sources'), { recursive: true });
+    copyFileSync(path.join(root, 'tests/fixtures/synthetic/two-meetings.md'), path.join(folder, 'sources', 'two-meetings.md'));
+    expect((await cli(['check', '--update'], { cwd: folder })).code).toBe(0);
+    const disputed = () =>
+      cli(['export', '--verdict', 'disputed'], { cwd: folder }).then((result) => (JSON.parse(result.stdout) as { claims: { id: string; conflicts: unknown[] }[] }).claims);
+    const [claim] = await disputed();
+    expect(claim).toBeDefined();
+    // The reviewer marks every conflict of the claim as an update, not a dispute.
+    const file = path.join(folder, 'claims', `${claim!.id}.yml`);
+    const entry = readFileSync(file, 'utf8');
+    const pairs = [...entry.matchAll(/- between: (\[[^\]]+\])/g)].map((match) => `    - ${match[1]}`);
+    writeFileSync(file, `${entry}review:\n  updates:\n${pairs.join('\n')}\n  note: later counts\n`);
+    expect(await disputed()).toEqual([]);
   });
 });
 

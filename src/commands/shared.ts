@@ -1,11 +1,13 @@
 // What `report` and `export` share: the filter options, running the pipeline
-// with problems printed to stderr, and writing the output to stdout or
-// atomically to --out.
+// with the ledger's review decisions and problems printed to stderr, and
+// writing the output to stdout or atomically to --out.
 
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { crossReference } from '../index.js';
+import { reviewOf } from '../ledger/compare.js';
+import { readLedger } from '../ledger/store.js';
 import { formatDiagnostic } from '../load.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
 import { writeFileAtomic } from '../fs.js';
@@ -15,6 +17,8 @@ import { EXIT, UserError, type CommandContext } from './context.js';
 /** Options common to `report` and `export`. */
 export interface OutputOptions {
   readonly out?: string;
+  /** The reviewed ledger whose decisions (separate, updates) the run honours. */
+  readonly ledger: string;
   readonly verdict?: Verdict[];
   readonly outlet?: string[];
   readonly minOutlets?: number;
@@ -55,7 +59,8 @@ export function withOutputOptions(command: Command): Command {
     .addOption(new Option('--verdict <list>', 'only these verdicts: disputed,corroborated,unique').argParser(parseVerdicts))
     .addOption(new Option('--outlet <name>', 'only claims this outlet states (repeat for several)').argParser(collect))
     .addOption(new Option('--min-outlets <n>', 'only claims stated by at least n outlets').argParser(parseCount))
-    .option('--show-possible', 'also show "possibly related" links between claims');
+    .option('--show-possible', 'also show "possibly related" links between claims')
+    .option('--ledger <folder>', "the reviewed ledger whose reviewers' decisions to honour", 'claims');
 }
 
 /**
@@ -80,7 +85,10 @@ export function filterOf(options: OutputOptions): ReportFilter {
  * @param options Filters.
  */
 export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
-  const report = await crossReference(paths, { cwd: context.io.cwd });
+  // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
+  const ledger = await readLedger(options.ledger, { cwd: context.io.cwd });
+  for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
+  const report = await crossReference(paths, { cwd: context.io.cwd, review: reviewOf(ledger) });
   for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (report.sources.length === 0) {
     const where = paths.join(', ');

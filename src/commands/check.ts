@@ -1,0 +1,116 @@
+// `claimcheck check [paths…]`: the CI gate. Validates the sources, compares
+// their claims with the reviewed ledger in claims/ (honouring its review
+// decisions) and prints what changed as text, JSON or GitHub annotations;
+// `--update` records the current state in the ledger, atomically and under a lock.
+// Exit: 0 everything matches (or recorded), 1 invalid sources, malformed ledger
+// or claims that differ, 2 usage error.
+
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import { crossReference } from '../index.js';
+import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
+import { LockTimeoutError } from '../ledger/lock.js';
+import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
+import { checkToGithub, checkToText } from '../render/github.js';
+import { EXIT, UserError, type CommandContext } from './context.js';
+
+interface CheckOptions {
+  readonly format: 'text' | 'json' | 'github';
+  readonly update?: boolean;
+  readonly ledger: string;
+}
+
+/**
+ * The `check` command.
+ *
+ * @param context Streams and exit-code setter.
+ */
+export function checkCommand(context: CommandContext): Command {
+  return new Command('check')
+    .description('validate sources and compare their claims with the reviewed ledger (claims/)')
+    .argument('[paths...]', 'source files or folders: the whole corpus the ledger records', ['sources'])
+    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .option('--update', 'record the current claims in the ledger, keeping every review: block')
+    .option('--ledger <folder>', 'the ledger folder', 'claims')
+    .addHelpText(
+      'after',
+      `
+Prints one line per difference, \`path:line:col: status: reason\`, at the new or
+changed sentence in its source file, then a summary. A claim differs when it is
+new, its verdict changed (corroborated → disputed …), mentions joined or left
+it, or it is gone. Reviewers edit only the \`review:\` block of claims/<id>.yml:
+  review:
+    confirmed: corroborated          # the verdict a reviewer checked
+    separate: [[keyA, keyB]]         # these two mentions are not the same claim
+    updates: [[keyA, keyB]]          # this conflict is an update, not a dispute
+    note: "…"
+
+Examples:
+  $ claimcheck check                       # compare sources/ with claims/
+  $ claimcheck check --update              # record the current state in claims/
+  $ claimcheck check --format json > check.json
+  $ claimcheck check --format github       # annotations on the pull request
+
+In GitHub Actions (.github/workflows/claims.yml):
+  - uses: actions/checkout@v4
+  - uses: actions/setup-node@v4
+    with: { node-version: 20 }
+  - run: npx claimcheck check --format github
+
+Exit codes: 0 the sources match the ledger (after --update: sources valid),
+1 invalid sources, a malformed ledger file or claims that differ, 2 usage error.`,
+    )
+    .action(async (paths: string[], options: CheckOptions) => {
+      const check = options.update ? await update(context, paths, options) : await compare(context, paths, options);
+      const output = options.format === 'json' ? `${JSON.stringify(check, null, 2)}\n` : options.format === 'github' ? checkToGithub(check) : checkToText(check);
+      context.io.stdout.write(output);
+      context.setExitCode(check.ok ? EXIT.ok : EXIT.findings);
+    });
+}
+
+async function compare(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
+  const cwd = context.io.cwd;
+  const ledger = await readLedger(options.ledger, { cwd });
+  const report = await crossReference(paths, { cwd, review: reviewOf(ledger) });
+  return compareWithLedger(report, ledger).check;
+}
+
+async function update(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
+  const cwd = context.io.cwd;
+  try {
+    return await withLedgerLock(
+      options.ledger,
+      async (lock) => {
+        const ledger = await readLedger(options.ledger, { cwd });
+        const report = await crossReference(paths, { cwd, review: reviewOf(ledger) });
+        const { check, next } = compareWithLedger(report, ledger);
+        // Never overwrite a ledger that did not parse (its review blocks would be lost), nor
+        // record an empty corpus because a path was mistyped (every claim would be dropped).
+        if (!check.compared) return check;
+        if (report.sources.length === 0 || report.diagnostics.some((d) => d.ruleId === 'not-found')) {
+          context.io.stderr.write(`claimcheck: ${check.ledger}/ was not changed: a path given has no sources\n`);
+          return check;
+        }
+        const result = await writeLedgerFiles(path.resolve(cwd, options.ledger), ledger.files, ledgerFiles(next), { lock });
+        const recorded = check.changes.length;
+        if (recorded > 0) context.io.stderr.write(`claimcheck: recording ${recorded === 1 ? '1 change' : `${recorded} changes`} in ${check.ledger}/\n`);
+        const unconfirmed = next.filter((entry) => entry.review?.confirmed && entry.review.confirmed !== entry.verdict && entry.status !== 'gone');
+        for (const entry of unconfirmed) {
+          context.io.stderr.write(`${check.ledger}/${entry.id}.yml:1:1: note: confirmed ${entry.review!.confirmed} but now ${entry.verdict}; review it again\n`);
+        }
+        const errors = check.diagnostics.some((d) => d.severity === 'error');
+        return {
+          ...check,
+          ok: !errors,
+          changes: [],
+          summary: { ...check.summary, entries: next.length, unchanged: check.summary.claims, new: 0, verdict: 0, mentions: 0, gone: 0 },
+          update: { written: result.written.length, removed: result.removed.length, recorded },
+        };
+      },
+      { cwd },
+    );
+  } catch (error) {
+    if (error instanceof LockTimeoutError) throw new UserError(error.message, EXIT.findings);
+    throw error;
+  }
+}
