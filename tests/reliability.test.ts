@@ -1,6 +1,7 @@
 // Bad input gets a clear `file:line:column: message`, never a stack trace, and
 // the good sources are still processed (issue: reliability).
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -95,6 +96,34 @@ describe('a folder full of bad input', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout.trimEnd().split('\n').length).toBeGreaterThan(100);
   }, 120_000);
+});
+
+describe('nothing lost', () => {
+  it('should never modify or delete a source file, whatever command runs', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-untouched-'));
+    cpSync(path.join(root, 'sources'), path.join(folder, 'sources'), { recursive: true });
+    copyFileSync(path.join(root, 'tests/fixtures/synthetic/two-meetings.md'), path.join(folder, 'sources', 'two-meetings.md'));
+    const snapshot = () =>
+      Object.fromEntries(
+        readdirSync(path.join(folder, 'sources'))
+          .sort()
+          .map((name) => [name, createHash('sha256').update(readFileSync(path.join(folder, 'sources', name))).digest('hex')]),
+      );
+    const before = snapshot();
+    const commands = [
+      ['report'],
+      ['report', '--format', 'html', '--out', 'sources/../report.html'],
+      ['export', '--format', 'csv', '--out', 'out.csv'],
+      ['check'],
+      ['check', '--update'],
+      ['sentences', 'sources/two-meetings.md'],
+      ['add', 'sources/two-meetings.md', '--outlet', 'Again', '--slug', 'two-meetings'],
+      ['add', 'sources/two-meetings.md', '--outlet', 'Again', '--slug', '../escape'],
+    ];
+    for (const argv of commands) await runCli(argv, { cwd: folder });
+    expect(snapshot()).toEqual(before);
+    expect(readdirSync(folder).sort()).toEqual(['claims', 'out.csv', 'report.html', 'sources']);
+  });
 });
 
 describe('unexpected errors', () => {
