@@ -1,7 +1,8 @@
 // The library: the same functions the CLI uses. `crossReference` reads like
 // alex's core() or Vale's main.go: load → segment → extract → match → judge.
 
-import { analyzeAll, type AnalyzeOptions, type SourceAnalysis } from './analyze.js';
+import path from 'node:path';
+import { analyzeAll, sourceParser, type AnalyzeOptions, type SourceAnalysis } from './analyze.js';
 import { claimKey, judgeCluster } from './judge.js';
 import { loadSources } from './load.js';
 import { clusterClaims, type ClusterOptions } from './match/index.js';
@@ -40,8 +41,11 @@ export interface CrossReferenceOptions extends Omit<ClusterOptions, 'cannotLink'
  * @param options Working folder, review and matching settings (optional).
  */
 export async function crossReference(paths: readonly string[] = ['sources'], options: CrossReferenceOptions = {}): Promise<Report> {
-  const loaded = await loadSources(paths, options.cwd === undefined ? {} : { cwd: options.cwd });
-  const analyses = await analyzeAll(loaded.sources, options);
+  // The per-source stage (parse, segment, extract) uses the cache and worker threads; a
+  // relative cache folder is taken relative to `cwd`. No `cache` option: no cache.
+  const perSource = typeof options.cache === 'string' ? { ...options, cache: path.resolve(options.cwd ?? process.cwd(), options.cache) } : options;
+  const loaded = await loadSources(paths, { ...(options.cwd === undefined ? {} : { cwd: options.cwd }), parse: sourceParser(perSource) });
+  const analyses = await analyzeAll(loaded.sources, perSource);
   return buildReport(loaded.sources, analyses, loaded.diagnostics, options);
 }
 

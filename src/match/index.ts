@@ -8,7 +8,7 @@ import { analyzeSentence } from '../extract/index.js';
 import { conflictsBetween, type PairConflict } from '../judge.js';
 import type { Claim, Cluster, RelatedLink, Sentence } from '../types.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
-import { explainFeatures, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
+import { explainFeatures, MATCH_MODEL, pairFeatures, resetGramTables, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
 
 export { pairFeatures, sameClaimProbability, explainFeatures, termOverlap, FEATURE_NAMES, MATCH_MODEL } from './similarity.js';
@@ -32,7 +32,21 @@ export interface MatchProfile {
  * @param claim Claim to describe.
  */
 export function matchProfile(claim: Claim): MatchProfile {
-  return { terms: claimTerms(claim), figures: figureKeys(claim) };
+  return knownProfiles.get(claim) ?? { terms: claimTerms(claim), figures: figureKeys(claim) };
+}
+
+/** Profiles derived elsewhere (a worker thread, the cache), by claim object. */
+const knownProfiles = new WeakMap<Claim, MatchProfile>();
+
+/**
+ * Remember the profile of a claim derived elsewhere by this same code (a worker
+ * thread, the cache), so that `matchProfile` returns it instead of deriving it again.
+ *
+ * @param claim The claim.
+ * @param profile `matchProfile(claim)` as derived elsewhere.
+ */
+export function rememberProfile(claim: Claim, profile: MatchProfile): void {
+  knownProfiles.set(claim, profile);
 }
 
 /**
@@ -150,10 +164,21 @@ function toClaim(value: string | Sentence | Claim, outlet: string, published: st
 /** Options for clustering. */
 export interface ClusterOptions {
   readonly model?: MatchModel;
-  /** Terms in more than this share of claims are too common to block on (default: 0.05). */
+  /** Terms in more than this share of claims are too common to block on (default: 0.05, at least 50 claims, at most `maxTermClaims`). */
   readonly maxTermShare?: number;
+  /**
+   * Terms in more claims than this are too common to block on, whatever the corpus size
+   * (default: 50). With a bound that does not grow with the corpus, blocking stays near-linear.
+   */
+  readonly maxTermClaims?: number;
   /** Terms weighing less than this are too common in English to block on (default: 4). */
   readonly minBlockingWeight?: number;
+  /**
+   * Weight of blocking terms two claims must share to be compared at all (default: 20,
+   * about two rare words). Pairs sharing less never reach a match or a "possibly related"
+   * link on the seed corpus; on large corpora they are most candidates.
+   */
+  readonly minSharedWeight?: number;
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
   /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
@@ -181,21 +206,26 @@ export function clusterClaims(
   const linkage = options.linkage ?? 0.5;
   const profiles = claims.map((claim, index) => profileOf(claim, index));
   const sourceOf = claims.map((claim) => claim.sentence.source);
-  const pairs = new Map<number, PairMatch | null>();
-  const evaluate = (i: number, j: number): PairMatch | null => {
-    const key = i < j ? i * claims.length + j : j * claims.length + i;
-    let pair = pairs.get(key);
-    if (pair === undefined) {
-      pair = sourceOf[i] === sourceOf[j] ? null : matchPair(profiles[i]!, profiles[j]!, model);
-      pairs.set(key, pair);
+  // What the clustering needs of each compared pair, by pair key (null: same source). A small
+  // note rather than the whole PairMatch (features, overlap) keeps memory low on large corpora.
+  const notes = new Map<number, PairNote | null>();
+  const pairKey = (i: number, j: number) => (i < j ? i * claims.length + j : j * claims.length + i);
+  const evaluate = (i: number, j: number): PairNote | null => {
+    const key = pairKey(i, j);
+    let note = notes.get(key);
+    if (note === undefined) {
+      note = sourceOf[i] === sourceOf[j] ? null : noteOf(matchPair(profiles[i]!, profiles[j]!, model));
+      notes.set(key, note);
     }
-    return pair;
+    return note;
   };
 
   const confident: { i: number; j: number; strength: number }[] = [];
   const weak: { i: number; j: number; strength: number }[] = [];
   for (const [i, j] of candidatePairs(profiles, sourceOf, options)) {
-    const pair = evaluate(i, j)!;
+    // Candidates are distinct pairs of different sources.
+    const pair = matchPair(profiles[i]!, profiles[j]!, model);
+    notes.set(pairKey(i, j), noteOf(pair));
     const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
     if (pair.reason) confident.push({ i, j, strength });
     else if (pair.related) weak.push({ i, j, strength });
@@ -247,7 +277,7 @@ export function clusterClaims(
   }
 
   const order = [...members.keys()].sort((a, b) => Math.min(...members.get(a)!) - Math.min(...members.get(b)!));
-  return order.map((root) => {
+  const clusters = order.map((root): Cluster => {
     const links: RelatedLink[] = [...(related.get(root) ?? new Map<number, number>()).entries()]
       .map(([index, value]) => ({ claim: `${claims[index]!.sentence.source}#${claims[index]!.sentence.index}`, score: round(value) }))
       .sort((x, y) => y.score - x.score || (x.claim < y.claim ? -1 : 1));
@@ -255,17 +285,34 @@ export function clusterClaims(
     const cluster: Cluster = { claims: indexes.map((index) => claims[index]!), related: links };
     return indexes.length >= 3 ? { ...cluster, central: centralOf(indexes, evaluate) } : cluster;
   });
+  // The interned words of this run's n-gram sets are no longer needed.
+  resetGramTables();
+  return clusters;
+}
+
+/** What clustering keeps of a compared pair. */
+interface PairNote {
+  readonly related: boolean;
+  /** The pair's share of a member's centrality: its match (1 or 0) + probability + smaller coverage. */
+  readonly centrality: number;
+}
+
+function noteOf(pair: PairMatch): PairNote {
+  return {
+    related: pair.related,
+    centrality: (pair.reason ? 1 : 0) + pair.probability + Math.min(pair.overlap.coverageA, pair.overlap.coverageB),
+  };
 }
 
 /** Position (in `indexes`) of the member whose pairs with the others score highest. */
-function centralOf(indexes: readonly number[], evaluate: (i: number, j: number) => PairMatch | null): number {
+function centralOf(indexes: readonly number[], evaluate: (i: number, j: number) => PairNote | null): number {
   let best = 0;
   let bestScore = -1;
   indexes.forEach((i, position) => {
     let score = 0;
     for (const j of indexes) {
       const pair = i === j ? null : evaluate(i, j);
-      if (pair) score += (pair.reason ? 1 : 0) + pair.probability + Math.min(pair.overlap.coverageA, pair.overlap.coverageB);
+      if (pair) score += pair.centrality;
     }
     if (score > bestScore) {
       best = position;
@@ -287,6 +334,7 @@ function candidatePairs(
 ): [number, number][] {
   const minWeight = options.minBlockingWeight ?? 4;
   const maxShare = options.maxTermShare ?? 0.05;
+  const minShared = options.minSharedWeight ?? 20;
   const postings = new Map<string, number[]>();
   profiles.forEach((profile, index) => {
     profile.terms.terms.forEach((term, k) => {
@@ -296,7 +344,7 @@ function candidatePairs(
       else postings.set(term, [index]);
     });
   });
-  const maxPostings = Math.max(50, Math.ceil(profiles.length * maxShare));
+  const maxPostings = Math.min(Math.max(50, Math.ceil(profiles.length * maxShare)), options.maxTermClaims ?? 50);
   const shared = new Map<number, number>();
   const pairs: [number, number][] = [];
   for (let i = 0; i < profiles.length; i++) {
@@ -311,7 +359,7 @@ function candidatePairs(
         shared.set(j, (shared.get(j) ?? 0) + weight);
       }
     });
-    for (const [j, weight] of shared) if (weight >= 2 * minWeight + 2) pairs.push([i, j]);
+    for (const [j, weight] of shared) if (weight >= minShared) pairs.push([i, j]);
   }
   return pairs;
 }

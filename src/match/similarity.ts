@@ -4,7 +4,6 @@
 // thresholds are data (src/data/match-model.json, fitted by scripts/train-matcher.ts
 // on the MSRP training split only).
 
-import levenshtein from 'fast-levenshtein';
 import model from '../data/match-model.json' with { type: 'json' };
 import { MAX_WEIGHT, type Terms } from './terms.js';
 
@@ -85,31 +84,40 @@ export function pairFeatures(a: Terms, b: Terms, overlap: Overlap = termOverlap(
   const { totalA, totalB, coverageA, coverageB } = overlap;
   const lengthA = a.tokens.length;
   const lengthB = b.tokens.length;
-  const numbersA = new Set(a.numbers);
-  const numbersB = new Set(b.numbers);
-  const sharedNumbers = [...numbersA].filter((n) => numbersB.has(n)).length;
+  const gramsB = gramsOf(b);
+  // Building b's grams may have reset the interning tables (see wordId): then a's are built again.
+  const gramsA = gramsOf(a);
+  const current = gramsOf(b);
+  if (current !== gramsB) return pairFeatures(a, b, overlap);
+  const numbersA = gramsA.numbers;
+  const numbersB = gramsB.numbers;
+  let sharedNumbers = 0;
+  for (const n of numbersA) if (numbersB.has(n)) sharedNumbers++;
   const bothHaveNumbers = numbersA.size > 0 && numbersB.size > 0;
-  const features: Record<FeatureName, number> = {
-    weightedDice: totalA + totalB > 0 ? (2 * overlap.shared) / (totalA + totalB) : 0,
-    minCoverage: Math.min(coverageA, coverageB),
-    maxCoverage: Math.max(coverageA, coverageB),
-    tokenDice: dice(new Set(a.tokens), new Set(b.tokens)),
-    bigramDice: dice(ngrams(a.tokens, 2), ngrams(b.tokens, 2)),
-    trigramDice: dice(ngrams(a.tokens, 3), ngrams(b.tokens, 3)),
-    wordOrder: 1 - tokenEditDistance(a.tokens, b.tokens) / Math.max(lengthA, lengthB, 1),
-    lengthRatio: Math.min(lengthA, lengthB) / Math.max(lengthA, lengthB, 1),
-    numbersAgree: bothHaveNumbers ? (2 * sharedNumbers) / (numbersA.size + numbersB.size) : 0,
-    numbersDiffer: numbersA.size + numbersB.size - 2 * sharedNumbers > 0 ? 1 : 0,
-    maxUnmatchedWeight: overlap.maxUnmatched / MAX_WEIGHT,
-    unmatchedNames: Math.min(overlap.unmatchedNames, 4) / 4,
-    lengthDifference: Math.min(Math.abs(lengthA - lengthB), 30) / 30,
-    contentBigramDice: dice(ngrams(a.sequence, 2), ngrams(b.sequence, 2)),
-    contentOrder: 1 - tokenEditDistance(a.sequence, b.sequence) / Math.max(a.sequence.length, b.sequence.length, 1),
-    charTrigramDice: dice(charNgrams(a.tokens, 3), charNgrams(b.tokens, 3)),
-    minPrecision2: Math.min(...precisions(a.tokens, b.tokens, 2)),
-    maxPrecision2: Math.max(...precisions(a.tokens, b.tokens, 2)),
-  };
-  return FEATURE_NAMES.map((name) => features[name]);
+  const sharedBigrams = sharedCount(gramsA.bigrams, gramsB.bigrams);
+  const precisionA = gramsA.bigrams.length ? sharedBigrams / gramsA.bigrams.length : 0;
+  const precisionB = gramsB.bigrams.length ? sharedBigrams / gramsB.bigrams.length : 0;
+  // In FEATURE_NAMES order.
+  return [
+    totalA + totalB > 0 ? (2 * overlap.shared) / (totalA + totalB) : 0,
+    Math.min(coverageA, coverageB),
+    Math.max(coverageA, coverageB),
+    dice(gramsA.tokens, gramsB.tokens),
+    dice(gramsA.bigrams, gramsB.bigrams, sharedBigrams),
+    pairDice(gramsA.trigrams, gramsB.trigrams),
+    1 - editDistance(gramsA.tokenIds, gramsB.tokenIds) / Math.max(lengthA, lengthB, 1),
+    Math.min(lengthA, lengthB) / Math.max(lengthA, lengthB, 1),
+    bothHaveNumbers ? (2 * sharedNumbers) / (numbersA.size + numbersB.size) : 0,
+    numbersA.size + numbersB.size - 2 * sharedNumbers > 0 ? 1 : 0,
+    overlap.maxUnmatched / MAX_WEIGHT,
+    Math.min(overlap.unmatchedNames, 4) / 4,
+    Math.min(Math.abs(lengthA - lengthB), 30) / 30,
+    dice(gramsA.contentBigrams, gramsB.contentBigrams),
+    1 - editDistance(gramsA.sequenceIds, gramsB.sequenceIds) / Math.max(a.sequence.length, b.sequence.length, 1),
+    dice(gramsA.charTrigrams, gramsB.charTrigrams),
+    Math.min(precisionA, precisionB),
+    Math.max(precisionA, precisionB),
+  ];
 }
 
 /**
@@ -165,47 +173,64 @@ export interface Overlap {
  * @param b Terms of the other.
  */
 export function termOverlap(a: Terms, b: Terms): Overlap {
-  const indexB = new Map(b.terms.map((term, i) => [term, i]));
+  const derivedA = gramsOf(a);
+  const derivedB = gramsOf(b);
   const matchedB = new Uint8Array(b.terms.length);
   const matchedA = new Uint8Array(a.terms.length);
   let shared = 0;
-  a.terms.forEach((term, i) => {
-    const j = indexB.get(term);
-    if (j === undefined) return;
-    matchedA[i] = 1;
-    matchedB[j] = 1;
-    shared += (a.weights[i]! + b.weights[j]!) / 2;
-  });
+  if (derivedA.sorted && derivedB.sorted) {
+    // Both term lists sorted and distinct (as termsOf makes them): a merge, in a's order.
+    for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+      const x = a.terms[i]!;
+      const y = b.terms[j]!;
+      if (x === y) {
+        matchedA[i] = 1;
+        matchedB[j] = 1;
+        shared += (a.weights[i]! + b.weights[j]!) / 2;
+        i++;
+        j++;
+      } else if (x < y) i++;
+      else j++;
+    }
+  } else {
+    const indexB = new Map(b.terms.map((term, i) => [term, i]));
+    a.terms.forEach((term, i) => {
+      const j = indexB.get(term);
+      if (j === undefined) return;
+      matchedA[i] = 1;
+      matchedB[j] = 1;
+      shared += (a.weights[i]! + b.weights[j]!) / 2;
+    });
+  }
   // Near-identical long words (spelling variants, compounds) count as shared.
-  a.terms.forEach((term, i) => {
-    if (matchedA[i] || term.length < FUZZY_MIN_LENGTH) return;
+  for (let i = 0; i < a.terms.length; i++) {
+    const term = a.terms[i]!;
+    if (matchedA[i] || term.length < FUZZY_MIN_LENGTH) continue;
     for (let j = 0; j < b.terms.length; j++) {
       const other = b.terms[j]!;
       if (matchedB[j] || other.length < FUZZY_MIN_LENGTH || Math.abs(other.length - term.length) > 2) continue;
-      if (levenshtein.get(term, other) <= Math.floor(Math.max(term.length, other.length) / 6)) {
+      if (withinEditDistance(term, other, Math.floor(Math.max(term.length, other.length) / 6))) {
         matchedA[i] = 1;
         matchedB[j] = 1;
         shared += (a.weights[i]! + b.weights[j]!) / 2;
         break;
       }
     }
-  });
+  }
   let maxUnmatched = 0;
   let unmatchedNames = 0;
-  const namesA = new Set(a.names);
-  const namesB = new Set(b.names);
-  a.terms.forEach((term, i) => {
-    if (matchedA[i]) return;
+  for (let i = 0; i < a.terms.length; i++) {
+    if (matchedA[i]) continue;
     maxUnmatched = Math.max(maxUnmatched, a.weights[i]!);
-    if (namesA.has(term)) unmatchedNames++;
-  });
-  b.terms.forEach((term, j) => {
-    if (matchedB[j]) return;
+    if (derivedA.names.has(a.terms[i]!)) unmatchedNames++;
+  }
+  for (let j = 0; j < b.terms.length; j++) {
+    if (matchedB[j]) continue;
     maxUnmatched = Math.max(maxUnmatched, b.weights[j]!);
-    if (namesB.has(term)) unmatchedNames++;
-  });
-  const totalA = sum(a.weights);
-  const totalB = sum(b.weights);
+    if (derivedB.names.has(b.terms[j]!)) unmatchedNames++;
+  }
+  const totalA = derivedA.total;
+  const totalB = derivedB.total;
   return {
     shared,
     totalA,
@@ -217,51 +242,232 @@ export function termOverlap(a: Terms, b: Terms): Overlap {
   };
 }
 
-/** Word-level edit distance: each distinct token becomes one character for fast-levenshtein. */
-function tokenEditDistance(a: readonly string[], b: readonly string[]): number {
-  const codes = new Map<string, string>();
-  const encode = (tokens: readonly string[]) =>
-    tokens
-      .map((token) => {
-        let code = codes.get(token);
-        if (code === undefined) {
-          code = String.fromCharCode(0x4e00 + codes.size);
-          codes.set(token, code);
-        }
-        return code;
-      })
-      .join('');
-  return levenshtein.get(encode(a), encode(b));
+// ---------------------------------------------------------------------------
+// The n-gram sets of a sentence's terms, built once per Terms object (a pair
+// compares them many times): every word interned to a number, every n-gram a
+// number made of its words' numbers (a trigram a pair of numbers, to stay exact),
+// each set a sorted array of distinct values, so sets are compared by a merge
+// instead of by hashing strings per pair.
+
+/** Distinct n-grams of a sentence, each a sorted array of distinct numeric keys. */
+interface Grams {
+  readonly tokens: Float64Array;
+  readonly bigrams: Float64Array;
+  /** Pairs (bigram key, word), flattened: [key0, word0, key1, word1, …]. */
+  readonly trigrams: Float64Array;
+  readonly contentBigrams: Float64Array;
+  readonly charTrigrams: Float64Array;
+  /** Interned words of `tokens` and `sequence`, in order (for edit distances). */
+  readonly tokenIds: Int32Array;
+  readonly sequenceIds: Int32Array;
+  /** Whether `terms` is sorted and distinct (a merge can compare it). */
+  readonly sorted: boolean;
+  readonly names: ReadonlySet<string>;
+  readonly numbers: ReadonlySet<string>;
+  /** Sum of the term weights. */
+  readonly total: number;
 }
 
-function ngrams(tokens: readonly string[], n: number): Set<string> {
-  const grams = new Set<string>();
-  for (let i = 0; i + n <= tokens.length; i++) grams.add(tokens.slice(i, i + n).join(' '));
+let gramCache = new WeakMap<Terms, Grams>();
+const wordIds = new Map<string, number>();
+/** Word ids stay below this, so that a bigram key (two ids) is an exact double. */
+const WORD_SPACE = 2 ** 21;
+
+function wordId(word: string): number {
+  let id = wordIds.get(word);
+  if (id === undefined) {
+    // Past 2^21 distinct words the keys would collide: start again (the cache of grams goes too).
+    if (wordIds.size >= WORD_SPACE - 1) resetGramTables();
+    id = wordIds.size + 1;
+    wordIds.set(word, id);
+  }
+  return id;
+}
+
+let generation = 0;
+const gramGeneration = new WeakMap<Grams, number>();
+
+/**
+ * Forget the interned words and the n-gram sets built so far (their memory goes;
+ * sets are built again when next compared). Clustering calls it when done.
+ */
+export function resetGramTables(): void {
+  wordIds.clear();
+  gramCache = new WeakMap();
+  generation++;
+}
+
+function gramsOf(terms: Terms): Grams {
+  const cached = gramCache.get(terms);
+  if (cached && gramGeneration.get(cached) === generation) return cached;
+  const start = generation;
+  const tokenIds = Int32Array.from(terms.tokens, wordId);
+  const sequenceIds = Int32Array.from(terms.sequence, wordId);
+  const bigrams: number[] = [];
+  const trigramKeys: number[] = [];
+  const trigramWords: number[] = [];
+  for (let i = 0; i + 2 <= tokenIds.length; i++) {
+    const pair = tokenIds[i]! * WORD_SPACE + tokenIds[i + 1]!;
+    bigrams.push(pair);
+    if (i + 3 <= tokenIds.length) {
+      trigramKeys.push(pair);
+      trigramWords.push(tokenIds[i + 2]!);
+    }
+  }
+  const contentBigrams: number[] = [];
+  for (let i = 0; i + 2 <= sequenceIds.length; i++) contentBigrams.push(sequenceIds[i]! * WORD_SPACE + sequenceIds[i + 1]!);
+  // Character trigrams of the tokens joined by spaces, padded with a space on each side.
+  const text = ` ${terms.tokens.join(' ')} `;
+  const charTrigrams: number[] = [];
+  for (let i = 0; i + 3 <= text.length; i++) {
+    charTrigrams.push(text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2));
+  }
+  // The interning table was reset midway: intern again from scratch.
+  if (generation !== start) return gramsOf(terms);
+  const grams: Grams = {
+    tokens: distinctSorted(Array.from(tokenIds)),
+    bigrams: distinctSorted(bigrams),
+    trigrams: distinctSortedPairs(trigramKeys, trigramWords),
+    contentBigrams: distinctSorted(contentBigrams),
+    charTrigrams: distinctSorted(charTrigrams),
+    tokenIds,
+    sequenceIds,
+    sorted: terms.terms.every((term, i) => i === 0 || terms.terms[i - 1]! < term),
+    names: new Set(terms.names),
+    numbers: new Set(terms.numbers),
+    total: sum(terms.weights),
+  };
+  gramCache.set(terms, grams);
+  gramGeneration.set(grams, generation);
   return grams;
 }
 
-/** Character n-grams of the tokens joined by spaces. */
-function charNgrams(tokens: readonly string[], n: number): Set<string> {
-  const text = ` ${tokens.join(' ')} `;
-  const grams = new Set<string>();
-  for (let i = 0; i + n <= text.length; i++) grams.add(text.slice(i, i + n));
-  return grams;
+/** Distinct pairs (first[i], second[i]) sorted by first then second, flattened. */
+function distinctSortedPairs(first: readonly number[], second: readonly number[]): Float64Array {
+  const order = first.map((_, i) => i).sort((x, y) => first[x]! - first[y]! || second[x]! - second[y]!);
+  const out = new Float64Array(order.length * 2);
+  let size = 0;
+  for (const i of order) {
+    if (size > 0 && out[size - 2] === first[i] && out[size - 1] === second[i]) continue;
+    out[size++] = first[i]!;
+    out[size++] = second[i]!;
+  }
+  return out.subarray(0, size);
 }
 
-/** Share of each side's n-grams found on the other side (BLEU-style precision, both ways). */
-function precisions(a: readonly string[], b: readonly string[], n: number): [number, number] {
-  const gramsA = ngrams(a, n);
-  const gramsB = ngrams(b, n);
+/** How many pairs two flattened, sorted arrays of distinct pairs share. */
+function sharedPairCount(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  for (const gram of gramsA) if (gramsB.has(gram)) shared++;
-  return [gramsA.size ? shared / gramsA.size : 0, gramsB.size ? shared / gramsB.size : 0];
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      const u = a[i + 1]!;
+      const v = b[j + 1]!;
+      if (u === v) {
+        shared++;
+        i += 2;
+        j += 2;
+      } else if (u < v) i += 2;
+      else j += 2;
+    } else if (x < y) i += 2;
+    else j += 2;
+  }
+  return shared;
 }
 
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size + b.size === 0) return 0;
+function distinctSorted(values: number[]): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let size = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[size - 1]) sorted[size++] = sorted[i]!;
+  return sorted.subarray(0, size);
+}
+
+/** How many values two sorted arrays of distinct values share. */
+function sharedCount(a: Float64Array, b: Float64Array): number {
+  let i = 0;
+  let j = 0;
   let shared = 0;
-  for (const item of a) if (b.has(item)) shared++;
-  return (2 * shared) / (a.size + b.size);
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+function dice(a: Float64Array, b: Float64Array, shared = sharedCount(a, b)): number {
+  if (a.length + b.length === 0) return 0;
+  return (2 * shared) / (a.length + b.length);
+}
+
+function pairDice(a: Float64Array, b: Float64Array): number {
+  if (a.length + b.length === 0) return 0;
+  return (2 * sharedPairCount(a, b)) / ((a.length + b.length) / 2);
+}
+
+let band = new Int32Array(64);
+/**
+ * Whether the Levenshtein distance of two strings (UTF-16 units) is at most `limit`:
+ * the dynamic programme over the diagonal band |i - j| <= limit only, stopping as soon
+ * as a whole row exceeds the limit (Ukkonen's cut-off). Same answer as computing the
+ * full distance and comparing.
+ */
+function withinEditDistance(a: string, b: string, limit: number): boolean {
+  if (Math.abs(a.length - b.length) > limit) return false;
+  if (limit === 0) return a === b;
+  const width = b.length + 1;
+  if (band.length < width) band = new Int32Array(width * 2);
+  const big = limit + 1;
+  for (let j = 0; j < width; j++) band[j] = j <= limit ? j : big;
+  for (let i = 1; i <= a.length; i++) {
+    const from = Math.max(1, i - limit);
+    const to = Math.min(b.length, i + limit);
+    // band[j] holds row i-1; the cell left of the band counts as out of reach.
+    let diagonal = band[from - 1]!;
+    band[from - 1] = from - 1 === 0 && i <= limit ? i : big;
+    let rowMin = band[from - 1]!;
+    const code = a.charCodeAt(i - 1);
+    for (let j = from; j <= to; j++) {
+      const above = j <= i - 1 + limit ? band[j]! : big;
+      const cost = code === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(above + 1, band[j - 1]! + 1, diagonal + cost, big);
+      diagonal = above;
+      band[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (to < b.length) band[to + 1] = big;
+    if (rowMin > limit) return false;
+  }
+  return band[b.length]! <= limit;
+}
+
+let row = new Int32Array(64);
+/** Levenshtein distance between two sequences of interned words (insert, delete, substitute: 1 each). */
+function editDistance(a: Int32Array, b: Int32Array): number {
+  if (a.length === 0) return b.length;
+  if (b.length === 0) return a.length;
+  if (row.length <= b.length) row = new Int32Array(b.length * 2 + 1);
+  for (let j = 0; j <= b.length; j++) row[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0]!;
+    row[0] = i;
+    const word = a[i - 1]!;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j]!;
+      const cost = word === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + cost);
+      diagonal = above;
+    }
+  }
+  return row[b.length]!;
 }
 
 function sum(values: readonly number[]): number {

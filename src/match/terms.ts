@@ -102,41 +102,28 @@ export function termsOf(text: string, masked: readonly Span[] = []): Terms {
   for (const match of replaced.matchAll(TOKEN)) {
     const raw = match[0];
     const start = match.index ?? 0;
-    let lower = raw.toLowerCase().replace(/['’]s$/, '');
-    const isMasked = masked.some((span) => start >= span.start && start < span.end);
-    if (NUMERIC.test(lower)) {
-      numbers.add(lower.replace(/[$,%]/g, '').replace(/(st|nd|rd|th|s)$/, ''));
+    const token = tokenOf(raw);
+    if (token.number !== null) {
+      numbers.add(token.number);
       tokens.push('#');
       sequence.push('#');
       first = false;
       continue;
     }
-    if (isMasked && /^\p{L}/u.test(lower) && isNumberOrDateWord(lower)) {
+    if (token.numberWord && masked.some((span) => start >= span.start && start < span.end)) {
       tokens.push('#');
       sequence.push('#');
       first = false;
       continue;
     }
-    if (lower.includes('-')) {
-      // Hyphenated compounds count as their parts ("U.S.-based" → us, based).
-      const parts = lower.split('-').filter(Boolean);
-      for (const part of parts) addWord(part, raw, first);
-      first = false;
-      continue;
+    for (const word of token.words) {
+      tokens.push(word.word);
+      if (word.term === null) continue;
+      sequence.push(word.term);
+      termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+      if (!first && token.capitalised) names.add(word.term);
     }
-    lower = lower.replace(/\.$/, '');
-    addWord(lower, raw, first);
     first = false;
-  }
-
-  function addWord(word: string, raw: string, sentenceInitial: boolean) {
-    tokens.push(word);
-    if (STOPWORDS.has(word) || word.length < 2) return;
-    const term = canonicalTerm(word);
-    sequence.push(term);
-    const weight = weightOf(word);
-    termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
-    if (!sentenceInitial && /^\p{Lu}/u.test(raw)) names.add(term);
   }
 
   const terms = [...termWeights.keys()].sort();
@@ -148,6 +135,43 @@ export function termsOf(text: string, masked: readonly Span[] = []): Terms {
     names: [...names].sort(),
     numbers: [...numbers].sort(),
   };
+}
+
+/** What a token as written contributes, whatever its place in a sentence. */
+interface TokenInfo {
+  /** Normalised number (`1,000` → `1000`, `31st` → `31`) when the token is a figure, else null. */
+  readonly number: string | null;
+  /** Whether it is a number or date word ("four", "Friday"): masked inside a quantity or date. */
+  readonly numberWord: boolean;
+  /** Its words (the parts of a hyphenated compound), each with its term and weight (term null: a stopword). */
+  readonly words: readonly { readonly word: string; readonly term: string | null; readonly weight: number }[];
+  /** Written with a capital (a name, unless it starts the sentence). */
+  readonly capitalised: boolean;
+}
+
+const tokenCache = new Map<string, TokenInfo>();
+
+/** What a token contributes (cached: the same words recur across a corpus). */
+function tokenOf(raw: string): TokenInfo {
+  let info = tokenCache.get(raw);
+  if (info) return info;
+  const lower = raw.toLowerCase().replace(/['’]s$/, '');
+  const word = (part: string) =>
+    STOPWORDS.has(part) || part.length < 2 ? { word: part, term: null, weight: 0 } : { word: part, term: canonicalTerm(part), weight: weightOf(part) };
+  if (NUMERIC.test(lower)) {
+    info = { number: lower.replace(/[$,%]/g, '').replace(/(st|nd|rd|th|s)$/, ''), numberWord: false, words: [], capitalised: false };
+  } else {
+    info = {
+      number: null,
+      numberWord: /^\p{L}/u.test(lower) && isNumberOrDateWord(lower),
+      // Hyphenated compounds count as their parts ("U.S.-based" → us, based).
+      words: lower.includes('-') ? lower.split('-').filter(Boolean).map(word) : [word(lower.replace(/\.$/, ''))],
+      capitalised: /^\p{Lu}/u.test(raw),
+    };
+  }
+  if (tokenCache.size > 200_000) tokenCache.clear();
+  tokenCache.set(raw, info);
+  return info;
 }
 
 const NUMBER_AND_DATE_WORDS = new Set(

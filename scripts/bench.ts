@@ -1,0 +1,244 @@
+// `npm run bench`: how fast claimcheck is on thousands of articles. Generates the
+// deterministic corpora (scripts/generate-corpus.ts), then
+//   1. per-stage times (load, segment+extract, match, judge, render) of the built
+//      library, cold, in a child process per corpus size;
+//   2. the real CLI, `claimcheck export --format json`, spawned cold (empty cache)
+//      on 300 and 3000 articles: wall time, articles/s, words/s, peak RSS, and the
+//      300 → 3000 time ratio;
+//   3. a warm re-run after adding one article to the 3000, as a share of the cold
+//      run, checked byte for byte against a cold run of the same 3001 articles;
+//   4. the splitter and the extractor alone.
+// Run: npm run bench  (or: node --import tsx scripts/bench.ts [--sizes 300,3000] [--quick])
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { benchExtract } from './bench-extract.js';
+import { benchSplitter } from './bench-segmentation.js';
+import { generateArticle, writeCorpus } from './generate-corpus.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const benchFolder = path.join(root, 'bench');
+const cli = path.join(root, 'bin', 'claimcheck.js');
+const CACHE = '.claimcheck-cache';
+
+interface Run {
+  readonly ms: number;
+  readonly rssMB: number;
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Spawn node with `args` in `cwd`, stdout to a file; wall time and the process's peak RSS (workers included). */
+function spawnNode(args: readonly string[], cwd: string, outFile: string): Run {
+  const usageFile = `${outFile}.usage.json`;
+  rmSync(usageFile, { force: true });
+  const probe = pathToFileURL(path.join(benchFolder, '.rss-probe.mjs')).href;
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', probe, ...args], {
+    cwd,
+    env: { ...process.env, CLAIMCHECK_BENCH_USAGE: usageFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 2 ** 31 - 1,
+    encoding: 'utf8',
+  });
+  const ms = performance.now() - started;
+  writeFileSync(outFile, child.stdout ?? '');
+  let rssMB = NaN;
+  try {
+    rssMB = (JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number }).maxRSS / 1024;
+  } catch {
+    // The child died before its exit hook.
+  }
+  return { ms, rssMB, status: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
+}
+
+/** A module loaded first into each spawned process: writes its peak RSS when it exits. */
+function writeProbe(): void {
+  mkdirSync(benchFolder, { recursive: true });
+  writeFileSync(
+    path.join(benchFolder, '.rss-probe.mjs'),
+    [
+      "import { writeFileSync } from 'node:fs';",
+      'const file = process.env.CLAIMCHECK_BENCH_USAGE;',
+      "if (file) process.on('exit', () => writeFileSync(file, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })));",
+      '',
+    ].join('\n'),
+  );
+}
+
+/** A working folder for CLI runs on `count` articles: `<folder>/corpus/`, the cache beside it. */
+function workFolder(count: number): string {
+  const folder = path.join(benchFolder, `run-${count}`);
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder, { recursive: true });
+  cpSync(path.join(benchFolder, `corpus-${count}`), path.join(folder, 'corpus'), { recursive: true });
+  return folder;
+}
+
+function runCli(folder: string, label: string): Run {
+  const run = spawnNode([cli, 'export', '--format', 'json', 'corpus'], folder, path.join(folder, `${label}.json`));
+  if (run.status !== 0) {
+    throw new Error(`claimcheck export failed (${run.status}) in ${folder}:\n${run.stderr.slice(0, 2000)}`);
+  }
+  return run;
+}
+
+/** The library path of `export`: crossReference with the cache, then the json reporter, in a fresh process. */
+function runLibrary(folder: string, label: string): Run {
+  const script = path.join(benchFolder, '.library.mjs');
+  writeFileSync(
+    script,
+    `
+import { writeFileSync } from 'node:fs';
+import { crossReference } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
+const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)}).catch(() => undefined);
+const report = await crossReference(['corpus'], { cwd: process.cwd(), cache: ${JSON.stringify(CACHE)} });
+const json = render?.EXPORT_FORMATS?.json ? render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS }) : JSON.stringify(report, null, 2);
+process.stdout.write(json);
+`,
+  );
+  const run = spawnNode([script], folder, path.join(folder, `${label}.json`));
+  if (run.status !== 0) throw new Error(`library run failed (${run.status}) in ${folder}:\n${run.stderr.slice(0, 2000)}`);
+  return run;
+}
+
+/** Per-stage times of the built library in a fresh process (cold: no cache). */
+function stageTimes(count: number): Record<string, number> {
+  const script = path.join(benchFolder, '.stages.mjs');
+  writeFileSync(
+    script,
+    `
+import { loadSources } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'load.js')).href)};
+import { analyzeAll } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'analyze.js')).href)};
+import { buildReport } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
+import { clusterClaims } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'match', 'index.js')).href)};
+const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)}).catch(() => undefined);
+const folder = process.argv[2];
+const t0 = performance.now();
+const loaded = await loadSources([folder]);
+const t1 = performance.now();
+const analyses = await analyzeAll(loaded.sources);
+const t2 = performance.now();
+const claims = analyses.flatMap((a) => a.claims);
+clusterClaims(claims);
+const t3 = performance.now();
+const report = buildReport(loaded.sources, analyses, loaded.diagnostics);
+const t4 = performance.now();
+const json = render?.EXPORT_FORMATS?.json
+  ? render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS })
+  : JSON.stringify(report, null, 2);
+const t5 = performance.now();
+console.log(JSON.stringify({ load: t1 - t0, extract: t2 - t1, match: t3 - t2, judge: Math.max(0, t4 - t3 - (t3 - t2)), render: t5 - t4,
+  sources: loaded.sources.length, claims: claims.length, findings: report.claims.length, bytes: json.length }));
+`,
+  );
+  const run = spawnNode([script, path.join(benchFolder, `corpus-${count}`)], root, path.join(benchFolder, `.stages-${count}.txt`));
+  if (run.status !== 0) throw new Error(`stage timing failed:\n${run.stderr.slice(0, 2000)}`);
+  return { ...(JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>), rssMB: run.rssMB };
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const sizesArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
+  const [small, large] = (sizesArg ?? (quick ? '100,1000' : '300,3000')).split(',').map(Number) as [number, number];
+  if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+  writeProbe();
+  const out = (line = '') => process.stdout.write(`${line}\n`);
+  out(`claimcheck bench: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
+
+  const words: Record<number, number> = {};
+  for (const count of [small, large]) {
+    const started = performance.now();
+    words[count] = writeCorpus(count).words;
+    out(`corpus-${count}: ${count} articles, ${thousands(words[count]!)} words (generated in ${seconds(performance.now() - started)})`);
+  }
+
+  out('\n## Stages (built library, cold, no cache; threads: auto)');
+  out('| articles | load | segment+extract | match | judge | render | claims | findings | peak RSS |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const count of [small, large]) {
+    const t = stageTimes(count);
+    out(
+      `| ${count} | ${seconds(t.load!)} | ${seconds(t.extract!)} | ${seconds(t.match!)} | ${seconds(t.judge!)} | ${seconds(t.render!)} | ${thousands(t.claims!)} | ${thousands(t.findings!)} | ${thousands(t.rssMB!)} MB |`,
+    );
+  }
+
+  out('\n## End to end: `claimcheck export --format json` (spawned, cold: empty cache)');
+  out('| articles | wall | articles/s | words/s | peak RSS | output |');
+  out('|---:|---:|---:|---:|---:|---:|');
+  const cold: Record<number, Run> = {};
+  for (const count of [small, large]) {
+    const folder = workFolder(count);
+    const run = (cold[count] = runCli(folder, 'cold'));
+    out(
+      `| ${count} | ${seconds(run.ms)} | ${thousands((count / run.ms) * 1000)} | ${thousands((words[count]! / run.ms) * 1000)} | ${thousands(run.rssMB)} MB | ${(run.stdout.length / 1e6).toFixed(1)} MB |`,
+    );
+  }
+  out(`scaling ${small} → ${large}: time ratio ${(cold[large]!.ms / cold[small]!.ms).toFixed(2)} (target ≤ 11 for 10× the articles)`);
+
+  out(`\n## Incremental: one article added to the ${large}, re-run`);
+  const folder = path.join(benchFolder, `run-${large}`);
+  const cliCaches = existsSync(path.join(folder, CACHE));
+  const added = generateArticle(large);
+  const incremental = (label: string, run: (folder: string, label: string) => Run, coldRun: Run) => {
+    const work = workFolder(large);
+    rmSync(path.join(work, CACHE), { recursive: true, force: true });
+    const first = coldRun.ms > 0 ? coldRun : run(work, 'cold');
+    const same = run(work, 'warm-same');
+    writeFileSync(path.join(work, 'corpus', added.name), added.text);
+    const warm = run(work, 'warm');
+    rmSync(path.join(work, CACHE), { recursive: true, force: true });
+    const check = run(work, 'cold-plus-one');
+    const identical = readFileSync(path.join(work, 'warm.json')).equals(readFileSync(path.join(work, 'cold-plus-one.json')));
+    out(`${label}:`);
+    out(`| run | wall | share of cold | peak RSS |`);
+    out(`|---|---:|---:|---:|`);
+    out(`| cold, ${large} articles | ${seconds(first.ms)} | 100% | ${thousands(first.rssMB)} MB |`);
+    out(`| warm, nothing changed | ${seconds(same.ms)} | ${((same.ms / first.ms) * 100).toFixed(1)}% | ${thousands(same.rssMB)} MB |`);
+    out(`| warm, one article added | ${seconds(warm.ms)} | ${((warm.ms / first.ms) * 100).toFixed(1)}% | ${thousands(warm.rssMB)} MB |`);
+    out(`| cold, ${large + 1} articles | ${seconds(check.ms)} | ${((check.ms / first.ms) * 100).toFixed(1)}% | ${thousands(check.rssMB)} MB |`);
+    out(`warm output byte-identical to a cold run of the same ${large + 1} articles: ${identical ? 'yes' : 'NO'}\n`);
+    return { cold: first.ms, same: same.ms, added: warm.ms, share: warm.ms / first.ms, identical };
+  };
+  const results: Record<string, unknown> = {};
+  if (cliCaches) {
+    results.cli = incremental('`claimcheck export --format json` (spawned)', runCli, { ms: 0, rssMB: 0, status: 0, stdout: '', stderr: '' });
+  } else {
+    out(`note: the CLI wrote no ${CACHE}/ in its working folder (it does not pass \`cache\` to crossReference yet):`);
+    out('the incremental runs below use the library, `crossReference(paths, { cwd, cache })` + the json reporter, in a spawned process.\n');
+  }
+  results.library = incremental('library: crossReference with cache + json reporter (spawned)', runLibrary, { ms: 0, rssMB: 0, status: 0, stdout: '', stderr: '' });
+
+  out('\n## Splitter and extractor alone');
+  const splitter = benchSplitter();
+  out(`splitter: ${thousands(splitter.wordsPerSecond)} words/s (${thousands(splitter.words)} words in ${splitter.ms.toFixed(0)} ms; target ≥ 1,000,000)`);
+  const extract = benchExtract();
+  out(`extractor: ${thousands(extract.wordsPerSecond)} words/s (${thousands(extract.words)} words in ${extract.ms.toFixed(0)} ms)`);
+
+  writeFileSync(
+    path.join(benchFolder, 'results.json'),
+    `${JSON.stringify(
+      {
+        node: process.version,
+        cores: cpus().length,
+        cold: Object.fromEntries(Object.entries(cold).map(([count, run]) => [count, { ms: run.ms, rssMB: run.rssMB, words: words[Number(count)] }])),
+        scaling: cold[large]!.ms / cold[small]!.ms,
+        incremental: results,
+        splitter: splitter.wordsPerSecond,
+        extractor: extract.wordsPerSecond,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+main();

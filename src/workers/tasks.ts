@@ -1,0 +1,72 @@
+// The per-source work of a thread: parse a file's bytes and analyse the source,
+// or analyse a loaded source, writing the results to the cache. A worker thread
+// sends its results back as JSON text (cheap to pass between threads, and exactly
+// what a later cached run will read); the main thread uses them as they are.
+
+import { analysisKey, analyzeWithProfiles, parsedKey, storedParsed, type AnalysisData, type StoredParsed } from '../analyze.js';
+import { isJsonSafe, writeEntry, type Cache } from '../cache.js';
+import { parseSource, type ParsedSource, type SourceFile } from '../load.js';
+import type { Source } from '../types.js';
+
+/** Work for one thread: a batch of files or of sources. */
+export type Task =
+  | { readonly kind: 'files'; readonly cache?: Cache; readonly files: readonly (SourceFile & { readonly hash: string })[] }
+  | { readonly kind: 'sources'; readonly cache?: Cache; readonly sources: readonly Source[] };
+
+/** What a worker sends back for a file: the parsed source without its text (null: parse it yourself). */
+export interface FileResult {
+  readonly parsed: StoredParsed | null;
+  /** Analysis of the source under the id the loader gave it, when the file is usable. */
+  readonly analysis?: AnalysisData;
+}
+
+/**
+ * Parse a file and analyse its source, writing both to the cache.
+ *
+ * @param file Path as found.
+ * @param bytes The file's bytes.
+ * @param hash sha256 of the bytes, hex.
+ * @param cache Cache to write to (optional).
+ */
+export function processFile(file: string, bytes: Uint8Array, hash: string, cache?: Cache): { parsed: ParsedSource; analysis?: AnalysisData } {
+  const parsed = parseSource(file, bytes);
+  const stored = storedParsed(parsed);
+  if (cache && isJsonSafe(stored)) writeEntry(cache, 'parsed', parsedKey(file, hash), stored);
+  if (!parsed.source) return { parsed };
+  return { parsed, analysis: processSource(parsed.source, cache) };
+}
+
+/**
+ * Analyse a source (with its claims' match profiles), writing it to the cache.
+ *
+ * @param source Loaded source.
+ * @param cache Cache to write to (optional).
+ */
+export function processSource(source: Source, cache?: Cache): AnalysisData {
+  const data = analyzeWithProfiles(source);
+  if (cache && isJsonSafe(data)) writeEntry(cache, 'analysis', analysisKey(source), data);
+  return data;
+}
+
+/**
+ * Run a task on a worker thread: JSON text per item, `FileResult` for files and
+ * the analysis for sources; null where the data would not survive JSON (the
+ * caller then does that item itself).
+ *
+ * @param task Files or sources to process.
+ */
+export function runTask(task: Task): string[] {
+  if (task.kind === 'files') {
+    return task.files.map(({ file, bytes, hash }) => {
+      const { parsed, analysis } = processFile(file, bytes, hash, task.cache);
+      const stored = storedParsed(parsed);
+      if (!isJsonSafe(stored) || (analysis && !isJsonSafe(analysis))) return JSON.stringify({ parsed: null });
+      const result: FileResult = analysis ? { parsed: stored, analysis } : { parsed: stored };
+      return JSON.stringify(result);
+    });
+  }
+  return task.sources.map((source) => {
+    const analysis = processSource(source, task.cache);
+    return isJsonSafe(analysis) ? JSON.stringify(analysis) : 'null';
+  });
+}
