@@ -95,10 +95,9 @@ function runLibrary(folder: string, label: string): Run {
     `
 import { writeFileSync } from 'node:fs';
 import { crossReference } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
-const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)}).catch(() => undefined);
+const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)});
 const report = await crossReference(['corpus'], { cwd: process.cwd(), cache: ${JSON.stringify(CACHE)} });
-const json = render?.EXPORT_FORMATS?.json ? render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS }) : JSON.stringify(report, null, 2);
-process.stdout.write(json);
+for (const chunk of render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS })) process.stdout.write(chunk);
 `,
   );
   const run = spawnNode([script], folder, path.join(folder, `${label}.json`));
@@ -116,7 +115,7 @@ import { loadSources } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist
 import { analyzeAll } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'analyze.js')).href)};
 import { buildReport } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
 import { clusterClaims } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'match', 'index.js')).href)};
-const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)}).catch(() => undefined);
+const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)});
 const folder = process.argv[2];
 const t0 = performance.now();
 const loaded = await loadSources([folder]);
@@ -128,12 +127,11 @@ clusterClaims(claims);
 const t3 = performance.now();
 const report = buildReport(loaded.sources, analyses, loaded.diagnostics);
 const t4 = performance.now();
-const json = render?.EXPORT_FORMATS?.json
-  ? render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS })
-  : JSON.stringify(report, null, 2);
+let bytes = 0;
+for (const chunk of render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS })) bytes += chunk.length;
 const t5 = performance.now();
 console.log(JSON.stringify({ load: t1 - t0, extract: t2 - t1, match: t3 - t2, judge: Math.max(0, t4 - t3 - (t3 - t2)), render: t5 - t4,
-  sources: loaded.sources.length, claims: claims.length, findings: report.claims.length, bytes: json.length }));
+  sources: loaded.sources.length, claims: claims.length, findings: report.claims.length, bytes }));
 `,
   );
   const run = spawnNode([script, path.join(benchFolder, `corpus-${count}`)], root, path.join(benchFolder, `.stages-${count}.txt`));

@@ -19,19 +19,20 @@ export class TargetExistsError extends Error {
  * Write `content` to `target` atomically.
  *
  * @param target File to write; its folder must exist.
- * @param content Text (UTF-8) or bytes.
+ * @param content Text (UTF-8), bytes, or text in pieces (written one by one, never joined).
  * @param options `overwrite`: replace an existing file (default: true); `mode` (default: 0o644).
  */
 export async function writeFileAtomic(
   target: string,
-  content: string | Uint8Array,
+  content: string | Uint8Array | Iterable<string>,
   options: { overwrite?: boolean; mode?: number } = {},
 ): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     const handle = await open(temp, 'wx', options.mode ?? 0o644);
     try {
-      await handle.writeFile(content);
+      if (typeof content === 'string' || content instanceof Uint8Array) await handle.writeFile(content);
+      else for (const chunk of content) await handle.write(chunk);
       await handle.sync();
     } finally {
       await handle.close();

@@ -176,8 +176,16 @@ function coarserHolds(dates: readonly DateMention[], date: DateMention): boolean
  * @param claim The claim.
  */
 export function claimKey(claim: Claim): string {
-  return `${claim.sentence.source}#${shortHash(normalise(claim.sentence.plain))}`;
+  let key = claimKeys.get(claim);
+  if (key === undefined) {
+    key = `${claim.sentence.source}#${shortHash(normalise(claim.sentence.plain))}`;
+    claimKeys.set(claim, key);
+  }
+  return key;
 }
+
+/** Keys already computed: a claim's key is read for sorting, ids and mentions. */
+const claimKeys = new WeakMap<Claim, string>();
 
 /**
  * Judge a cluster: its mentions, conflicts between mentions of different

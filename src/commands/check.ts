@@ -7,17 +7,20 @@
 
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { crossReference } from '../index.js';
+import { CACHE_FOLDER } from '../cache.js';
 import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
 import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { checkToGithub, checkToText } from '../render/github.js';
 import { EXIT, UserError, type CommandContext } from './context.js';
+import { runPipeline } from './shared.js';
 
 interface CheckOptions {
   readonly format: 'text' | 'json' | 'github';
   readonly update?: boolean;
   readonly ledger: string;
+  /** False with --no-cache. */
+  readonly cache?: boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export function checkCommand(context: CommandContext): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'github']).default('text'))
     .option('--update', 'record the current claims in the ledger, keeping every review: block')
     .option('--ledger <folder>', 'the ledger folder', 'claims')
+    .option('--no-cache', `analyse every source again instead of reusing ${CACHE_FOLDER}/ (safe to delete)`)
     .addHelpText(
       'after',
       `
@@ -71,7 +75,7 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
 async function compare(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
   const cwd = context.io.cwd;
   const ledger = await readLedger(options.ledger, { cwd });
-  const report = await crossReference(paths, { cwd, review: reviewOf(ledger) });
+  const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   return compareWithLedger(report, ledger).check;
 }
 
@@ -82,7 +86,7 @@ async function update(context: CommandContext, paths: readonly string[], options
       options.ledger,
       async (lock) => {
         const ledger = await readLedger(options.ledger, { cwd });
-        const report = await crossReference(paths, { cwd, review: reviewOf(ledger) });
+        const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
         const { check, next } = compareWithLedger(report, ledger);
         // Never overwrite a ledger that did not parse (its review blocks would be lost), nor
         // record an empty corpus because a path was mistyped (every claim would be dropped).

@@ -3,8 +3,8 @@
 // command touches `console` or `process.exit`.
 
 export interface Io {
-  /** Standard output (reports, exports). */
-  readonly stdout: { write(chunk: string): unknown };
+  /** Standard output (reports, exports); `once('drain')` lets large exports wait for a slow reader. */
+  readonly stdout: { write(chunk: string): unknown; once?(event: 'drain', listener: () => void): unknown };
   /** Standard error (diagnostics, progress). */
   readonly stderr: { write(chunk: string): unknown };
   /** Reads all of standard input as bytes. */

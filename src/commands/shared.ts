@@ -5,10 +5,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { crossReference } from '../index.js';
+import { CACHE_FOLDER } from '../cache.js';
+import { crossReference, type Review } from '../index.js';
+import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
 import { formatDiagnostic } from '../load.js';
+import type { Chunks } from '../render/chunks.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
 import { writeFileAtomic } from '../fs.js';
 import type { Report, Verdict } from '../types.js';
@@ -19,6 +22,8 @@ export interface OutputOptions {
   readonly out?: string;
   /** The reviewed ledger whose decisions (separate, updates) the run honours. */
   readonly ledger: string;
+  /** False with --no-cache. */
+  readonly cache?: boolean;
   readonly verdict?: Verdict[];
   readonly outlet?: string[];
   readonly minOutlets?: number;
@@ -60,7 +65,8 @@ export function withOutputOptions(command: Command): Command {
     .addOption(new Option('--outlet <name>', 'only claims this outlet states (repeat for several)').argParser(collect))
     .addOption(new Option('--min-outlets <n>', 'only claims stated by at least n outlets').argParser(parseCount))
     .option('--show-possible', 'also show "possibly related" links between claims')
-    .option('--ledger <folder>', "the reviewed ledger whose reviewers' decisions to honour", 'claims');
+    .option('--ledger <folder>', "the reviewed ledger whose reviewers' decisions to honour", 'claims')
+    .option('--no-cache', `analyse every source again instead of reusing ${CACHE_FOLDER}/ (safe to delete)`);
 }
 
 /**
@@ -88,7 +94,7 @@ export async function buildFilteredReport(context: CommandContext, paths: readon
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
   const ledger = await readLedger(options.ledger, { cwd: context.io.cwd });
   for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
-  const report = await crossReference(paths, { cwd: context.io.cwd, review: reviewOf(ledger) });
+  const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
   if (report.sources.length === 0) {
     const where = paths.join(', ');
@@ -103,15 +109,47 @@ export async function buildFilteredReport(context: CommandContext, paths: readon
 }
 
 /**
- * Write the output to stdout, or atomically to `out` (relative to the working folder).
+ * Run the pipeline the way every command does: per-source results cached in
+ * `.claimcheck-cache/` under the working folder (unless --no-cache), a progress
+ * bar on stderr for long runs on a terminal, reviewers' decisions honoured.
+ *
+ * @param context Streams and working folder.
+ * @param paths Source files or folders.
+ * @param options Reviewer decisions and the --cache flag.
+ */
+export async function runPipeline(
+  context: CommandContext,
+  paths: readonly string[],
+  options: { readonly review?: Review; readonly cache?: boolean },
+): Promise<Report> {
+  const progress = createProgress(context.io, 'analysing');
+  try {
+    return await crossReference(paths, {
+      cwd: context.io.cwd,
+      cache: options.cache === false ? false : CACHE_FOLDER,
+      onProgress: progress.update,
+      ...(options.review ? { review: options.review } : {}),
+    });
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * Write the output (whole or in pieces) to stdout, or atomically to `out`
+ * (relative to the working folder).
  *
  * @param context Streams and working folder.
  * @param content What to write.
  * @param out File to write, if any.
  */
-export async function writeOutput(context: CommandContext, content: string, out: string | undefined): Promise<void> {
+export async function writeOutput(context: CommandContext, content: string | Chunks, out: string | undefined): Promise<void> {
   if (out === undefined || out === '-') {
-    context.io.stdout.write(content);
+    const { stdout } = context.io;
+    for (const chunk of typeof content === 'string' ? [content] : content) {
+      // Wait for a slow reader instead of buffering a whole large export in memory.
+      if (stdout.write(chunk) === false && stdout.once) await new Promise<void>((resolve) => stdout.once!('drain', resolve));
+    }
     return;
   }
   const target = path.resolve(context.io.cwd, out);

@@ -3,6 +3,7 @@
 // so fact-checkers can carry a cluster into their ClaimReview tooling.
 
 import type { Finding, Report, SourceSummary } from '../types.js';
+import { jsonChunks, type Chunks } from './chunks.js';
 
 interface CreativeWork {
   readonly '@type': 'CreativeWork';
@@ -20,7 +21,7 @@ interface CreativeWork {
  *
  * @param report The report.
  */
-export function toClaimReview(report: Report): object {
+export function toClaimReview(report: Report): Record<string, unknown> {
   const sourceById = new Map(report.sources.map((source) => [source.id, source]));
   return {
     '@context': ['https://schema.org', { claimcheck: 'https://claimcheck.invalid/vocab#' }],
@@ -63,10 +64,10 @@ function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary
 }
 
 /**
- * The ClaimReview-ready JSON-LD as text.
+ * The ClaimReview-ready JSON-LD as text, in pieces (one claim at a time).
  *
  * @param report The report.
  */
-export function renderClaimReview(report: Report): string {
-  return `${JSON.stringify(toClaimReview(report), null, 2)}\n`;
+export function renderClaimReview(report: Report): Chunks {
+  return jsonChunks(toClaimReview(report), '@graph');
 }

@@ -1,5 +1,6 @@
 // CSV export: one row per mention, with its claim's id and verdict, written by
-// csv-stringify so quotes, commas and newlines inside sentences survive a round trip.
+// csv-stringify (in pieces of a few thousand rows) so quotes, commas and
+// newlines inside sentences survive a round trip.
 
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../types.js';
@@ -27,15 +28,25 @@ export const CSV_COLUMNS = [
   'conflicts',
 ] as const;
 
+/** Rows written per piece of output. */
+const ROWS_PER_CHUNK = 2000;
+
 /**
- * One row per mention.
+ * One row per mention, in pieces of a few thousand rows.
  *
  * @param report The report.
  */
-export function renderCsv(report: Report): string {
-  const rows: (string | number)[][] = [];
+export function* renderCsv(report: Report): Generator<string> {
+  let rows: (string | number)[][] = [];
+  let header = true;
+  const flush = () => {
+    const text = stringify(rows, { header, columns: [...CSV_COLUMNS], record_delimiter: 'unix' });
+    rows = [];
+    header = false;
+    return text;
+  };
   for (const finding of report.claims) {
-    finding.mentions.forEach((mention, index) => {
+    for (const [index, mention] of finding.mentions.entries()) {
       const conflicts = finding.conflicts
         .filter((conflict) => conflict.between.includes(index))
         .map((conflict) => `${conflict.kind}: ${conflict.detail}`);
@@ -62,7 +73,8 @@ export function renderCsv(report: Report): string {
         mention.dates.map((d) => `${d.text} = ${d.value ?? 'unresolved'}`).join('; '),
         conflicts.join('; '),
       ]);
-    });
+      if (rows.length >= ROWS_PER_CHUNK) yield flush();
+    }
   }
-  return stringify(rows, { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'unix' });
+  if (rows.length > 0 || header) yield flush();
 }

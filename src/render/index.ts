@@ -9,9 +9,12 @@ import { renderHtml } from './html.js';
 import { renderJson, renderJsonl } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import type { RenderOptions } from './shared.js';
+import type { Chunks } from './chunks.js';
 import { renderText } from './text.js';
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
+/** A reporter whose output may be large: it yields the text in pieces. */
+export type ChunkedRenderer = (report: Report, options: RenderOptions) => Chunks;
 
 export type ReportFormat = 'text' | 'markdown' | 'html';
 export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'claimreview';
@@ -23,8 +26,8 @@ export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
   html: renderHtml,
 };
 
-/** Formats of `claimcheck export`, for programs. */
-export const EXPORT_FORMATS: Readonly<Record<ExportFormat, Renderer>> = {
+/** Formats of `claimcheck export`, for programs (written in pieces: exports can be large). */
+export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ChunkedRenderer>> = {
   json: (report) => renderJson(report, VERSION),
   jsonl: (report) => renderJsonl(report),
   csv: (report) => renderCsv(report),
@@ -36,3 +39,5 @@ export type { RenderOptions, ReportFilter, ReportSummary } from './shared.js';
 export { toJson } from './json.js';
 export type { ExportJson, ExportClaim, ExportMention, ExportSource } from './json.js';
 export { toClaimReview } from './claimreview.js';
+export { joinChunks, jsonChunks } from './chunks.js';
+export type { Chunks } from './chunks.js';

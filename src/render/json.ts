@@ -1,9 +1,10 @@
 // JSON export (schemaVersion 1, DESIGN.md): `toJson` returns data whose shape
 // is the exported `ExportJson` type (validated against
 // schema/claimcheck-export.schema.json in the tests), and the renderers only
-// stringify it: JSON for the whole report, JSONL one claim per line.
+// stringify it, in pieces: JSON for the whole report, JSONL one claim per line.
 
 import type { Diagnostic, Finding, Mention, Report, SourceSummary } from '../types.js';
+import { jsonChunks, type Chunks } from './chunks.js';
 
 /** A source in the export: the report's source summary. */
 export type ExportSource = SourceSummary;
@@ -40,13 +41,13 @@ export function toJson(report: Report, version: string): ExportJson {
 }
 
 /**
- * The JSON export as text.
+ * The JSON export as text, in pieces (one claim at a time).
  *
  * @param report The report.
  * @param version Version of claimcheck.
  */
-export function renderJson(report: Report, version: string): string {
-  return `${JSON.stringify(toJson(report, version), null, 2)}\n`;
+export function renderJson(report: Report, version: string): Chunks {
+  return jsonChunks({ ...toJson(report, version) }, 'claims');
 }
 
 /**
@@ -54,6 +55,6 @@ export function renderJson(report: Report, version: string): string {
  *
  * @param report The report.
  */
-export function renderJsonl(report: Report): string {
-  return report.claims.map((finding) => `${JSON.stringify(finding)}\n`).join('');
+export function* renderJsonl(report: Report): Generator<string> {
+  for (const finding of report.claims) yield `${JSON.stringify(finding)}\n`;
 }

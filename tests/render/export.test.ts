@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { crossReference } from '../../src/index.js';
 import { renderClaimReview } from '../../src/render/claimreview.js';
 import { CSV_COLUMNS, renderCsv } from '../../src/render/csv.js';
+import { joinChunks, jsonChunks } from '../../src/render/chunks.js';
 import { renderJson, renderJsonl, toJson } from '../../src/render/json.js';
 import type { Report } from '../../src/types.js';
 
@@ -24,7 +25,7 @@ beforeAll(async () => {
 
 describe('JSON export', () => {
   it('should validate against the shipped JSON Schema', () => {
-    const valid = validate(JSON.parse(renderJson(report, '0.0.0')));
+    const valid = validate(JSON.parse(joinChunks(renderJson(report, '0.0.0'))));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
@@ -43,7 +44,7 @@ describe('JSON export', () => {
 
   it('should be deterministic, with ids stable across runs', async () => {
     const again = await crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md', 'tests/fixtures/synthetic/dates'], { cwd: root });
-    expect(renderJson(again, '0.0.0')).toBe(renderJson(report, '0.0.0'));
+    expect(joinChunks(renderJson(again, '0.0.0'))).toBe(joinChunks(renderJson(report, '0.0.0')));
   });
 
   it('should keep claim ids when an unrelated source joins the corpus', async () => {
@@ -64,9 +65,34 @@ describe('JSON export', () => {
   });
 });
 
+describe('writing in pieces', () => {
+  it('should yield exactly the text of JSON.stringify, piece by piece', () => {
+    const data = toJson(report, '0.0.0');
+    const pieces = [...jsonChunks({ ...data }, 'claims')];
+    expect(pieces.length).toBe(report.claims.length + 2);
+    expect(pieces.join('')).toBe(`${JSON.stringify(data, null, 2)}\n`);
+  });
+
+  it.each([
+    [{ a: 1, list: [] }],
+    [{ list: [{ b: 'x\ny' }, [1, 2]], after: { c: null } }],
+    [{ before: 'q', list: ['only'] }],
+  ])('should match JSON.stringify on %j', (value) => {
+    expect(joinChunks(jsonChunks(value, 'list'))).toBe(`${JSON.stringify(value, null, 2)}\n`);
+  });
+
+  it('should write a CSV of many rows in several pieces that parse as one', () => {
+    const many: Report = { ...report, claims: Array.from({ length: 30 }, () => report.claims).flat() };
+    const pieces = [...renderCsv(many)];
+    expect(pieces.length).toBeGreaterThan(1);
+    const rows = parse(pieces.join(''), { columns: true }) as unknown[];
+    expect(rows).toHaveLength(many.claims.reduce((sum, claim) => sum + claim.mentions.length, 0));
+  });
+});
+
 describe('JSONL export', () => {
   it('should write one valid claim per line', () => {
-    const lines = renderJsonl(report).trimEnd().split('\n');
+    const lines = joinChunks(renderJsonl(report)).trimEnd().split('\n');
     expect(lines).toHaveLength(report.claims.length);
     for (const line of lines) expect(validateClaim(JSON.parse(line))).toBe(true);
   });
@@ -74,7 +100,7 @@ describe('JSONL export', () => {
 
 describe('CSV export', () => {
   it('should write one row per mention that survives a round trip through a CSV parser', () => {
-    const rows = parse(renderCsv(report), { columns: true }) as Record<string, string>[];
+    const rows = parse(joinChunks(renderCsv(report)), { columns: true }) as Record<string, string>[];
     const mentions = report.claims.flatMap((claim) => claim.mentions.map((mention) => ({ claim, mention })));
     expect(rows).toHaveLength(mentions.length);
     expect(Object.keys(rows[0]!)).toEqual([...CSV_COLUMNS]);
@@ -90,7 +116,7 @@ describe('CSV export', () => {
       ...report,
       claims: [{ ...report.claims[0]!, text: tricky, mentions: [{ ...report.claims[0]!.mentions[0]!, text: tricky }] }],
     };
-    const [row] = parse(renderCsv(one), { columns: true }) as Record<string, string>[];
+    const [row] = parse(joinChunks(renderCsv(one)), { columns: true }) as Record<string, string>[];
     expect(row!.text).toBe(tricky);
     expect(row!.claim_text).toBe(tricky);
   });
@@ -98,7 +124,7 @@ describe('CSV export', () => {
 
 describe('ClaimReview export', () => {
   it('should give each claim one appearance per outlet and the earliest published as first appearance', () => {
-    const data = JSON.parse(renderClaimReview(report)) as { '@graph': Record<string, unknown>[] };
+    const data = JSON.parse(joinChunks(renderClaimReview(report))) as { '@graph': Record<string, unknown>[] };
     expect(data['@graph']).toHaveLength(report.claims.length);
     const dated = data['@graph'].find((claim) => (claim.appearance as unknown[]).length >= 2 && claim.firstAppearance);
     expect(dated?.['@type']).toBe('Claim');

@@ -1,0 +1,44 @@
+// Large exports are written in pieces so that a 3,000-article JSON export never
+// sits in memory as one string: `jsonChunks` yields exactly the text of
+// `JSON.stringify(value, null, 2)`, one element of its big array at a time.
+
+/** Output of a reporter that may be large: the whole text, or its pieces in order. */
+export type Chunks = Iterable<string>;
+
+/** A key no real report contains, stood in for the streamed array. */
+const PLACEHOLDER = '__claimcheck_streamed_array__';
+
+/**
+ * The text of `JSON.stringify(value, null, 2)` plus a final newline, yielded
+ * in pieces: everything around `value[arrayKey]`, then each of its elements.
+ *
+ * @param value Object to write.
+ * @param arrayKey Top-level key whose array is written one element at a time.
+ */
+export function* jsonChunks(value: Readonly<Record<string, unknown>>, arrayKey: string): Generator<string> {
+  const items = value[arrayKey];
+  if (!Array.isArray(items) || items.length === 0) {
+    yield `${JSON.stringify(value, null, 2)}\n`;
+    return;
+  }
+  const shell = JSON.stringify({ ...value, [arrayKey]: PLACEHOLDER }, null, 2);
+  const at = shell.indexOf(`"${PLACEHOLDER}"`);
+  const lineStart = shell.lastIndexOf('\n', at) + 1;
+  const keyIndent = /^ */.exec(shell.slice(lineStart))![0];
+  const itemIndent = `${keyIndent}  `;
+  yield `${shell.slice(0, at)}[`;
+  for (let index = 0; index < items.length; index++) {
+    const item = JSON.stringify(items[index], null, 2).replace(/\n/g, `\n${itemIndent}`);
+    yield `${index === 0 ? '' : ','}\n${itemIndent}${item}`;
+  }
+  yield `\n${keyIndent}]${shell.slice(at + PLACEHOLDER.length + 2)}\n`;
+}
+
+/**
+ * Join pieces into one string (for callers and tests that want the whole text).
+ *
+ * @param chunks Pieces in order.
+ */
+export function joinChunks(chunks: Chunks): string {
+  return typeof chunks === 'string' ? chunks : [...chunks].join('');
+}
