@@ -185,6 +185,20 @@ export interface ClusterOptions {
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
 
+/** A compared pair worth keeping: it matched (confident) or is possibly related (weak). */
+export interface MatchEdge {
+  readonly i: number;
+  readonly j: number;
+  /** Order of merging: the larger of the paraphrase probability and the smaller coverage. */
+  readonly strength: number;
+  readonly confident: boolean;
+}
+
+/** Merge order: strongest first, ties by claim order. */
+export function byStrength(x: MatchEdge, y: MatchEdge): number {
+  return y.strength - x.strength || x.i - y.i || x.j - y.j;
+}
+
 /**
  * Cluster claims of many sources: claims that state the same claim (a
  * `matchReason`) form clusters, weaker links become "possibly related". Claims
@@ -202,41 +216,80 @@ export function clusterClaims(
   options: ClusterOptions = {},
   profileOf: (claim: Claim, index: number) => MatchProfile = matchProfile,
 ): Cluster[] {
-  const model = options.model ?? MATCH_MODEL;
-  const linkage = options.linkage ?? 0.5;
   const profiles = claims.map((claim, index) => profileOf(claim, index));
   const sourceOf = claims.map((claim) => claim.sentence.source);
-  // What the clustering needs of each compared pair, by pair key (null: same source). A small
-  // note rather than the whole PairMatch (features, overlap) keeps memory low on large corpora.
-  const notes = new Map<number, PairNote | null>();
-  const pairKey = (i: number, j: number) => (i < j ? i * claims.length + j : j * claims.length + i);
-  const evaluate = (i: number, j: number): PairNote | null => {
-    const key = pairKey(i, j);
-    let note = notes.get(key);
+  const graph = new PairGraph(profiles, sourceOf, options.model ?? MATCH_MODEL);
+  const edges = graph.score(candidatePairs(postingsOf(profiles, options), sourceOf, options));
+  const clusters = assembleClusters(claims, mergeClusters(claims, edges, graph, options), edges, graph);
+  // The interned words of this run's n-gram sets are no longer needed.
+  resetGramTables();
+  return clusters;
+}
+
+/**
+ * The pairs compared in one run, by claim index: what clustering needs of each
+ * (a small note rather than the whole PairMatch keeps memory low on large corpora).
+ */
+export class PairGraph {
+  private readonly notes = new Map<number, PairNote | null>();
+
+  constructor(
+    private readonly profiles: readonly MatchProfile[],
+    private readonly sourceOf: readonly string[],
+    private readonly model: MatchModel,
+  ) {}
+
+  private key(i: number, j: number): number {
+    return i < j ? i * this.profiles.length + j : j * this.profiles.length + i;
+  }
+
+  /** The note of a pair (null: same source), compared on first use. */
+  note(i: number, j: number): PairNote | null {
+    const key = this.key(i, j);
+    let note = this.notes.get(key);
     if (note === undefined) {
-      note = sourceOf[i] === sourceOf[j] ? null : noteOf(matchPair(profiles[i]!, profiles[j]!, model));
-      notes.set(key, note);
+      note = this.sourceOf[i] === this.sourceOf[j] ? null : noteOf(matchPair(this.profiles[i]!, this.profiles[j]!, this.model));
+      this.notes.set(key, note);
     }
     return note;
-  };
-
-  const confident: { i: number; j: number; strength: number }[] = [];
-  const weak: { i: number; j: number; strength: number }[] = [];
-  for (const [i, j] of candidatePairs(profiles, sourceOf, options)) {
-    // Candidates are distinct pairs of different sources.
-    const pair = matchPair(profiles[i]!, profiles[j]!, model);
-    notes.set(pairKey(i, j), noteOf(pair));
-    const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
-    if (pair.reason) confident.push({ i, j, strength });
-    else if (pair.related) weak.push({ i, j, strength });
   }
-  const byStrength = (x: { i: number; j: number; strength: number }, y: { i: number; j: number; strength: number }) =>
-    y.strength - x.strength || x.i - y.i || x.j - y.j;
-  confident.sort(byStrength);
 
+  /** Compare candidate pairs (distinct pairs of different sources) and keep the confident and weak edges, in merge order. */
+  score(pairs: Iterable<readonly [number, number]>): MatchEdge[] {
+    const edges: MatchEdge[] = [];
+    for (const [i, j] of pairs) {
+      const pair = matchPair(this.profiles[i]!, this.profiles[j]!, this.model);
+      this.notes.set(this.key(i, j), noteOf(pair));
+      const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
+      if (pair.reason) edges.push({ i, j, strength, confident: true });
+      else if (pair.related) edges.push({ i, j, strength, confident: false });
+    }
+    return edges.sort(byStrength);
+  }
+}
+
+/**
+ * Greedy average-linkage merging over the confident edges, strongest first:
+ * two clusters merge when at least `linkage` of their cross-outlet pairs are
+ * related and no reviewer marked a pair of them "not the same claim".
+ * Returns the members of each cluster (indexes into `claims`).
+ *
+ * @param claims The claims (for reviewer constraints).
+ * @param edges Edges in merge order (weak ones are skipped).
+ * @param graph Pair notes, compared on demand.
+ * @param options Linkage and reviewer constraints.
+ */
+export function mergeClusters(
+  claims: readonly Claim[],
+  edges: readonly MatchEdge[],
+  graph: PairGraph,
+  options: Pick<ClusterOptions, 'linkage' | 'cannotLink'> = {},
+): number[][] {
+  const linkage = options.linkage ?? 0.5;
   const clusterOf = claims.map((_, index) => index);
   const members = new Map<number, number[]>(claims.map((_, index) => [index, [index]]));
-  for (const edge of confident) {
+  for (const edge of edges) {
+    if (!edge.confident) continue;
     const a = clusterOf[edge.i]!;
     const b = clusterOf[edge.j]!;
     if (a === b) continue;
@@ -246,7 +299,7 @@ export function clusterClaims(
     for (const x of members.get(a)!) {
       for (const y of members.get(b)!) {
         if (options.cannotLink?.(claims[x]!, claims[y]!)) forbidden = true;
-        const pair = evaluate(x, y);
+        const pair = graph.note(x, y);
         if (pair === null) continue;
         count++;
         if (pair.related) related++;
@@ -259,10 +312,26 @@ export function clusterClaims(
     members.delete(drop);
     for (const index of merged) clusterOf[index] = keep;
   }
+  return [...members.values()].map((indexes) => indexes.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+}
 
-  // Links between different clusters: "possibly related" (confident pairs that could not merge count too).
+/**
+ * Clusters from merged members: claims in order, the central claim of clusters
+ * of three or more, and "possibly related" links to other clusters (confident
+ * pairs that could not merge count too).
+ *
+ * @param claims The claims.
+ * @param members Members of each cluster (from `mergeClusters`), in order of their first member.
+ * @param edges All edges, confident and weak.
+ * @param graph Pair notes.
+ */
+export function assembleClusters(claims: readonly Claim[], members: readonly number[][], edges: readonly MatchEdge[], graph: PairGraph): Cluster[] {
+  const clusterOf = new Int32Array(claims.length);
+  members.forEach((indexes, cluster) => {
+    for (const index of indexes) clusterOf[index] = cluster;
+  });
   const related = new Map<number, Map<number, number>>();
-  for (const edge of [...confident, ...weak]) {
+  for (const edge of edges) {
     const a = clusterOf[edge.i]!;
     const b = clusterOf[edge.j]!;
     if (a === b) continue;
@@ -275,23 +344,17 @@ export function clusterClaims(
       related.set(from, links);
     }
   }
-
-  const order = [...members.keys()].sort((a, b) => Math.min(...members.get(a)!) - Math.min(...members.get(b)!));
-  const clusters = order.map((root): Cluster => {
-    const links: RelatedLink[] = [...(related.get(root) ?? new Map<number, number>()).entries()]
+  return members.map((indexes, cluster): Cluster => {
+    const links: RelatedLink[] = [...(related.get(cluster) ?? new Map<number, number>()).entries()]
       .map(([index, value]) => ({ claim: `${claims[index]!.sentence.source}#${claims[index]!.sentence.index}`, score: round(value) }))
       .sort((x, y) => y.score - x.score || (x.claim < y.claim ? -1 : 1));
-    const indexes = members.get(root)!.sort((x, y) => x - y);
-    const cluster: Cluster = { claims: indexes.map((index) => claims[index]!), related: links };
-    return indexes.length >= 3 ? { ...cluster, central: centralOf(indexes, evaluate) } : cluster;
+    const result: Cluster = { claims: indexes.map((index) => claims[index]!), related: links };
+    return indexes.length >= 3 ? { ...result, central: centralOf(indexes, graph) } : result;
   });
-  // The interned words of this run's n-gram sets are no longer needed.
-  resetGramTables();
-  return clusters;
 }
 
 /** What clustering keeps of a compared pair. */
-interface PairNote {
+export interface PairNote {
   readonly related: boolean;
   /** The pair's share of a member's centrality: its match (1 or 0) + probability + smaller coverage. */
   readonly centrality: number;
@@ -305,13 +368,13 @@ function noteOf(pair: PairMatch): PairNote {
 }
 
 /** Position (in `indexes`) of the member whose pairs with the others score highest. */
-function centralOf(indexes: readonly number[], evaluate: (i: number, j: number) => PairNote | null): number {
+function centralOf(indexes: readonly number[], graph: PairGraph): number {
   let best = 0;
   let bestScore = -1;
   indexes.forEach((i, position) => {
     let score = 0;
     for (const j of indexes) {
-      const pair = i === j ? null : evaluate(i, j);
+      const pair = i === j ? null : graph.note(i, j);
       if (pair) score += pair.centrality;
     }
     if (score > bestScore) {
@@ -322,46 +385,82 @@ function centralOf(indexes: readonly number[], evaluate: (i: number, j: number) 
   return best;
 }
 
+/** Blocking terms and the claims that have them, with each claim's weight for the term. */
+export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
+
+/**
+ * The inverted index of blocking terms: terms at least `minBlockingWeight` rare in English.
+ *
+ * @param profiles Profiles of the claims.
+ * @param options Blocking settings.
+ */
+export function postingsOf(profiles: readonly MatchProfile[], options: Pick<ClusterOptions, 'minBlockingWeight'> = {}): Postings {
+  const minWeight = options.minBlockingWeight ?? 4;
+  const postings: Postings = new Map();
+  profiles.forEach((profile, index) => {
+    profile.terms.terms.forEach((term, k) => {
+      const weight = profile.terms.weights[k]!;
+      if (weight < minWeight) return;
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { claims: [], weights: [] }));
+      list.claims.push(index);
+      list.weights.push(weight);
+    });
+  });
+  return postings;
+}
+
+/**
+ * The most claims a blocking term may be in before it is too common to block on.
+ *
+ * @param claims Number of claims in the corpus.
+ * @param options Blocking settings.
+ */
+export function maxPostingsFor(claims: number, options: Pick<ClusterOptions, 'maxTermShare' | 'maxTermClaims'> = {}): number {
+  return Math.min(Math.max(50, Math.ceil(claims * (options.maxTermShare ?? 0.05))), options.maxTermClaims ?? 50);
+}
+
 /**
  * Candidate pairs by blocking: claims of different sources that share enough
  * informative terms (an inverted index over terms rare in English, skipping
- * terms too common in this corpus), which keeps the cost near-linear.
+ * terms too common in this corpus), which keeps the cost near-linear. The
+ * shared weight of a pair counts its first claim's weights.
+ *
+ * @param postings Blocking terms of the claims.
+ * @param sourceOf Source id of each claim.
+ * @param options Blocking settings.
+ * @param from Only pairs whose first claim is one of these (default: all claims).
  */
-function candidatePairs(
-  profiles: readonly MatchProfile[],
+export function* candidatePairs(
+  postings: Postings,
   sourceOf: readonly string[],
   options: ClusterOptions,
-): [number, number][] {
-  const minWeight = options.minBlockingWeight ?? 4;
-  const maxShare = options.maxTermShare ?? 0.05;
+  from: Iterable<number> = sourceOf.keys(),
+): Generator<[number, number]> {
   const minShared = options.minSharedWeight ?? 20;
-  const postings = new Map<string, number[]>();
-  profiles.forEach((profile, index) => {
-    profile.terms.terms.forEach((term, k) => {
-      if (profile.terms.weights[k]! < minWeight) return;
-      const list = postings.get(term);
-      if (list) list.push(index);
-      else postings.set(term, [index]);
+  const maxPostings = maxPostingsFor(sourceOf.length, options);
+  const termsOf = new Map<number, { term: string; weight: number }[]>();
+  for (const [term, list] of postings) {
+    if (list.claims.length > maxPostings) continue;
+    list.claims.forEach((claim, k) => {
+      let terms = termsOf.get(claim);
+      if (!terms) termsOf.set(claim, (terms = []));
+      terms.push({ term, weight: list.weights[k]! });
     });
-  });
-  const maxPostings = Math.min(Math.max(50, Math.ceil(profiles.length * maxShare)), options.maxTermClaims ?? 50);
+  }
+  // Sum each claim's weights in its own (alphabetical) term order, as floating-point sums depend on order.
+  for (const terms of termsOf.values()) terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
   const shared = new Map<number, number>();
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < profiles.length; i++) {
+  for (const i of from) {
     shared.clear();
-    const terms = profiles[i]!.terms;
-    terms.terms.forEach((term, k) => {
-      const list = postings.get(term);
-      if (!list || list.length > maxPostings) return;
-      const weight = terms.weights[k]!;
-      for (const j of list) {
+    for (const { term, weight } of termsOf.get(i) ?? []) {
+      for (const j of postings.get(term)!.claims) {
         if (j <= i || sourceOf[j] === sourceOf[i]) continue;
         shared.set(j, (shared.get(j) ?? 0) + weight);
       }
-    });
-    for (const [j, weight] of shared) if (weight >= minShared) pairs.push([i, j]);
+    }
+    for (const [j, weight] of shared) if (weight >= minShared) yield [i, j];
   }
-  return pairs;
 }
 
 function round(value: number): number {
