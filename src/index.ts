@@ -5,7 +5,19 @@ import path from 'node:path';
 import { analyzeAll, sourceParser, type AnalyzeOptions, type SourceAnalysis } from './analyze.js';
 import { claimKey, judgeCluster } from './judge.js';
 import { loadSources } from './load.js';
-import { clusterClaims, type ClusterOptions } from './match/index.js';
+import {
+  assembleClusters,
+  candidatePairs,
+  MATCH_MODEL,
+  matchProfile,
+  mergeClusters,
+  PairGraph,
+  postingsOf,
+  resetGramTables,
+  type ClusterOptions,
+  type MatchEdge,
+  type Postings,
+} from './match/index.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, Verdict } from './types.js';
 
 export type * from './types.js';
@@ -52,6 +64,60 @@ export async function crossReference(paths: readonly string[] = ['sources'], opt
 const VERDICT_ORDER: Record<Verdict, number> = { disputed: 0, corroborated: 1, unique: 2 };
 
 /**
+ * The order findings are reported in: disputed, corroborated, unique; then by
+ * number of outlets (most first), id, and the place of the first mention.
+ *
+ * @param a One finding.
+ * @param b Another.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  const [x, y] = [a.mentions[0], b.mentions[0]];
+  return (
+    VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+    b.outlets.length - a.outlets.length ||
+    compareText(a.id, b.id) ||
+    compareText(x?.path ?? '', y?.path ?? '') ||
+    (x?.start ?? 0) - (y?.start ?? 0)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Reviewer decisions as predicates over pairs of claims. */
+export interface ReviewPredicates {
+  /** A pair marked "not the same claim". */
+  readonly cannotLink: (a: Claim, b: Claim) => boolean;
+  /** A pair marked "an update, not a dispute". */
+  readonly isUpdate: (a: Claim, b: Claim) => boolean;
+}
+
+/**
+ * The predicates matching and judging use to honour a review.
+ *
+ * @param review Reviewer decisions by claim key (optional).
+ */
+export function reviewPredicates(review: Review | undefined): ReviewPredicates {
+  const pairSet = (pairs: readonly (readonly [string, string])[] = []) => new Set(pairs.flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]));
+  const inSet = (set: Set<string>) => (a: Claim, b: Claim) => set.size > 0 && set.has(`${claimKey(a)} ${claimKey(b)}`);
+  return { cannotLink: inSet(pairSet(review?.separate)), isUpdate: inSet(pairSet(review?.updates)) };
+}
+
+/** How the claims of a report were clustered: what an incremental run builds on. */
+export interface ClusterState {
+  /** All claims, in source order: the indexes below point into this. */
+  readonly claims: readonly Claim[];
+  readonly postings: Postings;
+  /** Confident and weak edges, in merge order. */
+  readonly edges: readonly MatchEdge[];
+  /** Members of each cluster, in order of their first member. */
+  readonly members: readonly (readonly number[])[];
+  /** The finding of each cluster (same order as `members`), before related links and sorting. */
+  readonly findings: readonly Finding[];
+}
+
+/**
  * Match and judge the analysed sources into a report (pure).
  *
  * @param sources Loaded sources.
@@ -65,17 +131,37 @@ export function buildReport(
   diagnostics: readonly Diagnostic[] = [],
   options: Omit<ClusterOptions, 'cannotLink'> & { readonly review?: Review } = {},
 ): Report {
+  return buildReportAndState(sources, analyses, diagnostics, options).report;
+}
+
+/**
+ * `buildReport`, also returning how the claims were clustered.
+ *
+ * @param sources Loaded sources.
+ * @param analyses `analyzeSource` of each source, in the same order.
+ * @param diagnostics Problems found while loading.
+ * @param options Matching settings and reviewer decisions (optional).
+ */
+export function buildReportAndState(
+  sources: readonly Source[],
+  analyses: readonly SourceAnalysis[],
+  diagnostics: readonly Diagnostic[] = [],
+  options: Omit<ClusterOptions, 'cannotLink'> & { readonly review?: Review } = {},
+): { report: Report; state: ClusterState } {
   const claims = analyses.flatMap((analysis) => analysis.claims);
-  const keyOf = new Map<Claim, string>(claims.map((claim) => [claim, claimKey(claim)]));
-  const pairSet = (pairs: readonly (readonly [string, string])[] = []) => new Set(pairs.flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]));
-  const separate = pairSet(options.review?.separate);
-  const updates = pairSet(options.review?.updates);
-  const inSet = (set: Set<string>) => (a: Claim, b: Claim) => set.size > 0 && set.has(`${keyOf.get(a)} ${keyOf.get(b)}`);
-  const clusters = clusterClaims(claims, { ...options, cannotLink: inSet(separate) });
+  const { cannotLink, isUpdate } = reviewPredicates(options.review);
+  const profiles = claims.map((claim) => matchProfile(claim));
+  const sourceOf = claims.map((claim) => claim.sentence.source);
+  const graph = new PairGraph(profiles, sourceOf, options.model ?? MATCH_MODEL);
+  const postings = postingsOf(profiles, options);
+  const edges = graph.score(candidatePairs(postings, sourceOf, options));
+  const members = mergeClusters(claims, edges, graph, { ...options, cannotLink });
+  const clusters = assembleClusters(claims, members, edges, graph);
+  resetGramTables();
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
 
   // Findings first without related links, then resolve the links to finding ids.
-  const findings = clusters.map((cluster) => judgeCluster(cluster, pathOf, [], inSet(updates)));
+  const findings = clusters.map((cluster) => judgeCluster(cluster, pathOf, [], isUpdate));
   const findingOfClaim = new Map<string, string>();
   clusters.forEach((cluster, index) => {
     for (const claim of cluster.claims) findingOfClaim.set(`${claim.sentence.source}#${claim.sentence.index}`, findings[index]!.id);
@@ -91,12 +177,21 @@ export function buildReport(
       related: [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
     };
   });
-  linked.sort(
-    (a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] || b.outlets.length - a.outlets.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  linked.sort(compareFindings);
 
+  const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: linked, diagnostics };
+  return { report, state: { claims, postings, edges, members, findings } };
+}
+
+/**
+ * The source summaries of a report.
+ *
+ * @param sources Loaded sources.
+ * @param analyses Their analyses, by source id.
+ */
+export function summariesOf(sources: readonly Source[], analyses: readonly SourceAnalysis[]): SourceSummary[] {
   const countOf = new Map(analyses.map((analysis) => [analysis.source, analysis]));
-  const summaries: SourceSummary[] = sources.map((source) => ({
+  return sources.map((source) => ({
     id: source.id,
     path: source.path,
     outlet: source.meta.outlet,
@@ -107,5 +202,4 @@ export function buildReport(
     sentences: countOf.get(source.id)?.sentences ?? 0,
     claims: countOf.get(source.id)?.claims.length ?? 0,
   }));
-  return { schemaVersion: 1, sources: summaries, claims: linked, diagnostics };
 }

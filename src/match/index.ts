@@ -11,7 +11,7 @@ import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js
 import { explainFeatures, MATCH_MODEL, pairFeatures, resetGramTables, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
 
-export { pairFeatures, sameClaimProbability, explainFeatures, termOverlap, FEATURE_NAMES, MATCH_MODEL } from './similarity.js';
+export { pairFeatures, sameClaimProbability, explainFeatures, termOverlap, resetGramTables, FEATURE_NAMES, MATCH_MODEL } from './similarity.js';
 export type { MatchModel, FeatureName, Overlap, ClaimRules } from './similarity.js';
 export { termsOf, canonicalTerm } from './terms.js';
 export type { Terms } from './terms.js';
