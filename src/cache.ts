@@ -28,7 +28,7 @@ export interface Cache {
 }
 
 /** Kinds of entries: a file's parsed Source, a source's analysis. */
-export type EntryKind = 'parsed' | 'analysis';
+export type EntryKind = 'parsed' | 'analysis' | 'corpus';
 
 /**
  * The cache in `folder` for this tool version.

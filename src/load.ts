@@ -531,17 +531,25 @@ export interface LoadOptions {
 /** How many files are read at once. */
 const READ_CONCURRENCY = 32;
 
+/** Source files read from disk, before parsing. */
+export interface ReadFiles {
+  /** Files read, in path order. */
+  readonly files: readonly SourceFile[];
+  /** Paths of every file found (including unreadable ones), in order. */
+  readonly found: readonly string[];
+  /** Problems finding or reading files. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
- * Load every source under `paths`: find, read and parse the files, drop
- * duplicates (the same article under two names counts once) and give each
- * source a unique id. Bad files become diagnostics; good ones are still loaded.
+ * Find and read the Markdown files under `paths`, a few at a time. Never throws:
+ * missing paths, symlink loops and unreadable files come back as diagnostics.
  *
- * @param paths Files or folders (default: `sources`).
- * @param options Working folder and batch parser (optional).
+ * @param paths Files or folders.
+ * @param cwd Folder that relative paths resolve against.
  */
-export async function loadSources(paths: readonly string[] = ['sources'], options: LoadOptions = {}): Promise<LoadedSources> {
+export async function readSourceFiles(paths: readonly string[], cwd: string): Promise<ReadFiles> {
   const { readFile } = await import('node:fs/promises');
-  const cwd = options.cwd ?? process.cwd();
   const found = await findSourceFiles(paths, cwd);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
   // Read a few files at a time (in path order once done): one await per file dominates large folders.
@@ -565,7 +573,30 @@ export async function loadSources(paths: readonly string[] = ['sources'], option
     if (content instanceof Uint8Array) files.push({ file, bytes: content });
     else diagnostics.push(content);
   });
-  const results = options.parse ? await options.parse(files) : files.map(({ file, bytes }) => parseSource(file, bytes));
+  return { files, found: found.files, diagnostics };
+}
+
+/**
+ * Load every source under `paths`: find, read and parse the files, drop
+ * duplicates (the same article under two names counts once) and give each
+ * source a unique id. Bad files become diagnostics; good ones are still loaded.
+ *
+ * @param paths Files or folders (default: `sources`).
+ * @param options Working folder and parser (optional).
+ */
+export async function loadSources(paths: readonly string[] = ['sources'], options: LoadOptions = {}): Promise<LoadedSources> {
+  return loadFiles(await readSourceFiles(paths, options.cwd ?? process.cwd()), options);
+}
+
+/**
+ * Parse files already read and settle them into sources (see `loadSources`).
+ *
+ * @param read Files read by `readSourceFiles`.
+ * @param options Parser (optional).
+ */
+export async function loadFiles(read: ReadFiles, options: Pick<LoadOptions, 'parse'> = {}): Promise<LoadedSources> {
+  const diagnostics: Diagnostic[] = [...read.diagnostics];
+  const results = options.parse ? await options.parse(read.files) : read.files.map(({ file, bytes }) => parseSource(file, bytes));
   const parsed: Source[] = [];
   for (const result of results) {
     diagnostics.push(...result.diagnostics);
@@ -573,7 +604,7 @@ export async function loadSources(paths: readonly string[] = ['sources'], option
   }
   const { sources, diagnostics: duplicateDiagnostics } = settleSources(parsed);
   diagnostics.push(...duplicateDiagnostics);
-  return { sources, diagnostics: sortDiagnostics(diagnostics), files: found.files };
+  return { sources, diagnostics: sortDiagnostics(diagnostics), files: read.found };
 }
 
 /**
@@ -587,14 +618,7 @@ export function settleSources(parsed: readonly Source[]): { sources: Source[]; d
   const byProse = new Map<string, Source>();
   const kept: Source[] = [];
   for (const source of parsed) {
-    const proseKey = createHash('sha256')
-      .update(
-        source.blocks
-          .filter((block) => !block.boilerplate)
-          .map((block) => block.text.replace(/\s+/g, ' ').trim())
-          .join('\n'),
-      )
-      .digest('hex');
+    const proseKey = proseKeyOf(source);
     const original = byProse.get(proseKey);
     if (original) {
       diagnostics.push({
@@ -616,6 +640,23 @@ export function settleSources(parsed: readonly Source[]): { sources: Source[]; d
     idCount.get(source.id)! > 1 ? { ...source, id: source.path.replace(/\.(md|markdown)$/i, '') } : source,
   );
   return { sources, diagnostics };
+}
+
+/**
+ * What makes two sources the same article: a hash of their prose (boilerplate
+ * left out, whitespace collapsed), whatever their front matter.
+ *
+ * @param source A parsed source.
+ */
+export function proseKeyOf(source: Source): string {
+  return createHash('sha256')
+    .update(
+      source.blocks
+        .filter((block) => !block.boilerplate)
+        .map((block) => block.text.replace(/\s+/g, ' ').trim())
+        .join('\n'),
+    )
+    .digest('hex');
 }
 
 /**

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../cache.js';
 import { crossReference, type Review } from '../index.js';
+import { checkRun, slimReport } from '../incremental.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
@@ -92,7 +93,7 @@ export function filterOf(options: OutputOptions): ReportFilter {
  */
 export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
-  const ledger = await readLedger(options.ledger, { cwd: context.io.cwd });
+  const ledger = await readLedger(options.ledger, { cwd: context.io.cwd, ...(options.cache === false ? { cache: false as const } : {}) });
   for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
   const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
@@ -130,6 +131,36 @@ export async function runPipeline(
       onProgress: progress.update,
       ...(options.review ? { review: options.review } : {}),
     });
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * Run the pipeline for `check`: incrementally from the last run's corpus
+ * snapshot when only new sources were added (see src/incremental.ts), else in
+ * full; with --no-cache always in full. The report is the slim one `check`
+ * compares with the ledger either way.
+ *
+ * @param context Streams and working folder.
+ * @param paths Source files or folders.
+ * @param options Reviewer decisions and the --cache flag.
+ */
+export async function runCheckPipeline(
+  context: CommandContext,
+  paths: readonly string[],
+  options: { readonly review?: Review; readonly cache?: boolean },
+): Promise<Report> {
+  if (options.cache === false) return slimReport(await runPipeline(context, paths, options));
+  const progress = createProgress(context.io, 'analysing');
+  try {
+    const { report } = await checkRun(paths, {
+      cwd: context.io.cwd,
+      cache: CACHE_FOLDER,
+      onProgress: progress.update,
+      ...(options.review ? { review: options.review } : {}),
+    });
+    return report;
   } finally {
     progress.stop();
   }

@@ -1,10 +1,13 @@
 // One ledger entry ⇄ one YAML file `claims/<id>.yml`: `formatEntry(entry)` writes
 // the canonical text (fixed key order, no timestamps, the reviewer's `review:`
 // block appended verbatim so comments and layout survive), `parseEntry(file, text)`
-// reads it back with `file:line:column` diagnostics instead of exceptions.
+// reads it back with `file:line:column` diagnostics instead of exceptions. Both
+// take the fast canonical path (canonical.ts) when it applies and the `yaml`
+// document model otherwise, with the same result.
 
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import type { ConflictKind, Diagnostic, Finding, Verdict } from '../types.js';
+import { CONFLICT_KINDS, formatCanonical, HEADER, parseCanonical, VERDICTS } from './canonical.js';
 
 /** A mention as the ledger records it. */
 export interface LedgerMention {
@@ -63,16 +66,10 @@ export interface ParsedEntry {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-const VERDICTS: readonly Verdict[] = ['corroborated', 'disputed', 'unique'];
-const CONFLICT_KINDS: readonly ConflictKind[] = ['quantity', 'date', 'negation'];
 const TOP_KEYS = ['id', 'verdict', 'status', 'text', 'outlets', 'mentions', 'conflicts', 'review'];
 const MENTION_KEYS = ['key', 'outlet', 'path', 'line', 'text'];
 const CONFLICT_KEYS = ['between', 'kind', 'detail'];
 const REVIEW_KEYS = ['confirmed', 'separate', 'updates', 'note'];
-
-const HEADER =
-  '# claimcheck ledger entry, written by `claimcheck check --update`.\n' +
-  '# Edit only the review: block (confirmed, separate, updates, note); the rest is regenerated.\n';
 
 /**
  * The ledger entry a finding is recorded as (no review block).
@@ -109,6 +106,19 @@ export function entryFromFinding(finding: Finding, id: string = finding.id): Led
  * @param entry The entry.
  */
 export function formatEntry(entry: LedgerEntry): string {
+  const text = formatCanonical(entry) ?? formatBody(entry);
+  if (entry.reviewSource !== undefined) {
+    const withSource = text + ensureNewline(entry.reviewSource);
+    // Keep the reviewer's text only if it still parses to the same decisions.
+    const reparsed = parseEntry(`${entry.id}.yml`, withSource);
+    if (reparsed.entry && sameReview(reparsed.entry.review, entry.review)) return withSource;
+  }
+  if (entry.review && !isEmptyReview(entry.review)) return text + stringify({ review: plainReview(entry.review) });
+  return text;
+}
+
+/** The canonical text without review block, by the `yaml` document model (`formatCanonical` gives the same, faster). */
+function formatBody(entry: LedgerEntry): string {
   const body: Record<string, unknown> = { id: entry.id, verdict: entry.verdict };
   if (entry.status) body.status = entry.status;
   body.text = entry.text;
@@ -123,15 +133,7 @@ export function formatEntry(entry: LedgerEntry): string {
   if (entry.conflicts.length > 0) {
     body.conflicts = entry.conflicts.map((conflict) => ({ between: [...conflict.between], kind: conflict.kind, detail: conflict.detail }));
   }
-  const text = HEADER + stringify(body);
-  if (entry.reviewSource !== undefined) {
-    const withSource = text + ensureNewline(entry.reviewSource);
-    // Keep the reviewer's text only if it still parses to the same decisions.
-    const reparsed = parseEntry(`${entry.id}.yml`, withSource);
-    if (reparsed.entry && sameReview(reparsed.entry.review, entry.review)) return withSource;
-  }
-  if (entry.review && !isEmptyReview(entry.review)) return text + stringify({ review: plainReview(entry.review) });
-  return text;
+  return HEADER + stringify(body);
 }
 
 function stringify(value: Record<string, unknown>): string {
@@ -174,12 +176,26 @@ function sameReview(a: LedgerReview | undefined, b: LedgerReview | undefined): b
 
 /**
  * Parse a ledger file. Never throws: problems come back as diagnostics at
- * their `line:column`, and `entry` is set only when the file is usable.
+ * their `line:column`, and `entry` is set only when the file is usable. A file
+ * in canonical form is read fast (`parseCanonical`); any other goes through
+ * `parseEntryDocument`, with the same result.
  *
  * @param file Path to report in diagnostics (e.g. `claims/abc.yml`).
  * @param text The file's text.
  */
 export function parseEntry(file: string, text: string): ParsedEntry {
+  const entry = parseCanonical(file, text);
+  return entry ? { entry, diagnostics: [] } : parseEntryDocument(file, text);
+}
+
+/**
+ * Parse a ledger file with the `yaml` document model: the reference reader, for
+ * any layout, with every diagnostic at its `line:column`. Never throws.
+ *
+ * @param file Path to report in diagnostics (e.g. `claims/abc.yml`).
+ * @param text The file's text.
+ */
+export function parseEntryDocument(file: string, text: string): ParsedEntry {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const at = (offset: number | undefined) => {

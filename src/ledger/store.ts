@@ -17,12 +17,19 @@
 // Each commit bumps `.generation` (after the files, before the journal goes);
 // a reader compares journal + generation before and after reading and reads
 // again if they moved, so even a read concurrent with an update is consistent.
+// Reading stats every entry file and parses only those whose stat signature
+// changed since the parse cache (cache.ts) recorded them; hand edits and `git
+// checkout` change the signature, so the generation alone is never trusted.
 
 import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { CACHE_FOLDER } from '../cache.js';
 import type { Diagnostic } from '../types.js';
-import { parseEntry, type LedgerEntry } from './entry.js';
+import { readLedgerCache, signatureOf, writeLedgerCache, type CachedFile, type FileParse } from './cache.js';
+import { formatCanonical, parseCanonical } from './canonical.js';
+import { parseEntryDocument, type LedgerEntry } from './entry.js';
 import { acquireLock, type HeldLock, type LockOptions } from './lock.js';
 
 /** The ledger as read. */
@@ -31,7 +38,10 @@ export interface Ledger {
   readonly folder: string;
   /** Entries that parsed, sorted by id. */
   readonly entries: readonly LedgerEntry[];
-  /** Text of every entry file by file name, as read (unchanged files are not rewritten). */
+  /**
+   * Text of every entry file by file name, as read (unchanged files are not
+   * rewritten); a canonical file's text is written again from its entry on demand.
+   */
   readonly files: ReadonlyMap<string, string>;
   /** Problems with ledger files, as `claims/x.yml:line:column`. */
   readonly diagnostics: readonly Diagnostic[];
@@ -93,30 +103,57 @@ export function entryFileName(id: string): string {
   return `${id}.yml`;
 }
 
+/** Options of `readLedger`. */
+export interface ReadOptions {
+  /** Folder that `folder` and `cache` resolve against (default: `process.cwd()`). */
+  readonly cwd?: string;
+  /** Cache folder for what each entry file parsed to, or `false` for none (default: `.claimcheck-cache`). */
+  readonly cache?: string | false;
+  /** How long ago a file must have last changed, in ms, for its parse to be cached (default: 2000; tests only). */
+  readonly settleMs?: number;
+}
+
+/**
+ * Files changed less than this long ago are parsed but not cached: another write
+ * within the same timestamp tick would leave their stat signature unchanged.
+ */
+const SETTLE_MS = 2000;
+
 /**
  * Read the ledger under `folder`. A missing folder is an empty ledger. Never
  * throws on bad files: they come back as diagnostics. Reads again when the
  * folder changed while it was read, so a concurrent update is never seen half done.
+ * With a cache, only files whose stat signature (size, mtime, ctime, inode)
+ * changed since they were cached are read and parsed again.
  *
  * @param folder Ledger folder (default: `claims`).
- * @param options.cwd Folder that `folder` resolves against (default: `process.cwd()`).
+ * @param options Working folder, cache folder (optional).
  */
-export async function readLedger(folder = 'claims', options: { cwd?: string } = {}): Promise<Ledger> {
+export async function readLedger(folder = 'claims', options: ReadOptions = {}): Promise<Ledger> {
   const cwd = options.cwd ?? process.cwd();
   const absolute = path.resolve(cwd, folder);
   const display = displayPath(cwd, absolute);
+  const cache: ReadCache = {
+    folder: options.cache === false ? undefined : path.resolve(cwd, options.cache ?? CACHE_FOLDER),
+    settleMs: options.settleMs ?? SETTLE_MS,
+  };
+  const finish = (state: ReadResult) => {
+    if (cache.folder !== undefined && state.changed) writeLedgerCache(cache.folder, absolute, state.records);
+    return state.ledger;
+  };
   let last: Ledger | undefined;
   for (let attempt = 0; attempt < 5; attempt++) {
     const before = await stamp(absolute);
     if (before === undefined) return { folder: display, entries: [], files: new Map(), diagnostics: [], pending: false };
-    last = await readState(absolute, display);
-    if ((await stamp(absolute)) === before) return last;
+    const state = await readState(absolute, display, cache);
+    if ((await stamp(absolute)) === before) return finish(state);
+    last = state.ledger;
   }
   // Still changing: wait for the writer and read under its lock.
   try {
     const lock = await acquireLock(absolute, { timeoutMs: 10_000 });
     try {
-      return await readState(absolute, display);
+      return finish(await readState(absolute, display, cache));
     } finally {
       await lock.release();
     }
@@ -125,7 +162,24 @@ export async function readLedger(folder = 'claims', options: { cwd?: string } = 
   }
 }
 
-async function readState(absolute: string, display: string): Promise<Ledger> {
+/** The cache of one `readLedger` call: loaded once, on the first read of an existing folder. */
+interface ReadCache {
+  readonly folder: string | undefined;
+  readonly settleMs: number;
+  previous?: ReadonlyMap<string, CachedFile> | undefined;
+  loaded?: boolean;
+}
+
+/** A read ledger, and what to cache of it. */
+interface ReadResult {
+  readonly ledger: Ledger;
+  /** Settled files by name (staged files of a pending journal are never cached). */
+  readonly records: ReadonlyMap<string, CachedFile>;
+  /** Whether `records` differ from the cache that was loaded. */
+  readonly changed: boolean;
+}
+
+async function readState(absolute: string, display: string, cache: ReadCache): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = [];
   const names = new Set((await readdir(absolute)).filter((name) => ENTRY_FILE.test(name)));
   const journal = await readJournal(absolute, display, diagnostics);
@@ -145,24 +199,138 @@ async function readState(absolute: string, display: string): Promise<Ledger> {
       staged.add(name);
     }
   }
-  const sorted = [...names].sort();
-  const files = new Map<string, string>();
+  if (cache.folder !== undefined && !cache.loaded) {
+    cache.previous = readLedgerCache(cache.folder, absolute);
+    cache.loaded = true;
+  }
+  const previous = cache.previous;
+  // Files whose status changed before this instant (ns) cannot change again unnoticed.
+  const settled = BigInt(Date.now() - cache.settleMs) * 1_000_000n;
+  const records = new Map<string, CachedFile>();
+  let reused = 0;
+  const sources = new Map<string, string | LedgerEntry>();
   const entries: LedgerEntry[] = [];
-  await inBatches(sorted, async (name) => {
-    let text: string | undefined;
-    if (journal && staged.has(name)) text = await readFile(path.join(absolute, journal.staging, name), 'utf8').catch(() => undefined);
-    text ??= await readFile(path.join(absolute, name), 'utf8').catch(() => undefined);
-    if (text !== undefined) files.set(name, text);
-  });
-  for (const name of sorted) {
-    const text = files.get(name);
-    if (text === undefined) continue;
-    const parsed = parseEntry(`${display}/${name}`, text);
-    diagnostics.push(...parsed.diagnostics);
-    if (parsed.entry) entries.push(parsed.entry);
+  // Synchronous stat and read, in order: on files the OS has cached, 1.3–4× faster than
+  // 64 at a time with callbacks or promises (57 000 files: stat 0.16 s vs 0.2–0.4 s, read
+  // 0.4 s vs 0.65–1.6 s), and the stat must come before the read (see `signatureOf`).
+  for (const name of [...names].sort()) {
+    const file = `${display}/${name}`;
+    let parse: FileParse | undefined;
+    if (journal && staged.has(name)) {
+      const text = readText(path.join(absolute, journal.staging, name)) ?? readText(path.join(absolute, name));
+      if (text !== undefined) parse = parseFile(file, text);
+    } else {
+      const stats = statOf(path.join(absolute, name));
+      if (stats === undefined) continue;
+      const signature = signatureOf(stats);
+      const hit = previous?.get(name);
+      if (hit !== undefined && hit.signature === signature) {
+        parse = hit.parse;
+        reused++;
+        records.set(name, hit);
+      } else {
+        const text = readText(path.join(absolute, name));
+        if (text !== undefined) parse = parseFile(file, text);
+        if (parse !== undefined && cache.folder !== undefined && stats.ctimeNs < settled) records.set(name, { signature, parse });
+      }
+    }
+    if (parse === undefined) continue;
+    if (parse.kind === 'canonical') {
+      entries.push(parse.entry);
+      sources.set(name, parse.entry);
+    } else {
+      for (const diagnostic of parse.diagnostics) diagnostics.push({ file, ...diagnostic });
+      if (parse.entry) entries.push(parse.entry);
+      sources.set(name, parse.text);
+    }
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { folder: display, entries, files, diagnostics, pending: journal !== undefined };
+  const changed = cache.folder !== undefined && (reused !== records.size || records.size !== (previous?.size ?? 0));
+  return {
+    ledger: { folder: display, entries, files: new LedgerFiles(sources), diagnostics, pending: journal !== undefined },
+    records,
+    changed,
+  };
+}
+
+/** What a file's text parses to: fast when it is canonical, else by the positioned parser. */
+function parseFile(file: string, text: string): FileParse {
+  const entry = parseCanonical(file, text);
+  if (entry) return { kind: 'canonical', entry };
+  const parsed = parseEntryDocument(file, text);
+  return {
+    kind: 'text',
+    text,
+    ...(parsed.entry ? { entry: parsed.entry } : {}),
+    diagnostics: parsed.diagnostics.map(({ line, column, message, ruleId, severity }) => ({ line, column, message, ruleId, severity })),
+  };
+}
+
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function statOf(file: string): BigIntStats | undefined {
+  try {
+    return statSync(file, { bigint: true });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The text of each entry file by name: kept as read, or, for a canonical file,
+ * written again from its entry when asked for (the same bytes, never read twice).
+ */
+class LedgerFiles implements ReadonlyMap<string, string> {
+  readonly #sources: ReadonlyMap<string, string | LedgerEntry>;
+  #texts: Map<string, string> | undefined;
+
+  constructor(sources: ReadonlyMap<string, string | LedgerEntry>) {
+    this.#sources = sources;
+  }
+
+  get size(): number {
+    return this.#sources.size;
+  }
+
+  has(name: string): boolean {
+    return this.#sources.has(name);
+  }
+
+  get(name: string): string | undefined {
+    const source = this.#sources.get(name);
+    return source === undefined || typeof source === 'string' ? source : formatCanonical(source);
+  }
+
+  keys(): MapIterator<string> {
+    return this.#sources.keys();
+  }
+
+  values(): MapIterator<string> {
+    return this.#all().values();
+  }
+
+  entries(): MapIterator<[string, string]> {
+    return this.#all().entries();
+  }
+
+  forEach(callback: (value: string, key: string, map: ReadonlyMap<string, string>) => void, thisArg?: unknown): void {
+    for (const [name, text] of this.#all()) callback.call(thisArg, text, name, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, string]> {
+    return this.entries();
+  }
+
+  #all(): Map<string, string> {
+    this.#texts ??= new Map([...this.#sources.keys()].map((name) => [name, this.get(name)!]));
+    return this.#texts;
+  }
 }
 
 async function readJournal(absolute: string, display: string, diagnostics: Diagnostic[]): Promise<Journal | undefined> {

@@ -463,6 +463,50 @@ export function* candidatePairs(
   }
 }
 
+/**
+ * The candidate pairs (`candidatePairs`) that involve at least one of `claims`,
+ * with exactly the shared weights a full run computes: a pair's shared weight
+ * counts its first claim's weights, summed in alphabetical term order. For
+ * adding claims to a corpus without comparing the rest again.
+ *
+ * @param postings Blocking terms of all claims (the new ones included).
+ * @param sourceOf Source id of each claim.
+ * @param options Blocking settings.
+ * @param claims Indexes of the claims whose pairs are wanted.
+ */
+export function* candidatePairsTouching(
+  postings: Postings,
+  sourceOf: readonly string[],
+  options: ClusterOptions,
+  claims: ReadonlySet<number>,
+): Generator<[number, number]> {
+  const minShared = options.minSharedWeight ?? 20;
+  const maxPostings = maxPostingsFor(sourceOf.length, options);
+  const termsOf = new Map<number, { term: string; weight: number; list: { claims: number[]; weights: number[] } }[]>();
+  for (const [term, list] of postings) {
+    if (list.claims.length > maxPostings) continue;
+    list.claims.forEach((claim, k) => {
+      if (!claims.has(claim)) return;
+      let terms = termsOf.get(claim);
+      if (!terms) termsOf.set(claim, (terms = []));
+      terms.push({ term, weight: list.weights[k]!, list });
+    });
+  }
+  for (const terms of termsOf.values()) terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const shared = new Map<number, number>();
+  for (const i of [...claims].sort((a, b) => a - b)) {
+    shared.clear();
+    for (const { weight, list } of termsOf.get(i) ?? []) {
+      list.claims.forEach((j, k) => {
+        // A pair of two of `claims` is counted once, from its first claim.
+        if (j === i || sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) return;
+        shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
+      });
+    }
+    for (const [j, weight] of shared) if (weight >= minShared) yield j < i ? [j, i] : [i, j];
+  }
+}
+
 function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }

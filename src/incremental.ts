@@ -1,0 +1,529 @@
+// Incremental cross-referencing for repeated runs over a growing corpus (`check`
+// in CI). A full run leaves a corpus snapshot in the cache: every file's hash,
+// the blocking index, the match edges, the clusters and their findings. The next
+// run reads and hashes the files; when the only change is new sources, it
+// analyses just those, compares their claims with the claims sharing blocking
+// terms, re-clusters only the connected groups of matches they join (same edge
+// order, same linkage as a full run) and re-judges those clusters; every other
+// finding is reused. A blocking term that becomes too common drops the old edges
+// it alone carried, and their groups are re-clustered too. Anything else (a source
+// edited or removed, reviews, tool code, settings) falls back to the full run.
+// The report is the same either way; it is the slim report `check` compares with
+// the ledger: mentions carry no quantities or dates, findings no related links.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeAll, sourceParser, type AnalyzeOptions } from './analyze.js';
+import { isArrayOf, isRecord, isString, openCache, readEntry, writeEntry } from './cache.js';
+import {
+  buildReportAndState,
+  compareFindings,
+  reviewPredicates,
+  summariesOf,
+  type ClusterState,
+  type CrossReferenceOptions,
+  type Review,
+} from './index.js';
+import { claimKey, judgeCluster } from './judge.js';
+import { loadFiles, proseKeyOf, readSourceFiles, sortDiagnostics, sourceIdFor, type ReadFiles } from './load.js';
+import {
+  assembleClusters,
+  byStrength,
+  candidatePairsTouching,
+  MATCH_MODEL,
+  matchProfile,
+  maxPostingsFor,
+  mergeClusters,
+  PairGraph,
+  postingsOf,
+  resetGramTables,
+  type MatchEdge,
+  type Postings,
+} from './match/index.js';
+import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary } from './types.js';
+
+/** How a run was made. */
+export type RunMode = 'full' | 'incremental' | 'unchanged';
+
+/** A source as the snapshot remembers it. */
+interface SnapshotSource {
+  readonly path: string;
+  readonly id: string;
+  readonly proseKey: string;
+  /** Its claims, in order: a slice of the snapshot's claim keys. */
+  readonly claims: number;
+  readonly summary: SourceSummary;
+}
+
+/** What a run leaves for the next one (JSON in the cache, kind `corpus`). */
+interface Snapshot {
+  /** Every file read, by path: sha256 of its bytes. */
+  readonly files: Readonly<Record<string, string>>;
+  /** Problems parsing, reading or de-duplicating those files (not finding them). */
+  readonly fileDiagnostics: readonly Diagnostic[];
+  readonly sources: readonly SnapshotSource[];
+  /** `claimKey` of every claim, in source order. */
+  readonly claimKeys: readonly string[];
+  /** The blocking cap the postings were built with. */
+  readonly maxPostings: number;
+  readonly postings: readonly (readonly [string, readonly number[], readonly number[]])[];
+  /** Confident and weak edges: i, j, strength, confident (1) or weak (0). */
+  readonly edges: readonly (readonly [number, number, number, number])[];
+  /** Members of each cluster (claim indexes), in order of their first member. */
+  readonly members: readonly (readonly number[])[];
+  /** Slim finding of each cluster, same order. */
+  readonly findings: readonly Finding[];
+}
+
+/** Options of a check run: those of `crossReference`, with a cache folder. */
+export interface CheckRunOptions extends CrossReferenceOptions {
+  /** Cache folder (relative to `cwd`) for per-source results and the corpus snapshot. */
+  readonly cache: string;
+}
+
+/**
+ * The slim report of the sources under `paths`, made incrementally from the
+ * last run's snapshot when only new sources were added, else in full; the
+ * snapshot is updated either way.
+ *
+ * @param paths Source files or folders.
+ * @param options Working folder, cache folder, review and matching settings.
+ */
+export async function checkRun(
+  paths: readonly string[],
+  options: CheckRunOptions,
+): Promise<{ report: Report; mode: RunMode; reason?: string }> {
+  const cwd = options.cwd ?? process.cwd();
+  const perSource: AnalyzeOptions = { ...options, cache: path.resolve(cwd, options.cache) };
+  const cache = openCache(perSource.cache as string);
+  const key = snapshotKey(paths, cwd, options);
+  const read = await readSourceFiles(paths, cwd);
+  const hashes = new Map(read.files.map(({ file, bytes }) => [file, createHash('sha256').update(bytes).digest('hex')]));
+  const snapshot = key === undefined ? undefined : readEntry(cache, 'corpus', key, toSnapshot);
+  let reason = key === undefined ? 'a model given in code' : 'no snapshot of an earlier run';
+  if (snapshot) {
+    const result = await incrementalRun(snapshot, read, hashes, options, perSource);
+    if (typeof result !== 'string') {
+      if (result.snapshot !== snapshot) writeEntry(cache, 'corpus', key!, result.snapshot);
+      return { report: result.report, mode: result.snapshot === snapshot ? 'unchanged' : 'incremental' };
+    }
+    reason = result;
+  }
+  const loaded = await loadFiles(read, { parse: sourceParser(perSource) });
+  const analyses = await analyzeAll(loaded.sources, perSource);
+  const { report, state } = buildReportAndState(loaded.sources, analyses, loaded.diagnostics, options);
+  if (key !== undefined) {
+    const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
+    writeEntry(cache, 'corpus', key, snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, options));
+  }
+  return { report: slimReport(report), mode: 'full', reason };
+}
+
+// ---------------------------------------------------------------------------
+// The incremental run
+
+async function incrementalRun(
+  snapshot: Snapshot,
+  read: ReadFiles,
+  hashes: ReadonlyMap<string, string>,
+  options: CheckRunOptions,
+  perSource: AnalyzeOptions,
+): Promise<{ report: Report; snapshot: Snapshot } | string> {
+  // Every file of the last run must be there, unchanged; anything else is new.
+  for (const [file, hash] of Object.entries(snapshot.files)) {
+    if (hashes.get(file) !== hash) return `${file} was ${hashes.has(file) ? 'changed' : 'removed'}`;
+  }
+  const added = read.files.filter(({ file }) => snapshot.files[file] === undefined);
+  const assemble = (sources: readonly SourceSummary[], findings: readonly Finding[], fileDiagnostics: readonly Diagnostic[]): Report => ({
+    schemaVersion: 1,
+    sources,
+    claims: [...findings].sort(compareFindings),
+    diagnostics: sortDiagnostics([...read.diagnostics, ...fileDiagnostics]),
+  });
+  if (added.length === 0) {
+    return { report: assemble(snapshot.sources.map((s) => s.summary), snapshot.findings, snapshot.fileDiagnostics), snapshot };
+  }
+
+  // Parse and settle the new files as a full run would, or give up.
+  const parsed = await sourceParser(perSource)(added);
+  const newDiagnostics: Diagnostic[] = parsed.flatMap((result) => result.diagnostics);
+  const byProse = new Map(snapshot.sources.map((source) => [source.proseKey, source.path]));
+  const baseIds = new Set(snapshot.sources.map((source) => sourceIdFor(source.path)));
+  const newSources: Source[] = [];
+  for (const source of parsed.flatMap((result) => (result.source ? [result.source] : []))) {
+    const prose = proseKeyOf(source);
+    const original = byProse.get(prose);
+    if (original !== undefined) {
+      // The first by path is kept: a new file sorting first would displace a known source.
+      if (source.path < original) return `${source.path} duplicates ${original} and sorts before it`;
+      newDiagnostics.push({
+        file: source.path,
+        line: 1,
+        column: 1,
+        message: `duplicate of ${original}: the same article text; counted once`,
+        ruleId: 'duplicate',
+        severity: 'error',
+      });
+      continue;
+    }
+    // A clash of file names renames ids, known ones included.
+    if (baseIds.has(source.id)) return `${source.path} has the file name of another source`;
+    baseIds.add(source.id);
+    byProse.set(prose, source.path);
+    newSources.push(source);
+  }
+  const newAnalyses = await analyzeAll(newSources, perSource);
+
+  // The merged order of sources (by path) and of claims; old claim indexes move up.
+  type Slot = { readonly old?: SnapshotSource; readonly oldStart?: number; readonly fresh?: number };
+  const slots: Slot[] = [];
+  let oldStart = 0;
+  for (const source of snapshot.sources) {
+    slots.push({ old: source, oldStart });
+    oldStart += source.claims;
+  }
+  newSources.forEach((_, fresh) => slots.push({ fresh }));
+  const pathOfSlot = (slot: Slot) => slot.old?.path ?? newSources[slot.fresh!]!.path;
+  slots.sort((a, b) => (pathOfSlot(a) < pathOfSlot(b) ? -1 : pathOfSlot(a) > pathOfSlot(b) ? 1 : 0));
+  const oldToNew = new Int32Array(snapshot.claimKeys.length);
+  const sourceOf: string[] = [];
+  const claimKeys: string[] = [];
+  const freshClaims = new Map<number, Claim>();
+  for (const slot of slots) {
+    if (slot.old) {
+      for (let k = 0; k < slot.old.claims; k++) {
+        oldToNew[slot.oldStart! + k] = sourceOf.length;
+        sourceOf.push(slot.old.id);
+        claimKeys.push(snapshot.claimKeys[slot.oldStart! + k]!);
+      }
+    } else {
+      for (const claim of newAnalyses[slot.fresh!]!.claims) {
+        freshClaims.set(sourceOf.length, claim);
+        sourceOf.push(claim.sentence.source);
+        claimKeys.push(claimKey(claim));
+      }
+    }
+  }
+
+  // Blocking: the old index plus the new claims; a term crossing the cap changes old pairs.
+  const maxPostings = maxPostingsFor(claimKeys.length, options);
+  if (maxPostings !== snapshot.maxPostings) return 'the blocking cap changed with the corpus size';
+  const postings: Postings = new Map();
+  for (const [term, claims, weights] of snapshot.postings) {
+    postings.set(term, { claims: claims.map((claim) => oldToNew[claim]!), weights: [...weights] });
+  }
+  const freshIndexes = [...freshClaims.keys()];
+  const freshPostings = postingsOf(freshIndexes.map((index) => matchProfile(freshClaims.get(index)!)), options);
+  // Terms that become too common to block on: pairs of claims that share them lose weight.
+  const dirty = new Set<number>();
+  for (const [term, list] of freshPostings) {
+    const known = postings.get(term);
+    const before = known?.claims.length ?? 0;
+    if (before <= maxPostings && before + list.claims.length > maxPostings) for (const claim of known?.claims ?? []) dirty.add(claim);
+    const merged = known ?? { claims: [], weights: [] };
+    list.claims.forEach((local, k) => {
+      merged.claims.push(freshIndexes[local]!);
+      merged.weights.push(list.weights[k]!);
+    });
+    postings.set(term, sortPosting(merged));
+  }
+
+  // Claims of old sources, loaded from the per-source cache as they are needed.
+  const slotOfSource = new Map(slots.filter((slot) => slot.old).map((slot) => [slot.old!.id, slot]));
+  const loadedClaims = new Map<number, Claim>(freshClaims);
+  const load = async (indexes: Iterable<number>): Promise<boolean> => {
+    const wanted = new Set<string>();
+    for (const index of indexes) if (!loadedClaims.has(index)) wanted.add(sourceOf[index]!);
+    if (wanted.size === 0) return true;
+    const paths = new Set([...wanted].map((id) => slotOfSource.get(id)!.old!.path));
+    const files = read.files.filter(({ file }) => paths.has(file));
+    const parsedOld = await sourceParser(perSource)(files);
+    // A source keeps the id the full run gave it (a clash of file names renames ids).
+    const idOfPath = new Map([...wanted].map((id) => [slotOfSource.get(id)!.old!.path, id]));
+    const sources = parsedOld.flatMap((result) => (result.source ? [{ ...result.source, id: idOfPath.get(result.source.path)! }] : []));
+    const analyses = await analyzeAll(sources, perSource);
+    for (const analysis of analyses) {
+      const slot = slotOfSource.get(analysis.source);
+      if (!slot || analysis.claims.length !== slot.old!.claims) return false;
+      const first = oldToNew[slot.oldStart!]!;
+      for (const [k, claim] of analysis.claims.entries()) {
+        if (claimKey(claim) !== claimKeys[first + k]) return false;
+        loadedClaims.set(first + k, claim);
+      }
+    }
+    return true;
+  };
+
+  // New candidate pairs, compared with the claims they share terms with.
+  const freshSet = new Set(freshIndexes);
+  const pairs = [...candidatePairsTouching(postings, sourceOf, options, freshSet)];
+  if (!(await load(pairs.flat()))) return 'a known source no longer gives the claims it gave';
+  const model = options.model ?? MATCH_MODEL;
+  const newEdges = scoreGlobal(pairs, loadedClaims, sourceOf, model);
+
+  // Old edges in the new numbering; the connected groups of confident edges the new claims join.
+  const oldEdges: MatchEdge[] = snapshot.edges.map(([i, j, strength, confident]) => ({
+    i: oldToNew[i]!,
+    j: oldToNew[j]!,
+    strength,
+    confident: confident === 1,
+  }));
+  // Old edges between claims that shared a term now too common: kept only if they still share enough.
+  const stillCandidate = candidacyChecker(postings, dirty, maxPostings, options.minSharedWeight ?? 20);
+  const dropped = oldEdges.filter((edge) => dirty.has(edge.i) && dirty.has(edge.j) && !stillCandidate(edge.i, edge.j));
+  const droppedSet = new Set(dropped);
+  const edges = [...oldEdges.filter((edge) => !droppedSet.has(edge)), ...newEdges].sort(byStrength);
+  // Re-cluster the groups of confident matches the new claims join, and those that lost a confident edge.
+  const before = new UnionFind(claimKeys.length);
+  for (const edge of oldEdges) if (edge.confident) before.union(edge.i, edge.j);
+  const broken = new Set(dropped.filter((edge) => edge.confident).map((edge) => before.find(edge.i)));
+  const group = new UnionFind(claimKeys.length);
+  for (const edge of edges) if (edge.confident) group.union(edge.i, edge.j);
+  const touched = new Set(freshIndexes.map((index) => group.find(index)));
+  const affected = claimKeys.map((_, index) => index).filter((index) => touched.has(group.find(index)) || broken.has(before.find(index)));
+  if (!(await load(affected))) return 'a known source no longer gives the claims it gave';
+
+  // Cluster and judge the affected claims exactly as a full run would.
+  const { cannotLink, isUpdate } = reviewPredicates(options.review);
+  const local = new Map(affected.map((index, position) => [index, position]));
+  const claims = affected.map((index) => loadedClaims.get(index)!);
+  const graph = new PairGraph(
+    claims.map((claim) => matchProfile(claim)),
+    affected.map((index) => sourceOf[index]!),
+    model,
+  );
+  const localEdges = edges
+    .filter((edge) => edge.confident && local.has(edge.i) && local.has(edge.j))
+    .map((edge) => ({ ...edge, i: local.get(edge.i)!, j: local.get(edge.j)! }));
+  const localMembers = mergeClusters(claims, localEdges, graph, { ...options, cannotLink });
+  const clusters = assembleClusters(claims, localMembers, localEdges, graph);
+  resetGramTables();
+  const summaries = slots.map((slot) => slot.old?.summary ?? summariesOf([newSources[slot.fresh!]!], [newAnalyses[slot.fresh!]!])[0]!);
+  const pathOf = new Map(summaries.map((summary) => [summary.id, summary.path]));
+  const judged = clusters.map((cluster) => slimFinding(judgeCluster(cluster, pathOf, [], isUpdate)));
+
+  // Unaffected clusters keep their findings.
+  const affectedSet = new Set(affected);
+  const kept: { members: number[]; finding: Finding }[] = [];
+  snapshot.members.forEach((members, index) => {
+    const moved = members.map((member) => oldToNew[member]!);
+    if (!affectedSet.has(moved[0]!)) kept.push({ members: moved, finding: snapshot.findings[index]! });
+  });
+  const clustered = [...kept, ...localMembers.map((members, index) => ({ members: members.map((m) => affected[m]!), finding: judged[index]! }))].sort(
+    (a, b) => a.members[0]! - b.members[0]!,
+  );
+
+  const fileDiagnostics = [...snapshot.fileDiagnostics, ...newDiagnostics];
+  const files = { ...snapshot.files };
+  for (const { file } of added) files[file] = hashes.get(file)!;
+  const next: Snapshot = {
+    files,
+    fileDiagnostics,
+    sources: slots.map((slot, index) =>
+      slot.old ?? {
+        path: newSources[slot.fresh!]!.path,
+        id: newSources[slot.fresh!]!.id,
+        proseKey: proseKeyOf(newSources[slot.fresh!]!),
+        claims: newAnalyses[slot.fresh!]!.claims.length,
+        summary: summaries[index]!,
+      },
+    ),
+    claimKeys,
+    maxPostings,
+    postings: [...postings].map(([term, list]) => [term, list.claims, list.weights] as const),
+    edges: edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
+    members: clustered.map((cluster) => cluster.members),
+    findings: clustered.map((cluster) => cluster.finding),
+  };
+  return { report: assemble(next.sources.map((s) => s.summary), next.findings, fileDiagnostics), snapshot: next };
+}
+
+/**
+ * Whether two of the `dirty` claims are still a candidate pair under the current
+ * caps, with the shared weight a full run computes (the first claim's weights,
+ * in alphabetical term order).
+ */
+function candidacyChecker(
+  postings: Postings,
+  dirty: ReadonlySet<number>,
+  maxPostings: number,
+  minShared: number,
+): (i: number, j: number) => boolean {
+  const termsOf = new Map<number, Map<string, number>>();
+  if (dirty.size > 0) {
+    for (const [term, list] of postings) {
+      if (list.claims.length > maxPostings) continue;
+      list.claims.forEach((claim, k) => {
+        if (!dirty.has(claim)) return;
+        let terms = termsOf.get(claim);
+        if (!terms) termsOf.set(claim, (terms = new Map()));
+        terms.set(term, list.weights[k]!);
+      });
+    }
+  }
+  return (i, j) => {
+    const [first, second] = i < j ? [i, j] : [j, i];
+    const mine = [...(termsOf.get(first) ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const theirs = termsOf.get(second) ?? new Map<string, number>();
+    let shared = 0;
+    for (const [term, weight] of mine) if (theirs.has(term)) shared += weight;
+    return shared >= minShared;
+  };
+}
+
+/** Compare pairs given in global claim indexes; the edges kept, in global indexes. */
+function scoreGlobal(
+  pairs: readonly (readonly [number, number])[],
+  claims: ReadonlyMap<number, Claim>,
+  sourceOf: readonly string[],
+  model: typeof MATCH_MODEL,
+): MatchEdge[] {
+  const indexes = [...new Set(pairs.flat())].sort((a, b) => a - b);
+  const local = new Map(indexes.map((index, position) => [index, position]));
+  const graph = new PairGraph(
+    indexes.map((index) => matchProfile(claims.get(index)!)),
+    indexes.map((index) => sourceOf[index]!),
+    model,
+  );
+  const edges = graph.score(pairs.map(([i, j]) => [local.get(i)!, local.get(j)!] as const));
+  resetGramTables();
+  return edges.map((edge) => ({ ...edge, i: indexes[edge.i]!, j: indexes[edge.j]! }));
+}
+
+// ---------------------------------------------------------------------------
+// Snapshots
+
+/** The snapshot of a full run. */
+function snapshotOf(
+  sources: readonly Source[],
+  summaries: readonly SourceSummary[],
+  state: ClusterState,
+  hashes: ReadonlyMap<string, string>,
+  fileDiagnostics: readonly Diagnostic[],
+  options: CheckRunOptions,
+): Snapshot {
+  const claimsOf = new Map<string, number>();
+  for (const claim of state.claims) claimsOf.set(claim.sentence.source, (claimsOf.get(claim.sentence.source) ?? 0) + 1);
+  return {
+    files: Object.fromEntries(hashes),
+    fileDiagnostics,
+    sources: sources.map((source, index) => ({
+      path: source.path,
+      id: source.id,
+      proseKey: proseKeyOf(source),
+      claims: claimsOf.get(source.id) ?? 0,
+      summary: summaries[index]!,
+    })),
+    claimKeys: state.claims.map((claim) => claimKey(claim)),
+    maxPostings: maxPostingsFor(state.claims.length, options),
+    postings: [...state.postings].map(([term, list]) => [term, list.claims, list.weights] as const),
+    edges: state.edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
+    members: state.members,
+    findings: state.findings.map(slimFinding),
+  };
+}
+
+/** A snapshot read back, when it has the expected shape. */
+function toSnapshot(data: unknown): Snapshot | undefined {
+  if (!isRecord(data) || !isRecord(data.files) || !Array.isArray(data.sources) || !isArrayOf(data.claimKeys, isString)) return undefined;
+  if (!Array.isArray(data.postings) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !Array.isArray(data.findings)) return undefined;
+  if (!Array.isArray(data.fileDiagnostics) || typeof data.maxPostings !== 'number') return undefined;
+  const snapshot = data as unknown as Snapshot;
+  const claims = snapshot.sources.reduce((sum, source) => sum + (isRecord(source) && Number.isInteger(source.claims) ? source.claims : NaN), 0);
+  if (claims !== snapshot.claimKeys.length || snapshot.members.length !== snapshot.findings.length) return undefined;
+  const covered = snapshot.members.reduce((sum, members) => sum + (Array.isArray(members) ? members.length : NaN), 0);
+  return covered === claims ? snapshot : undefined;
+}
+
+/**
+ * The cache key of the snapshot for these paths and settings, or undefined when
+ * the settings cannot be keyed (a model given in code).
+ */
+function snapshotKey(paths: readonly string[], cwd: string, options: CheckRunOptions): string | undefined {
+  if (options.model) return undefined;
+  const review = (pairs: Review['separate']) => (pairs ?? []).map(([a, b]) => (a < b ? `${a} ${b}` : `${b} ${a}`)).sort();
+  const settings = {
+    cwd,
+    paths: paths.map((given) => path.resolve(cwd, given)),
+    blocking: [options.minBlockingWeight, options.maxTermShare, options.maxTermClaims, options.minSharedWeight, options.linkage],
+    separate: review(options.review?.separate),
+    updates: review(options.review?.updates),
+    code: crossSourceFingerprint(),
+  };
+  return createHash('sha256').update(JSON.stringify(settings)).digest('hex').slice(0, 32);
+}
+
+let codeFingerprint: string | undefined;
+/** Hash of the cross-source code (matching is in the tool fingerprint already). */
+function crossSourceFingerprint(): string {
+  if (codeFingerprint === undefined) {
+    const hash = createHash('sha256');
+    for (const name of ['index', 'judge', 'incremental', 'load']) {
+      for (const extension of ['.js', '.ts']) {
+        try {
+          hash.update(readFileSync(fileURLToPath(new URL(`./${name}${extension}`, import.meta.url))));
+        } catch {
+          // Either the built or the source file exists.
+        }
+      }
+    }
+    codeFingerprint = hash.digest('hex').slice(0, 16);
+  }
+  return codeFingerprint;
+}
+
+// ---------------------------------------------------------------------------
+// Slim findings
+
+/**
+ * A finding as `check` needs it: mentions without quantities and dates, no related links.
+ *
+ * @param finding A finding.
+ */
+export function slimFinding(finding: Finding): Finding {
+  return { ...finding, mentions: finding.mentions.map((mention) => ({ ...mention, quantities: [], dates: [] })), related: [] };
+}
+
+/**
+ * The report with slim findings (see `slimFinding`).
+ *
+ * @param report A report.
+ */
+export function slimReport(report: Report): Report {
+  return { ...report, claims: report.claims.map(slimFinding) };
+}
+
+// ---------------------------------------------------------------------------
+// Helpers
+
+function sortPosting(list: { claims: number[]; weights: number[] }): { claims: number[]; weights: number[] } {
+  const order = list.claims.map((_, k) => k).sort((a, b) => list.claims[a]! - list.claims[b]!);
+  return { claims: order.map((k) => list.claims[k]!), weights: order.map((k) => list.weights[k]!) };
+}
+
+/** Disjoint sets over claim indexes. */
+class UnionFind {
+  private readonly parent: Int32Array;
+
+  constructor(size: number) {
+    this.parent = new Int32Array(size).map((_, index) => index);
+  }
+
+  find(index: number): number {
+    let root = index;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    while (this.parent[index] !== root) {
+      const next = this.parent[index]!;
+      this.parent[index] = root;
+      index = next;
+    }
+    return root;
+  }
+
+  union(a: number, b: number): void {
+    const [x, y] = [this.find(a), this.find(b)];
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
