@@ -42,7 +42,7 @@ import {
   type MatchEdge,
   type Postings,
 } from './match/index.js';
-import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary } from './types.js';
+import type { Claim, Diagnostic, Finding, Mention, Report, Source, SourceSummary, Verdict } from './types.js';
 
 /** How a run was made. */
 export type RunMode = 'full' | 'incremental' | 'unchanged';
@@ -106,7 +106,7 @@ export async function checkRun(
   if (snapshot) {
     const result = await incrementalRun(snapshot, read, hashes, options, perSource);
     if (typeof result !== 'string') {
-      if (result.snapshot !== snapshot) writeEntry(cache, 'corpus', key!, result.snapshot);
+      if (result.snapshot !== snapshot) writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
       return { report: result.report, mode: result.snapshot === snapshot ? 'unchanged' : 'incremental' };
     }
     reason = result;
@@ -116,7 +116,7 @@ export async function checkRun(
   const { report, state } = buildReportAndState(loaded.sources, analyses, loaded.diagnostics, options);
   if (key !== undefined) {
     const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
-    writeEntry(cache, 'corpus', key, snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, options));
+    writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, options)));
   }
   return { report: slimReport(report), mode: 'full', reason };
 }
@@ -425,12 +425,137 @@ function snapshotOf(
   };
 }
 
+// On disk, findings are compact rows (a slim finding repeats its source's path
+// and outlet in every mention, and its text in one of them): a third of the size,
+// and much less to parse and to collect on every run.
+//
+//   findings = { strings: string[], rows: row[] }
+//   row      = [id, verdict#, text | mention index, outlet#[], origin#[], mention[], conflicts, related]
+//   mention  = [key, source index, text, line, column, start, end, negated (0|1),
+//               attribution# | -1, checkworthy (0|1), score, reason#]
+//            | a mention object as is (one the row cannot say exactly)
+
+type FindingRow = [string, number, string | number, number[], number[], unknown[], Finding['conflicts'], Finding['related']];
+
+/** The snapshot as written: findings as compact rows. */
+function encodeSnapshot(snapshot: Snapshot): unknown {
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const ref = (value: string) => {
+    let index = indexes.get(value);
+    if (index === undefined) {
+      index = strings.length;
+      strings.push(value);
+      indexes.set(value, index);
+    }
+    return index;
+  };
+  const sourceIndex = new Map(snapshot.sources.map((source, index) => [source.id, index]));
+  const mentionRow = (mention: Mention): unknown => {
+    const index = sourceIndex.get(mention.source);
+    const source = index === undefined ? undefined : snapshot.sources[index]!;
+    const exact =
+      source !== undefined &&
+      source.path === mention.path &&
+      source.summary.outlet === mention.outlet &&
+      mention.quantities.length === 0 &&
+      mention.dates.length === 0 &&
+      Object.keys(mention).length === 14 &&
+      Object.keys(mention.checkworthiness).length === 3;
+    if (!exact) return mention;
+    const { checkworthy, score, reason } = mention.checkworthiness;
+    return [
+      mention.key,
+      index,
+      mention.text,
+      mention.line,
+      mention.column,
+      mention.start,
+      mention.end,
+      mention.negated ? 1 : 0,
+      mention.attribution === null ? -1 : ref(mention.attribution),
+      checkworthy ? 1 : 0,
+      score,
+      ref(reason),
+    ];
+  };
+  const rows = snapshot.findings.map((finding): FindingRow => {
+    const textIndex = finding.mentions.findIndex((mention) => mention.text === finding.text);
+    return [
+      finding.id,
+      ref(finding.verdict),
+      textIndex >= 0 ? textIndex : finding.text,
+      finding.outlets.map(ref),
+      finding.origins.map(ref),
+      finding.mentions.map(mentionRow),
+      finding.conflicts,
+      finding.related,
+    ];
+  });
+  return { ...snapshot, findings: { strings, rows } };
+}
+
+/** Thrown while decoding a snapshot that does not have the layout above. */
+class BadSnapshot extends Error {}
+
+function expect(condition: boolean): asserts condition {
+  if (!condition) throw new BadSnapshot();
+}
+
+/** The findings of a written snapshot, or a `BadSnapshot` error. */
+function decodeFindings(data: unknown, sources: readonly SnapshotSource[]): Finding[] {
+  expect(isRecord(data) && isArrayOf(data.strings, isString) && Array.isArray(data.rows));
+  const strings = data.strings;
+  const ref = (index: unknown): string => {
+    expect(typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < strings.length);
+    return strings[index]!;
+  };
+  const mentionOf = (row: unknown): Mention => {
+    if (isRecord(row)) return row as unknown as Mention;
+    expect(Array.isArray(row) && row.length === 12);
+    const [key, index, text, line, column, start, end, negated, attribution, checkworthy, score, reason] = row as unknown[];
+    const source = typeof index === 'number' ? sources[index] : undefined;
+    expect(isString(key) && source !== undefined && isString(text) && typeof score === 'number');
+    return {
+      key,
+      source: source.id,
+      path: source.path,
+      outlet: source.summary.outlet,
+      text,
+      line: line as number,
+      column: column as number,
+      start: start as number,
+      end: end as number,
+      quantities: [],
+      dates: [],
+      negated: negated === 1,
+      attribution: attribution === -1 ? null : ref(attribution),
+      checkworthiness: { checkworthy: checkworthy === 1, score, reason: ref(reason) },
+    };
+  };
+  return (data.rows as unknown[]).map((row): Finding => {
+    expect(Array.isArray(row) && row.length === 8 && isString(row[0]) && Array.isArray(row[3]) && Array.isArray(row[4]) && Array.isArray(row[5]));
+    const [id, verdict, text, outlets, origins, mentionRows, conflicts, related] = row as FindingRow;
+    const mentions = mentionRows.map(mentionOf);
+    const representative = typeof text === 'number' ? mentions[text]?.text : text;
+    expect(isString(representative) && Array.isArray(conflicts) && Array.isArray(related));
+    return { id, verdict: ref(verdict) as Verdict, text: representative, outlets: outlets.map(ref), origins: origins.map(ref), mentions, conflicts, related };
+  });
+}
+
 /** A snapshot read back, when it has the expected shape. */
 function toSnapshot(data: unknown): Snapshot | undefined {
   if (!isRecord(data) || !isRecord(data.files) || !Array.isArray(data.sources) || !isArrayOf(data.claimKeys, isString)) return undefined;
-  if (!Array.isArray(data.postings) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !Array.isArray(data.findings)) return undefined;
+  if (!Array.isArray(data.postings) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
   if (!Array.isArray(data.fileDiagnostics) || typeof data.maxPostings !== 'number') return undefined;
-  const snapshot = data as unknown as Snapshot;
+  let findings: Finding[];
+  try {
+    findings = decodeFindings(data.findings, data.sources as SnapshotSource[]);
+  } catch (error) {
+    if (error instanceof BadSnapshot || error instanceof TypeError) return undefined;
+    throw error;
+  }
+  const snapshot = { ...(data as unknown as Snapshot), findings };
   const claims = snapshot.sources.reduce((sum, source) => sum + (isRecord(source) && Number.isInteger(source.claims) ? source.claims : NaN), 0);
   if (claims !== snapshot.claimKeys.length || snapshot.members.length !== snapshot.findings.length) return undefined;
   const covered = snapshot.members.reduce((sum, members) => sum + (Array.isArray(members) ? members.length : NaN), 0);

@@ -128,10 +128,10 @@ export function reviewOf(ledger: Pick<Ledger, 'entries'>): Review {
  *
  * @param findings Current findings.
  * @param entries Ledger entries.
+ * @param byKey The entries' index of mention keys, when already built.
  * @returns Entry index by finding index.
  */
-export function matchEntries(findings: readonly Finding[], entries: readonly LedgerEntry[]): Map<number, number> {
-  const byKey = keyIndex(entries);
+export function matchEntries(findings: readonly Finding[], entries: readonly LedgerEntry[], byKey = keyIndex(entries)): Map<number, number> {
   const candidates: { finding: number; entry: number; shared: number; sameId: boolean; live: boolean }[] = [];
   findings.forEach((finding, findingIndex) => {
     const counts = new Map<number, number>();
@@ -190,8 +190,8 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
   const updates = new Set((review.updates ?? []).map(([a, b]) => pairKey(a, b)));
   const separate = new Set((review.separate ?? []).map(([a, b]) => pairKey(a, b)));
 
-  const assigned = ledgerBroken ? new Map<number, number>() : matchEntries(findings, entries);
   const byKey = keyIndex(entries);
+  const assigned = ledgerBroken ? new Map<number, number>() : matchEntries(findings, entries, byKey);
   const findingOfKey = new Map<string, number>();
   findings.forEach((finding, index) => {
     for (const mention of finding.mentions) findingOfKey.set(mention.key, index);
@@ -199,21 +199,18 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
   const sourcePaths = new Set(report.sources.map((source) => source.path));
 
   const changes: CheckChange[] = [];
-  const next: LedgerEntry[] = [];
   let unchanged = 0;
   findings.forEach((finding, findingIndex) => {
+    if (ledgerBroken) return;
     const entryIndex = assigned.get(findingIndex);
     const entry = entryIndex === undefined ? undefined : entries[entryIndex];
-    const recorded = entryFromFinding(finding, ids[findingIndex]);
-    next.push(entry?.review || entry?.reviewSource !== undefined ? withReview(recorded, entry) : recorded);
-    if (ledgerBroken) return;
 
     const keys = finding.mentions.map((mention) => mention.key);
     const entryKeys = new Set(entry?.mentions.map((mention) => mention.key) ?? []);
     const current = new Set(keys);
     const joinedIdx = keys.flatMap((key, index) => (entryKeys.has(key) ? [] : [index]));
     const left = [...entryKeys].filter((key) => !current.has(key));
-    const base = { id: ids[findingIndex]!, verdict: finding.verdict, text: collapse(finding.text), joined: joinedIdx.map((i) => keys[i]!), left };
+    const base = () => ({ id: ids[findingIndex]!, verdict: finding.verdict, text: collapse(finding.text), joined: joinedIdx.map((i) => keys[i]!), left });
 
     if (!entry || entry.status === 'gone') {
       // A new claim: point at its mentions the ledger has never seen.
@@ -226,7 +223,7 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
           ? `, split from ${splitFrom.slice(0, 2).join(', ')}`
           : '';
       changes.push({
-        ...base,
+        ...base(),
         kind: 'new',
         severity: finding.verdict === 'disputed' ? 'error' : 'notice',
         status: finding.verdict,
@@ -253,7 +250,7 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
     if (verdictChanged) {
       const why = verdictWhy(finding, keys, joinedIdx, entry, { updates, separate, pairKey });
       changes.push({
-        ...base,
+        ...base(),
         kind: 'verdict',
         severity: finding.verdict === 'disputed' ? 'error' : 'warning',
         status: finding.verdict,
@@ -269,7 +266,7 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
         ...(left.length > 0 ? [`${count(left.length, 'mention')} gone (${outletList(left.map((key) => outletOfKey(entry, key)))})`] : []),
       ];
       changes.push({
-        ...base,
+        ...base(),
         kind: 'mentions',
         severity: 'notice',
         status: finding.verdict,
@@ -284,14 +281,8 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
 
   // Entries no finding corresponds to.
   const takenEntries = new Set(assigned.values());
-  const liveIds = new Set(next.map((entry) => entry.id));
   entries.forEach((entry, entryIndex) => {
-    if (takenEntries.has(entryIndex) || ledgerBroken) return;
-    if (hasReview(entry)) {
-      const id = liveIds.has(entry.id) ? `${entry.id}-gone` : entry.id;
-      next.push({ ...entry, id, status: 'gone' });
-    }
-    if (entry.status === 'gone') return;
+    if (takenEntries.has(entryIndex) || ledgerBroken || entry.status === 'gone') return;
     const holders = [...new Set(entry.mentions.flatMap((mention) => findingOfKey.get(mention.key) ?? []))];
     const where = entry.mentions.find((mention) => sourcePaths.has(mention.path));
     const place = where ? { file: where.path, line: where.line, column: 1 } : { file: fileOf(entry), line: 1, column: 1 };
@@ -328,7 +319,6 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
       a.place.column - b.place.column ||
       compare(a.id, b.id),
   );
-  next.sort((a, b) => compare(a.id, b.id));
   const tally = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
   const check: CheckReport = {
     schemaVersion: 1,
@@ -349,7 +339,30 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
     changes,
     diagnostics,
   };
-  return { check, next };
+  // The entries to record, built only when asked for (`--update`): most runs only compare.
+  let next: LedgerEntry[] | undefined;
+  const recordEntries = (): LedgerEntry[] => {
+    const recorded = findings.map((finding, findingIndex) => {
+      const entryIndex = assigned.get(findingIndex);
+      const entry = entryIndex === undefined ? undefined : entries[entryIndex];
+      const fresh = entryFromFinding(finding, ids[findingIndex]);
+      return entry?.review || entry?.reviewSource !== undefined ? withReview(fresh, entry) : fresh;
+    });
+    // Reviewed entries no finding corresponds to are kept, marked gone, so no review is dropped.
+    const liveIds = new Set(ids);
+    entries.forEach((entry, entryIndex) => {
+      if (takenEntries.has(entryIndex) || ledgerBroken || !hasReview(entry)) return;
+      recorded.push({ ...entry, id: liveIds.has(entry.id) ? `${entry.id}-gone` : entry.id, status: 'gone' });
+    });
+    return recorded.sort((a, b) => compare(a.id, b.id));
+  };
+  return {
+    check,
+    get next() {
+      next ??= recordEntries();
+      return next;
+    },
+  };
 }
 
 /**
