@@ -5,8 +5,9 @@
 //   2. the real CLI, `claimcheck export --format json`, spawned cold (empty cache)
 //      on 300 and 3000 articles: wall time, articles/s, words/s, peak RSS, and the
 //      300 → 3000 time ratio;
-//   3. a warm re-run after adding one article to the 3000, as a share of the cold
-//      run, checked byte for byte against a cold run of the same 3001 articles;
+//   3. warm re-runs after adding one article to the 3000, as a share of a cold run,
+//      checked against a cold run of the same 3001 articles: `export` (per-source
+//      cache) and `check` against a ledger (corpus snapshot + ledger parse cache);
 //   4. the splitter and the extractor alone.
 // Run: npm run bench  (or: node --import tsx scripts/bench.ts [--sizes 300,3000] [--quick])
 
@@ -80,28 +81,15 @@ function workFolder(count: number): string {
 }
 
 function runCli(folder: string, label: string): Run {
-  const run = spawnNode([cli, 'export', '--format', 'json', 'corpus'], folder, path.join(folder, `${label}.json`));
-  if (run.status !== 0) {
-    throw new Error(`claimcheck export failed (${run.status}) in ${folder}:\n${run.stderr.slice(0, 2000)}`);
-  }
-  return run;
+  return runCommand(folder, label, ['export', '--format', 'json', 'corpus'], [0]);
 }
 
-/** The library path of `export`: crossReference with the cache, then the json reporter, in a fresh process. */
-function runLibrary(folder: string, label: string): Run {
-  const script = path.join(benchFolder, '.library.mjs');
-  writeFileSync(
-    script,
-    `
-import { writeFileSync } from 'node:fs';
-import { crossReference } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
-const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)});
-const report = await crossReference(['corpus'], { cwd: process.cwd(), cache: ${JSON.stringify(CACHE)} });
-for (const chunk of render.EXPORT_FORMATS.json(report, { ...render.DEFAULT_RENDER_OPTIONS })) process.stdout.write(chunk);
-`,
-  );
-  const run = spawnNode([script], folder, path.join(folder, `${label}.json`));
-  if (run.status !== 0) throw new Error(`library run failed (${run.status}) in ${folder}:\n${run.stderr.slice(0, 2000)}`);
+/** Run `claimcheck <args>` in `folder`, stdout to `<label>.json`; throws on an exit code not in `expected`. */
+function runCommand(folder: string, label: string, args: readonly string[], expected: readonly number[]): Run {
+  const run = spawnNode([cli, ...args], folder, path.join(folder, `${label}.json`));
+  if (run.status === null || !expected.includes(run.status)) {
+    throw new Error(`claimcheck ${args.join(' ')} failed (${run.status}) in ${folder}:\n${run.stderr.slice(0, 2000)}`);
+  }
   return run;
 }
 
@@ -183,37 +171,53 @@ function main(): void {
   out(`scaling ${small} → ${large}: time ratio ${(cold[large]!.ms / cold[small]!.ms).toFixed(2)} (target ≤ 11 for 10× the articles)`);
 
   out(`\n## Incremental: one article added to the ${large}, re-run`);
-  const folder = path.join(benchFolder, `run-${large}`);
-  const cliCaches = existsSync(path.join(folder, CACHE));
   const added = generateArticle(large);
-  const incremental = (label: string, run: (folder: string, label: string) => Run, coldRun: Run) => {
-    const work = workFolder(large);
-    rmSync(path.join(work, CACHE), { recursive: true, force: true });
-    const first = coldRun.ms > 0 ? coldRun : run(work, 'cold');
-    const same = run(work, 'warm-same');
-    writeFileSync(path.join(work, 'corpus', added.name), added.text);
-    const warm = run(work, 'warm');
-    rmSync(path.join(work, CACHE), { recursive: true, force: true });
-    const check = run(work, 'cold-plus-one');
-    const identical = readFileSync(path.join(work, 'warm.json')).equals(readFileSync(path.join(work, 'cold-plus-one.json')));
-    out(`${label}:`);
-    out(`| run | wall | share of cold | peak RSS |`);
-    out(`|---|---:|---:|---:|`);
-    out(`| cold, ${large} articles | ${seconds(first.ms)} | 100% | ${thousands(first.rssMB)} MB |`);
-    out(`| warm, nothing changed | ${seconds(same.ms)} | ${((same.ms / first.ms) * 100).toFixed(1)}% | ${thousands(same.rssMB)} MB |`);
-    out(`| warm, one article added | ${seconds(warm.ms)} | ${((warm.ms / first.ms) * 100).toFixed(1)}% | ${thousands(warm.rssMB)} MB |`);
-    out(`| cold, ${large + 1} articles | ${seconds(check.ms)} | ${((check.ms / first.ms) * 100).toFixed(1)}% | ${thousands(check.rssMB)} MB |`);
-    out(`warm output byte-identical to a cold run of the same ${large + 1} articles: ${identical ? 'yes' : 'NO'}\n`);
-    return { cold: first.ms, same: same.ms, added: warm.ms, share: warm.ms / first.ms, identical };
-  };
+  const share = (run: Run, of: Run) => `${((run.ms / of.ms) * 100).toFixed(1)}%`;
+  const row = (label: string, run: Run, of: Run) => out(`| ${label} | ${seconds(run.ms)} | ${share(run, of)} | ${thousands(run.rssMB)} MB |`);
   const results: Record<string, unknown> = {};
-  if (cliCaches) {
-    results.cli = incremental('`claimcheck export --format json` (spawned)', runCli, { ms: 0, rssMB: 0, status: 0, stdout: '', stderr: '' });
-  } else {
-    out(`note: the CLI wrote no ${CACHE}/ in its working folder (it does not pass \`cache\` to crossReference yet):`);
-    out('the incremental runs below use the library, `crossReference(paths, { cwd, cache })` + the json reporter, in a spawned process.\n');
+
+  // export: the per-source cache (analysis of unchanged sources is reused; matching and judging run again).
+  {
+    const work = workFolder(large);
+    const first = runCli(work, 'cold');
+    const same = runCli(work, 'warm-same');
+    writeFileSync(path.join(work, 'corpus', added.name), added.text);
+    const warm = runCli(work, 'warm');
+    rmSync(path.join(work, CACHE), { recursive: true, force: true });
+    const again = runCli(work, 'cold-plus-one');
+    const identical = readFileSync(path.join(work, 'warm.json')).equals(readFileSync(path.join(work, 'cold-plus-one.json')));
+    out('`claimcheck export --format json` (per-source cache):');
+    out('| run | wall | share of cold | peak RSS |');
+    out('|---|---:|---:|---:|');
+    row(`cold, ${large} articles`, first, first);
+    row('warm, nothing changed', same, first);
+    row('warm, one article added', warm, first);
+    row(`cold, ${large + 1} articles`, again, first);
+    out(`warm output byte-identical to a cold run of the same ${large + 1} articles: ${identical ? 'yes' : 'NO'}\n`);
+    results.export = { cold: first.ms, same: same.ms, added: warm.ms, share: warm.ms / first.ms, identical };
   }
-  results.library = incremental('library: crossReference with cache + json reporter (spawned)', runLibrary, { ms: 0, rssMB: 0, status: 0, stdout: '', stderr: '' });
+
+  // check: the corpus snapshot (only the new article is analysed, matched and judged) and the ledger's parse cache.
+  {
+    const work = workFolder(large);
+    const check = (label: string, ...flags: string[]) => runCommand(work, label, ['check', ...flags, 'corpus'], [0, 1]);
+    const recorded = check('update', '--update');
+    const same = check('check-same');
+    writeFileSync(path.join(work, 'corpus', added.name), added.text);
+    const warm = check('check-warm');
+    const cold = check('check-cold', '--no-cache');
+    const identical = warm.status === cold.status && warm.stdout === cold.stdout;
+    out('`claimcheck check` against a ledger of the ' + `${large} (claims/ written by \`check --update\`):`);
+    out('| run | wall | share of cold | peak RSS |');
+    out('|---|---:|---:|---:|');
+    row(`cold (--no-cache), ${large + 1} articles`, cold, cold);
+    row(`check --update, ${large} articles (fills the cache)`, recorded, cold);
+    row(`warm, nothing changed`, same, cold);
+    row(`warm, one article added`, warm, cold);
+    out(`warm output (exit ${warm.status}) identical to the cold run's (exit ${cold.status}): ${identical ? 'yes' : 'NO'}`);
+    out(`one-article re-check: ${share(warm, cold)} of a cold run (target ≤ 10%)`);
+    results.check = { cold: cold.ms, update: recorded.ms, same: same.ms, added: warm.ms, share: warm.ms / cold.ms, identical };
+  }
 
   out('\n## Splitter and extractor alone');
   const splitter = benchSplitter();

@@ -140,7 +140,9 @@ function stringify(value: Record<string, unknown>): string {
   const document = new Document(value);
   // Pairs of keys read best on one line: `between: [a, b]`, `- [a, b]`.
   const flowPairs = (node: unknown) => {
-    if (isSeq(node) && node.items.length === 2 && node.items.every((item) => isScalar(item))) node.flow = true;
+    if (isSeq(node) && node.items.length === 2 && node.items.every((item) => isScalar(item) && !String(item.value).includes('\n'))) node.flow = true;
+    // A multi-line value is double-quoted: block scalars lose a blank first line's spaces.
+    if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) node.type = 'QUOTE_DOUBLE';
     if (isSeq(node) || isMap(node)) for (const item of node.items) flowPairs(isPair(item) ? item.value : item);
   };
   flowPairs(document.contents);
