@@ -6,10 +6,13 @@
 // terms, re-clusters only the connected groups of matches they join (same edge
 // order, same linkage as a full run) and re-judges those clusters; every other
 // finding is reused. A blocking term that becomes too common drops the old edges
-// it alone carried, and their groups are re-clustered too. Anything else (a source
-// edited or removed, reviews, tool code, settings) falls back to the full run.
-// The report is the same either way; it is the slim report `check` compares with
-// the ledger: mentions carry no quantities or dates, findings no related links.
+// it alone carried, and their groups are re-clustered too. The snapshot is
+// rewritten once the additions reach 1% of the corpus; until then each run adds
+// them again (from the per-source cache), which costs less than rewriting it.
+// Anything else (a source edited or removed, reviews, tool code, settings) falls
+// back to the full run. The report is the same either way; it is the slim report
+// `check` compares with the ledger: mentions carry no quantities or dates,
+// findings no related links.
 
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -81,12 +84,20 @@ interface Snapshot {
 export interface CheckRunOptions extends CrossReferenceOptions {
   /** Cache folder (relative to `cwd`) for per-source results and the corpus snapshot. */
   readonly cache: string;
+  /**
+   * Share of the snapshot's sources that the sources added since must reach before
+   * an incremental run writes a new snapshot (default: 0.01). Below it the old
+   * snapshot stays, and the next run adds the same sources again, from the
+   * per-source cache: rewriting a large snapshot costs more than that.
+   */
+  readonly rewriteShare?: number;
 }
 
 /**
  * The slim report of the sources under `paths`, made incrementally from the
  * last run's snapshot when only new sources were added, else in full; the
- * snapshot is updated either way.
+ * snapshot is updated after a full run, and after an incremental one once the
+ * files added since reach `rewriteShare` of the snapshot's.
  *
  * @param paths Source files or folders.
  * @param options Working folder, cache folder, review and matching settings.
@@ -106,7 +117,9 @@ export async function checkRun(
   if (snapshot) {
     const result = await incrementalRun(snapshot, read, hashes, options, perSource);
     if (typeof result !== 'string') {
-      if (result.snapshot !== snapshot) writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
+      const known = Object.keys(snapshot.files).length;
+      const added = Object.keys(result.snapshot.files).length - known;
+      if (added > 0 && added >= known * (options.rewriteShare ?? 0.01)) writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
       return { report: result.report, mode: result.snapshot === snapshot ? 'unchanged' : 'incremental' };
     }
     reason = result;

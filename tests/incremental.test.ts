@@ -2,10 +2,10 @@
 // run in full (leaving a snapshot), add articles one at a time and compare the
 // incremental report with a full run's, and the check command's output with
 // `check --no-cache`.
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { crossReference } from '../src/index.js';
 import { checkRun, slimReport } from '../src/incremental.js';
 import { generateArticle } from '../scripts/generate-corpus.js';
@@ -28,6 +28,17 @@ beforeEach(() => {
   for (let index = 0; index < 40; index++) addGenerated(index);
 });
 
+afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+/** The snapshot files in the cache, with their contents. */
+const snapshots = () => {
+  const walk = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
+  return walk(path.join(folder, '.claimcheck-cache'))
+    .filter((file) => file.includes(`${path.sep}corpus${path.sep}`))
+    .map((file) => readFileSync(file, 'utf8'));
+};
+
 describe('incremental check', () => {
   it('should run in full first, then find nothing changed', async () => {
     expect((await incremental()).mode).toBe('full');
@@ -44,6 +55,27 @@ describe('incremental check', () => {
       expect(result.mode).toBe('incremental');
       expect(result.report).toEqual(await full());
     }
+  });
+
+  it('should keep the snapshot until the additions reach rewriteShare, with the full run’s report each time', async () => {
+    const run = () => checkRun(['sources'], { cwd: folder, cache: '.claimcheck-cache', rewriteShare: 0.1 });
+    await run();
+    const first = snapshots();
+    expect(first).toHaveLength(1);
+    // 45 files known: a new snapshot once 5 (10%) were added since.
+    for (const index of [40, 41, 42, 43]) {
+      addGenerated(index);
+      const result = await run();
+      expect(result.mode).toBe('incremental');
+      expect(result.report).toEqual(await full());
+      expect(snapshots()).toEqual(first);
+    }
+    addGenerated(44);
+    const fifth = await run();
+    expect(fifth.mode).toBe('incremental');
+    expect(fifth.report).toEqual(await full());
+    expect(snapshots()).not.toEqual(first);
+    expect((await run()).mode).toBe('unchanged');
   });
 
   it.each([
@@ -85,7 +117,6 @@ describe('incremental check', () => {
 
   it('should fall back when the snapshot is damaged, and rebuild it', async () => {
     await incremental();
-    const { readdirSync } = await import('node:fs');
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
     for (const file of walk(path.join(folder, '.claimcheck-cache')).filter((file) => file.includes(`${path.sep}corpus${path.sep}`))) {

@@ -6,7 +6,8 @@ import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { importArticle, isIsoDate, sourcePathFor, writeSource, type ImportFormat } from '../import/index.js';
+import { isIsoDate } from '../import/date.js';
+import type { ImportFormat } from '../import/index.js';
 import { EXIT, UserError, type CommandContext } from './context.js';
 
 interface AddOptions {
@@ -77,6 +78,8 @@ Exit codes: 0 added, 1 bad input (unreadable, not UTF-8, no article text, file e
 async function add(context: CommandContext, file: string | undefined, options: AddOptions): Promise<void> {
   const { io } = context;
   const raw = await readArticle(context, file);
+  // Loaded here: the HTML importer (linkedom, Readability) is only needed by `add`.
+  const { importArticle, sourcePathFor, writeSource } = await import('../import/index.js');
   const imported = importArticle(raw, {
     format: options.format,
     outlet: options.outlet,

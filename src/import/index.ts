@@ -10,6 +10,10 @@ import { collapseWhitespace, markdownBlocks, toMarkdownBody, type ImportBlock } 
 import { textParagraphs } from './text.js';
 import { checkSlug, slugFor } from './write.js';
 
+import { isIsoDate } from './date.js';
+
+export { isIsoDate };
+
 export { sourcePathFor, writeSource, checkSlug, slugFor } from './write.js';
 export { textParagraphs } from './text.js';
 export { toMarkdownBody, type ImportBlock } from './markdown.js';
@@ -43,19 +47,6 @@ export interface ImportedArticle {
   format: Exclude<ImportFormat, 'auto'>;
   /** Number of blocks (paragraphs, headings, list items …) in the body. */
   paragraphs: number;
-}
-
-/**
- * Whether `value` is an ISO calendar date `YYYY-MM-DD` that exists.
- *
- * @param value Any string.
- */
-export function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
