@@ -139,13 +139,14 @@ export function sourceParser(options: AnalyzeOptions = {}): (files: readonly Sou
     const hashes = files.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
     const results: (ParsedSource | undefined)[] = files.map(({ file, bytes }, index) => {
       if (!cache) return undefined;
-      const parsed = readEntry(cache, 'parsed', parsedKey(file, hashes[index]!), (data) => checkParsed(data, file, bytes, hashes[index]!));
-      const source = parsed?.source;
+      const entry = readEntry(cache, 'parsed', parsedKey(file, hashes[index]!), (data) => checkParsedEntry(data, file, bytes, hashes[index]!));
+      const source = entry?.parsed.source;
       if (source) {
-        const analysis = readEntry(cache, 'analysis', analysisKey(source), (data) => checkAnalysis(data, source));
+        // Stored with the parse since this version; an analysis entry of its own otherwise.
+        const analysis = entry.analysis ?? readEntry(cache, 'analysis', analysisKey(source), (data) => checkAnalysis(data, source));
         if (analysis) ready.set(source, analysis);
       }
-      return parsed;
+      return entry?.parsed;
     });
     let done = results.filter(Boolean).length;
     if (done > 0) options.onProgress?.(done, files.length);
@@ -265,10 +266,15 @@ export function parsedKey(file: string, hash: string): string {
   return entryKey('parsed', file, hash);
 }
 
-/** A parsed source as stored: the text is left out (decoded from the file's bytes on reading). */
+/**
+ * A parsed source as stored: the text is left out (decoded from the file's bytes
+ * on reading); the source's analysis is kept with it when the file was analysed
+ * in the same pass.
+ */
 export interface StoredParsed {
   readonly source?: Omit<Source, 'text'>;
   readonly diagnostics: readonly Diagnostic[];
+  readonly analysis?: AnalysisData;
 }
 
 /**
@@ -322,6 +328,15 @@ function checkParsed(data: unknown, file: string, bytes: Uint8Array, hash: strin
   }
   const parsed = withText(data as unknown as StoredParsed, bytes);
   return data.source !== undefined && !parsed.source ? undefined : parsed;
+}
+
+/** A stored parse read back with the analysis stored beside it, if that still belongs to the source. */
+function checkParsedEntry(data: unknown, file: string, bytes: Uint8Array, hash: string): { parsed: ParsedSource; analysis?: AnalysisData } | undefined {
+  const parsed = checkParsed(data, file, bytes, hash);
+  if (!parsed) return undefined;
+  const stored = (data as { analysis?: unknown }).analysis;
+  const analysis = stored !== undefined && parsed.source ? checkAnalysis(stored, parsed.source) : undefined;
+  return analysis ? { parsed, analysis } : { parsed };
 }
 
 const isSpan = (value: unknown): boolean => isRecord(value) && isInteger(value.start) && isInteger(value.end);

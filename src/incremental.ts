@@ -255,7 +255,12 @@ async function incrementalRun(
     const parsedOld = await sourceParser(perSource)(files);
     // A source keeps the id the full run gave it (a clash of file names renames ids).
     const idOfPath = new Map([...wanted].map((id) => [slotOfSource.get(id)!.old!.path, id]));
-    const sources = parsedOld.flatMap((result) => (result.source ? [{ ...result.source, id: idOfPath.get(result.source.path)! }] : []));
+    const sources = parsedOld.flatMap((result) => {
+      if (!result.source) return [];
+      const id = idOfPath.get(result.source.path)!;
+      // The same object when the id is the same, so the analysis read with it is used.
+      return [result.source.id === id ? result.source : { ...result.source, id }];
+    });
     const analyses = await analyzeAll(sources, perSource);
     for (const analysis of analyses) {
       const slot = slotOfSource.get(analysis.source);

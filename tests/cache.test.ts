@@ -205,12 +205,14 @@ describe('crossReference with a cache', () => {
     const cwd = workspace();
     const none = json(await crossReference(['sources'], { cwd, cache: false }));
     const cold = json(await crossReference(['sources'], { cwd, cache: '.claimcheck-cache' }));
-    const files = entries(path.join(cwd, '.claimcheck-cache'), 'analysis');
+    const files = entries(path.join(cwd, '.claimcheck-cache'), 'parsed');
     const warm = json(await crossReference(['sources'], { cwd, cache: '.claimcheck-cache' }));
     expect(cold).toBe(none);
     expect(warm).toBe(none);
+    // One entry per source file: the parse, with the analysis beside it.
     expect(files).toHaveLength(readdirSync(path.join(cwd, 'sources')).length);
-    expect(entries(path.join(cwd, '.claimcheck-cache'), 'parsed')).toHaveLength(files.length);
+    for (const file of files) expect(JSON.parse(readFileSync(file, 'utf8')).data.analysis.claims.length).toBeGreaterThan(0);
+    expect(entries(path.join(cwd, '.claimcheck-cache'), 'analysis')).toHaveLength(0);
   });
 
   it('should read a warm run from the cache (a valid entry is used as it is)', async () => {
@@ -218,9 +220,9 @@ describe('crossReference with a cache', () => {
     const cache = path.join(cwd, '.claimcheck-cache');
     await crossReference(['sources'], { cwd, cache });
     // Mark every cached claim: a warm run that reads the cache shows the marks.
-    for (const file of entries(cache, 'analysis')) {
+    for (const file of entries(cache, 'parsed')) {
       const entry = JSON.parse(readFileSync(file, 'utf8'));
-      for (const claim of entry.data.claims) claim.checkworthiness.reason = 'from the cache';
+      for (const claim of entry.data.analysis.claims) claim.checkworthiness.reason = 'from the cache';
       writeFileSync(file, JSON.stringify(entry));
     }
     const warm = await crossReference(['sources'], { cwd, cache });
@@ -232,12 +234,12 @@ describe('crossReference with a cache', () => {
     const cwd = workspace();
     const cache = path.join(cwd, '.claimcheck-cache');
     await crossReference(['sources'], { cwd, cache });
-    const before = new Map(entries(cache, 'analysis').map((file) => [file, statSync(file).mtimeMs]));
+    const before = new Map(entries(cache, 'parsed').map((file) => [file, statSync(file).mtimeMs]));
     const target = path.join(cwd, 'sources', 'pj-media-zoom-executive-spied-on-dissidents.md');
     writeFileSync(target, readFileSync(target, 'utf8').replace('spying on Chinese dissidents', 'spying on Chinese activists'));
     const warm = json(await crossReference(['sources'], { cwd, cache }));
-    const after = entries(cache, 'analysis');
-    // One new analysis (and parsed) entry, for the changed file; the others untouched.
+    const after = entries(cache, 'parsed');
+    // One new entry (parse and analysis), for the changed file; the others untouched.
     expect(after.filter((file) => !before.has(file))).toHaveLength(1);
     for (const [file, mtime] of before) expect(statSync(file).mtimeMs).toBe(mtime);
     expect(warm).toBe(json(await crossReference(['sources'], { cwd, cache: false })));
@@ -273,20 +275,35 @@ describe('crossReference with a cache', () => {
     expect(parsedKey('a.md', 'x')).not.toBe(parsedKey('a.md', 'y'));
   });
 
+  // The analysis is stored beside the parse: damage only it (the part after `"analysis":`).
+  const damageAnalysis = (damage: (text: string) => string) => (text: string) => {
+    const at = text.indexOf('"analysis":');
+    expect(at).toBeGreaterThan(0);
+    return text.slice(0, at) + damage(text.slice(at));
+  };
   it.each([
     ['truncated', (text: string) => text.slice(0, 100)],
     ['with claims of another shape', (text: string) => text.replace(/"claims":\[/, '"claims":[42,')],
     ['with a sentence that is not in the source', (text: string) => text.replace(/"text":"[^"]{20}/, '"text":"Nothing like this is in the file')],
     ['with a claim of another source', (text: string) => text.replace(/"source":"[^"]+"/, '"source":"someone-else"')],
     ['with profiles missing', (text: string) => text.replace(/"profiles":\[/, '"profiles":[null,')],
-  ])('should ignore and rebuild an analysis entry %s', async (_, damage) => {
+  ])('should ignore and rebuild an analysis %s', async (_, damage) => {
     const cwd = workspace();
     const cache = path.join(cwd, '.claimcheck-cache');
     const cold = json(await crossReference(['sources'], { cwd, cache }));
-    for (const file of entries(cache, 'analysis')) writeFileSync(file, damage(readFileSync(file, 'utf8')));
+    const files = entries(cache, 'parsed');
+    for (const file of files) writeFileSync(file, damageAnalysis(damage)(readFileSync(file, 'utf8')));
     expect(json(await crossReference(['sources'], { cwd, cache }))).toBe(cold);
-    // Rebuilt: every entry is valid again.
-    for (const file of entries(cache, 'analysis')) expect(() => JSON.parse(readFileSync(file, 'utf8'))).not.toThrow();
+    // Rebuilt: every source has a valid analysis again (stored on its own beside an intact parse).
+    const rebuilt = [...entries(cache, 'parsed'), ...entries(cache, 'analysis')].filter((file) => {
+      try {
+        JSON.parse(readFileSync(file, 'utf8'));
+        return true;
+      } catch {
+        return false;
+      }
+    });
+    expect(rebuilt.length).toBeGreaterThanOrEqual(files.length);
     expect(json(await crossReference(['sources'], { cwd, cache }))).toBe(cold);
   });
 

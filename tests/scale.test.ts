@@ -97,7 +97,7 @@ describe('worker threads', () => {
     expect(poolStats().failures).toBe(before.failures);
     expect(json(await crossReference([folder], { threads: 2, cache }))).toBe(single);
     expect(json(await crossReference([folder], { threads: 2, cache }))).toBe(single);
-    expect(readdirSync(path.join(cache, openCache(cache).tool, 'analysis')).length).toBeGreaterThan(0);
+    expect(readdirSync(path.join(cache, openCache(cache).tool, 'parsed')).length).toBeGreaterThan(0);
   });
 
   it('should analyse loaded sources on threads in source order', async () => {

@@ -21,7 +21,9 @@ export interface FileResult {
 }
 
 /**
- * Parse a file and analyse its source, writing both to the cache.
+ * Parse a file and analyse its source, writing both to the cache as one entry
+ * (one file written per source: on a cold run, creating files costs more than
+ * filling them).
  *
  * @param file Path as found.
  * @param bytes The file's bytes.
@@ -30,10 +32,14 @@ export interface FileResult {
  */
 export function processFile(file: string, bytes: Uint8Array, hash: string, cache?: Cache): { parsed: ParsedSource; analysis?: AnalysisData } {
   const parsed = parseSource(file, bytes);
-  const stored = storedParsed(parsed);
-  if (cache && isJsonSafe(stored)) writeEntry(cache, 'parsed', parsedKey(file, hash), stored);
-  if (!parsed.source) return { parsed };
-  return { parsed, analysis: processSource(parsed.source, cache) };
+  const analysis = parsed.source ? analyzeWithProfiles(parsed.source) : undefined;
+  if (cache) {
+    const stored: StoredParsed = storedParsed(parsed);
+    if (analysis && isJsonSafe(analysis) && isJsonSafe(stored)) writeEntry(cache, 'parsed', parsedKey(file, hash), { ...stored, analysis });
+    else if (isJsonSafe(stored)) writeEntry(cache, 'parsed', parsedKey(file, hash), stored);
+    if (analysis && !isJsonSafe(analysis)) return { parsed };
+  }
+  return analysis ? { parsed, analysis } : { parsed };
 }
 
 /**
