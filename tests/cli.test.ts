@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers/io.js';
+import { removeTempFolders, tempFolder } from './helpers/temp.js';
+
+afterAll(removeTempFolders);
 
 const root = path.join(import.meta.dirname, '..');
 const cli = (argv: string[], options: Partial<Parameters<typeof runCli>[1]> = {}) => runCli(argv, { cwd: root, ...options });
@@ -51,7 +53,7 @@ describe('claimcheck report', () => {
   });
 
   it('should write --out atomically and leave no temporary file', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-out-'));
+    const folder = tempFolder('claimcheck-out-');
     const out = path.join(folder, 'nested', 'report.md');
     const result = await cli(['report', '--format', 'markdown', '--out', out]);
     expect(result.code).toBe(0);
@@ -62,7 +64,7 @@ describe('claimcheck report', () => {
   });
 
   it('should link an HTML report written elsewhere to the sources relative to itself', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-html-'));
+    const folder = tempFolder('claimcheck-html-');
     const out = path.join(folder, 'site', 'report.html');
     expect((await cli(['report', '--format', 'html', '--out', out])).code).toBe(0);
     const html = readFileSync(out, 'utf8');
@@ -71,7 +73,7 @@ describe('claimcheck report', () => {
   });
 
   it('should report bad sources as file:line:column and still report the good ones', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-bad-'));
+    const folder = tempFolder('claimcheck-bad-');
     writeFileSync(path.join(folder, 'good.md'), '---\noutlet: Good\n---\n\nThe council approved the budget on Monday.\n');
     writeFileSync(path.join(folder, 'bad.md'), '---\ntitle: no outlet\n---\n\nText.\n');
     const result = await cli(['report', '.'], { cwd: folder });
@@ -103,7 +105,7 @@ describe('claimcheck report', () => {
 
 describe('reviewer decisions', () => {
   it('should be honoured by export as well as check', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-review-'));
+    const folder = tempFolder('claimcheck-review-');
     cpSync(path.join(root, 'sources'), path.join(folder, 'sources'), { recursive: true });
     copyFileSync(path.join(root, 'tests/fixtures/synthetic/two-meetings.md'), path.join(folder, 'sources', 'two-meetings.md'));
     expect((await cli(['check', '--update'], { cwd: folder })).code).toBe(0);

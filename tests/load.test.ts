@@ -1,9 +1,11 @@
-import { mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic, loadSources, parseSource, sourceFromPlainText } from '../src/load.js';
 import { splitSentences } from '../src/segment.js';
+import { removeTempFolders, tempFolder } from './helpers/temp.js';
+
+afterAll(removeTempFolders);
 
 const fixtures = path.join(import.meta.dirname, 'fixtures', 'load');
 const parseFixture = (name: string) => parseSource(`fixtures/${name}`, readFileSync(path.join(fixtures, name)));
@@ -120,7 +122,7 @@ describe('sourceFromPlainText', () => {
 });
 
 describe('loadSources', () => {
-  const folder = () => mkdtempSync(path.join(tmpdir(), 'claimcheck-load-'));
+  const folder = () => tempFolder('claimcheck-load-');
   const article = (outlet: string, body: string) => `---\noutlet: ${outlet}\n---\n\n${body}\n`;
 
   it('should load the good files, report the bad ones and skip non-Markdown files', async () => {

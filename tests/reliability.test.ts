@@ -1,14 +1,16 @@
 // Bad input gets a clear `file:line:column: message`, never a stack trace, and
 // the good sources are still processed (issue: reliability).
 import { createHash } from 'node:crypto';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, cpSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
 import { captureIo, runCli } from './helpers/io.js';
+import { removeTempFolders, tempFolder } from './helpers/temp.js';
+
+afterAll(removeTempFolders);
 
 const root = path.join(import.meta.dirname, '..');
 const fixtures = path.join(root, 'tests', 'fixtures', 'load');
@@ -28,7 +30,7 @@ const EXPECTED_PROBLEMS = [
 ].sort();
 
 beforeAll(() => {
-  corpus = mkdtempSync(path.join(tmpdir(), 'claimcheck-bad-input-'));
+  corpus = tempFolder('claimcheck-bad-input-');
   for (const name of ['binary.md', 'empty.md', 'latin1.md', 'missing-outlet.md', 'no-front-matter.md', 'only-front-matter.md', 'bad-date.md', 'yaml-error.md', 'bom.md', 'crlf.md']) {
     copyFileSync(path.join(fixtures, name), path.join(corpus, name));
   }
@@ -87,7 +89,7 @@ describe('a folder full of bad input', () => {
   });
 
   it('should process thousands of tiny articles', async () => {
-    const many = mkdtempSync(path.join(tmpdir(), 'claimcheck-many-'));
+    const many = tempFolder('claimcheck-many-');
     for (let i = 0; i < 2000; i++) {
       writeFileSync(path.join(many, `a${i}.md`), `---\noutlet: Outlet ${i % 50}\n---\n\nCouncil ${i % 400} approved ${i % 7 + 2} new parks on Monday.\n`);
     }
@@ -100,7 +102,7 @@ describe('a folder full of bad input', () => {
 
 describe('nothing lost', () => {
   it('should never modify or delete a source file, whatever command runs', async () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'claimcheck-untouched-'));
+    const folder = tempFolder('claimcheck-untouched-');
     cpSync(path.join(root, 'sources'), path.join(folder, 'sources'), { recursive: true });
     copyFileSync(path.join(root, 'tests/fixtures/synthetic/two-meetings.md'), path.join(folder, 'sources', 'two-meetings.md'));
     const snapshot = () =>
