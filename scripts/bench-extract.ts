@@ -1,48 +1,49 @@
 // Measures the extract stage's throughput: words per second of analyzeSentence
-// over the seed articles' sentences (split naively on ". "), repeated.
+// over the sentences of the project's own sources (sources/*.md, the imported
+// seed articles), loaded and split as a run does, repeated.
 // Run: node --import tsx scripts/bench-extract.ts [repeat]
 
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyzeSentence } from '../src/extract/index.js';
+import { parseSource } from '../src/load.js';
+import { splitSentences } from '../src/segment.js';
 import type { Sentence } from '../src/types.js';
 
-const seedsFolder = fileURLToPath(new URL('../../shared/seeds/', import.meta.url));
+const sourcesFolder = fileURLToPath(new URL('../sources/', import.meta.url));
 
-/** The seed articles' paragraphs split naively into sentences on ". ". */
-export function seedSentences(folder = seedsFolder): string[] {
-  if (!existsSync(folder)) return [];
+/**
+ * The sentences of the sources in `folder`, with the outlet and date of their article.
+ *
+ * @param folder Folder of source files (default: the project's sources/).
+ */
+export function sourceSentences(folder = sourcesFolder): { sentence: Sentence; outlet: string; published?: string }[] {
   return readdirSync(folder)
-    .filter((name) => name.endsWith('.txt'))
+    .filter((name) => name.endsWith('.md'))
     .sort()
-    .flatMap((name) => readFileSync(`${folder}/${name}`, 'utf8').split(/\n+/))
-    .flatMap((paragraph) => paragraph.split(/(?<=\.) /))
-    .map((sentence) => sentence.trim())
-    .filter((sentence) => sentence.length > 0);
-}
-
-function toSentence(plain: string, index: number): Sentence {
-  const point = { line: 1, column: 1, offset: 0 };
-  return {
-    source: 'bench', index, text: plain, plain, block: 0, kind: 'paragraph',
-    position: { start: point, end: { line: 1, column: plain.length + 1, offset: plain.length } },
-  };
+    .flatMap((name) => {
+      const { source } = parseSource(path.join(folder, name), readFileSync(path.join(folder, name)));
+      if (!source) return [];
+      const context = { outlet: source.meta.outlet, ...(source.meta.published ? { published: source.meta.published } : {}) };
+      return splitSentences(source).map((sentence) => ({ sentence, ...context }));
+    });
 }
 
 /**
- * Words per second of `analyzeSentence` over the seed sentences, repeated.
+ * Words per second of `analyzeSentence` over the sentences of sources/, repeated.
  *
- * @param repeat How many times to run over the seed sentences (default: 40).
+ * @param repeat How many times to run over them (default: 40).
  */
 export function benchExtract(repeat = 40): { words: number; ms: number; wordsPerSecond: number } {
-  const sentences = seedSentences().map(toSentence);
-  const perPass = sentences.reduce((sum, sentence) => sum + sentence.plain.split(/\s+/).filter(Boolean).length, 0);
-  const context = { outlet: 'Bench', published: '2020-12-19' };
+  const items = sourceSentences();
+  const perPass = items.reduce((sum, { sentence }) => sum + sentence.plain.split(/\s+/).filter(Boolean).length, 0);
+  const contextOf = ({ outlet, published }: (typeof items)[number]) => (published ? { outlet, published } : { outlet });
   // Warm up: the first pass loads compromise and fills caches.
-  for (const sentence of sentences) analyzeSentence(sentence, context);
+  for (const item of items) analyzeSentence(item.sentence, contextOf(item));
   const start = performance.now();
   for (let pass = 0; pass < repeat; pass++) {
-    for (const sentence of sentences) analyzeSentence(sentence, context);
+    for (const item of items) analyzeSentence(item.sentence, contextOf(item));
   }
   const ms = performance.now() - start;
   const words = perPass * repeat;

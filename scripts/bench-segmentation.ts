@@ -1,19 +1,23 @@
-// Times splitText on the seed articles' paragraphs repeated to over a million
-// words and prints `splitter: N words/s (M words in T ms)`; `benchSplitter` returns the numbers.
+// Times splitText on the paragraphs of the project's own sources (sources/*.md,
+// the imported seed articles) repeated to over a million words and prints
+// `splitter: N words/s (M words in T ms)`; `benchSplitter` returns the numbers.
 
 import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseSource } from '../src/load.js';
 import { splitText } from '../src/segment.js';
 
-const seeds = new URL('../../shared/seeds/', import.meta.url);
+const sourcesFolder = fileURLToPath(new URL('../sources/', import.meta.url));
 
-/** Text the splitter is timed on: every seed paragraph, repeated until it holds `minWords` words. */
+/** Text the splitter is timed on: every prose paragraph of sources/, repeated until it holds `minWords` words. */
 function benchText(minWords: number): { text: string; words: number } {
-  const paragraphs = readdirSync(seeds)
-    .filter((name) => name.endsWith('.txt'))
+  const paragraphs = readdirSync(sourcesFolder)
+    .filter((name) => name.endsWith('.md'))
     .sort()
-    .flatMap((name) => readFileSync(new URL(name, seeds), 'utf8').split(/\n\s*\n/))
-    .map((paragraph) => paragraph.trim())
+    .flatMap((name) => parseSource(path.join(sourcesFolder, name), readFileSync(path.join(sourcesFolder, name))).source?.blocks ?? [])
+    .filter((block) => !block.boilerplate)
+    .map((block) => block.text.trim())
     .filter((paragraph) => paragraph !== '');
   const unit = paragraphs.join('\n\n');
   const unitWords = unit.split(/\s+/).filter(Boolean).length;
