@@ -7,11 +7,11 @@
 // folder is safe to delete at any time.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { threadId } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
+import { writeCacheFileSync } from './fs.js';
 
 /** The cache folder's name under the working folder (git-ignored). */
 export const CACHE_FOLDER = '.claimcheck-cache';
@@ -86,7 +86,6 @@ export function readEntry<T>(cache: Cache, kind: EntryKind, key: string, check: 
 
 const madeFolders = new Set<string>();
 const markedCaches = new Set<string>();
-let writes = 0;
 
 /**
  * Write an entry atomically: to a temp file in the same folder, then renamed over
@@ -111,7 +110,6 @@ export function writeEntry(cache: Cache, kind: EntryKind, key: string, data: unk
 function tryWrite(cache: Cache, kind: EntryKind, key: string, data: unknown): boolean {
   const target = entryPath(cache, kind, key);
   const folder = path.dirname(target);
-  const temp = `${target}.${process.pid}-${threadId}-${writes++}.tmp`;
   try {
     if (!madeFolders.has(folder)) {
       const marker = path.join(cache.folder, cache.tool);
@@ -122,17 +120,10 @@ function tryWrite(cache: Cache, kind: EntryKind, key: string, data: unknown): bo
       mkdirSync(folder, { recursive: true });
       madeFolders.add(folder);
     }
-    writeFileSync(temp, JSON.stringify({ claimcheck: 'cache', format: FORMAT, tool: cache.tool, kind, key, data }));
-    renameSync(temp, target);
-    return true;
   } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
     return false;
   }
+  return writeCacheFileSync(target, JSON.stringify({ claimcheck: 'cache', format: FORMAT, tool: cache.tool, kind, key, data }));
 }
 
 /** Entries of other tool versions unused for this long are removed. */
@@ -236,8 +227,13 @@ function codeFiles(root: string): string[] {
   return files;
 }
 
-/** Installed version of a dependency: its package.json found above its entry file. */
-function dependencyVersion(require: NodeRequire, name: string): string {
+/**
+ * Installed version of a dependency: its package.json found above its entry file.
+ *
+ * @param require A `require` that resolves from this package.
+ * @param name Package name.
+ */
+export function dependencyVersion(require: NodeRequire, name: string): string {
   try {
     let folder = path.dirname(require.resolve(name));
     for (let depth = 0; depth < 6; depth++) {
@@ -252,6 +248,28 @@ function dependencyVersion(require: NodeRequire, name: string): string {
     // ESM-only without a `require` entry, or not installed: fall through.
   }
   return 'unknown';
+}
+
+// ---------------------------------------------------------------------------
+// Compact layouts
+
+/**
+ * A table of recurring strings for compact cache layouts: `ref(value)` gives the
+ * index of `value` in `strings`, adding it the first time.
+ */
+export function stringTable(): { readonly strings: string[]; readonly ref: (value: string) => number } {
+  const strings: string[] = [];
+  const indexes = new Map<string, number>();
+  const ref = (value: string) => {
+    let index = indexes.get(value);
+    if (index === undefined) {
+      index = strings.length;
+      strings.push(value);
+      indexes.set(value, index);
+    }
+    return index;
+  };
+  return { strings, ref };
 }
 
 // ---------------------------------------------------------------------------

@@ -4,8 +4,10 @@
 // reader or a crash only ever sees the old file or the new one, never a torn one.
 
 import { randomBytes } from 'node:crypto';
+import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { link, lstat, open, rename, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 
 /** Thrown when `overwrite: false` and the target exists. */
 export class TargetExistsError extends Error {
@@ -58,4 +60,31 @@ async function linkWithoutOverwrite(temp: string, target: string): Promise<void>
   // File systems without hard links: check again, then rename.
   if (await lstat(target).catch(() => undefined)) throw new TargetExistsError(target);
   await rename(temp, target);
+}
+
+let cacheWrites = 0;
+
+/**
+ * Write a cache file atomically and synchronously, without flushing it to disk
+ * (a cache file lost in a crash is rebuilt; one torn is never read as valid):
+ * a temporary file beside `target`, renamed into place. Never throws.
+ *
+ * @param target File to write.
+ * @param text Its content.
+ * @returns Whether it was written (false: read-only folder, full disk, …).
+ */
+export function writeCacheFileSync(target: string, text: string): boolean {
+  const temp = `${target}.${process.pid}-${threadId}-${cacheWrites++}.tmp`;
+  try {
+    writeFileSync(temp, text);
+    renameSync(temp, target);
+    return true;
+  } catch {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Nothing was written.
+    }
+    return false;
+  }
 }

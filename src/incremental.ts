@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeAll, sourceParser, type AnalyzeOptions } from './analyze.js';
-import { isArrayOf, isRecord, isString, openCache, readEntry, writeEntry } from './cache.js';
+import { isArrayOf, isRecord, isString, openCache, readEntry, stringTable, writeEntry } from './cache.js';
 import {
   buildReportAndState,
   compareFindings,
@@ -457,17 +457,7 @@ type FindingRow = [string, number, string | number, number[], number[], unknown[
 
 /** The snapshot as written: findings as compact rows. */
 function encodeSnapshot(snapshot: Snapshot): unknown {
-  const strings: string[] = [];
-  const indexes = new Map<string, number>();
-  const ref = (value: string) => {
-    let index = indexes.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      strings.push(value);
-      indexes.set(value, index);
-    }
-    return index;
-  };
+  const { strings, ref } = stringTable();
   const sourceIndex = new Map(snapshot.sources.map((source, index) => [source.id, index]));
   const mentionRow = (mention: Mention): unknown => {
     const index = sourceIndex.get(mention.source);

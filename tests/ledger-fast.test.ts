@@ -7,44 +7,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 import { readLedgerCache, writeLedgerCache, ledgerFingerprint, type CachedFile } from '../src/ledger/cache.js';
 import { CONFLICT_KINDS, formatCanonical, HEADER, parseCanonical, VERDICTS } from '../src/ledger/canonical.js';
-import { formatEntry, parseEntry, parseEntryDocument, type LedgerConflict, type LedgerEntry, type LedgerMention } from '../src/ledger/entry.js';
+import { formatEntry, formatEntryDocument, parseEntry, parseEntryDocument, type LedgerConflict, type LedgerEntry, type LedgerMention } from '../src/ledger/entry.js';
 import { entryFileName, readLedger, withLedgerLock, writeLedgerFiles, type Ledger } from '../src/ledger/store.js';
 
 // ---------------------------------------------------------------------------
-// The reference writer: a copy of entry.ts's private `formatBody` + `stringify`.
+// The reference writer is the `yaml` document model (`formatEntryDocument`).
 
-function referenceStringify(value: Record<string, unknown>): string {
-  const document = new Document(value);
-  const flowPairs = (node: unknown) => {
-    if (isSeq(node) && node.items.length === 2 && node.items.every((item) => isScalar(item) && !String(item.value).includes('\n'))) node.flow = true;
-    // A multi-line value is double-quoted: block scalars lose a blank first line's spaces.
-    if (isScalar(node) && typeof node.value === 'string' && node.value.includes('\n')) node.type = 'QUOTE_DOUBLE';
-    if (isSeq(node) || isMap(node)) for (const item of node.items) flowPairs(isPair(item) ? item.value : item);
-  };
-  flowPairs(document.contents);
-  return document.toString({ lineWidth: 0, minContentWidth: 0, indentSeq: true, flowCollectionPadding: false });
-}
-
-function referenceText(entry: LedgerEntry): string {
-  const body: Record<string, unknown> = { id: entry.id, verdict: entry.verdict };
-  if (entry.status) body.status = entry.status;
-  body.text = entry.text;
-  body.outlets = entry.outlets;
-  body.mentions = entry.mentions.map((mention) => ({
-    key: mention.key,
-    outlet: mention.outlet,
-    path: mention.path,
-    line: mention.line,
-    text: mention.text,
-  }));
-  if (entry.conflicts.length > 0) {
-    body.conflicts = entry.conflicts.map((conflict) => ({ between: [...conflict.between], kind: conflict.kind, detail: conflict.detail }));
-  }
-  return HEADER + referenceStringify(body);
-}
+const referenceText = (entry: LedgerEntry) => formatEntryDocument(entry);
 
 const fileOf = (entry: LedgerEntry) => `claims/${entryFileName(entry.id)}`;
 

@@ -7,11 +7,12 @@
 // foreign or stale file is ignored and rebuilt. Safe to delete.
 
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { isArrayOf, isInteger, isRecord, isString } from '../cache.js';
+import { dependencyVersion, isArrayOf, isInteger, isRecord, isString, stringTable } from '../cache.js';
+import { writeCacheFileSync } from '../fs.js';
 import type { ConflictKind, Diagnostic, Verdict } from '../types.js';
 import { CONFLICT_KINDS, VERDICTS } from './canonical.js';
 import type { LedgerConflict, LedgerEntry, LedgerMention, LedgerReview } from './entry.js';
@@ -68,8 +69,6 @@ export function readLedgerCache(cacheFolder: string, ledgerFolder: string): Map<
   }
 }
 
-let writes = 0;
-
 /**
  * Write the cache of a ledger folder atomically. Failures (read-only folder,
  * full disk) are ignored: the cache is an optimisation.
@@ -81,20 +80,12 @@ let writes = 0;
  */
 export function writeLedgerCache(cacheFolder: string, ledgerFolder: string, files: ReadonlyMap<string, CachedFile>): boolean {
   const { file, key } = cacheFile(cacheFolder, ledgerFolder);
-  const temp = `${file}.${process.pid}-${writes++}.tmp`;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(temp, JSON.stringify({ claimcheck: 'cache', kind: 'ledger', tool: ledgerFingerprint(), key, data: encode(files) }));
-    renameSync(temp, file);
-    return true;
   } catch {
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Nothing was written.
-    }
     return false;
   }
+  return writeCacheFileSync(file, JSON.stringify({ claimcheck: 'cache', kind: 'ledger', tool: ledgerFingerprint(), key, data: encode(files) }));
 }
 
 // ---------------------------------------------------------------------------
@@ -130,24 +121,6 @@ function computeFingerprint(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Installed version of a dependency: its package.json found above its entry file. */
-function dependencyVersion(require: NodeRequire, name: string): string {
-  try {
-    let folder = path.dirname(require.resolve(name));
-    for (let depth = 0; depth < 6; depth++) {
-      const file = path.join(folder, 'package.json');
-      if (existsSync(file)) {
-        const manifest = JSON.parse(readFileSync(file, 'utf8')) as { name?: string; version?: string };
-        if (manifest.name === name) return manifest.version ?? 'unknown';
-      }
-      folder = path.dirname(folder);
-    }
-  } catch {
-    // Not installed: fall through.
-  }
-  return 'unknown';
-}
-
 // ---------------------------------------------------------------------------
 // Layout: compact rows, recurring values (verdicts, outlets, paths, kinds) in a
 // table of strings; an entry's text is the index of the mention with the same
@@ -162,17 +135,7 @@ function dependencyVersion(require: NodeRequire, name: string): string {
 //   diagnostic = [line, column, message, ruleId, severity]
 
 function encode(files: ReadonlyMap<string, CachedFile>): unknown {
-  const strings: string[] = [];
-  const indexes = new Map<string, number>();
-  const ref = (value: string) => {
-    let index = indexes.get(value);
-    if (index === undefined) {
-      index = strings.length;
-      strings.push(value);
-      indexes.set(value, index);
-    }
-    return index;
-  };
+  const { strings, ref } = stringTable();
   const entry = (value: LedgerEntry) => {
     const textIndex = value.mentions.findIndex((mention) => mention.text === value.text);
     const mentions: (string | number)[] = [];

@@ -106,7 +106,7 @@ export function entryFromFinding(finding: Finding, id: string = finding.id): Led
  * @param entry The entry.
  */
 export function formatEntry(entry: LedgerEntry): string {
-  const text = formatCanonical(entry) ?? formatBody(entry);
+  const text = formatCanonical(entry) ?? formatEntryDocument(entry);
   if (entry.reviewSource !== undefined) {
     const withSource = text + ensureNewline(entry.reviewSource);
     // Keep the reviewer's text only if it still parses to the same decisions.
@@ -117,8 +117,14 @@ export function formatEntry(entry: LedgerEntry): string {
   return text;
 }
 
-/** The canonical text without review block, by the `yaml` document model (`formatCanonical` gives the same, faster). */
-function formatBody(entry: LedgerEntry): string {
+/**
+ * The canonical text of an entry without its review block, by the `yaml`
+ * document model: the reference writer, for any value (`formatCanonical` gives
+ * the same text, faster, for the values it knows).
+ *
+ * @param entry The entry (its review fields are ignored).
+ */
+export function formatEntryDocument(entry: LedgerEntry): string {
   const body: Record<string, unknown> = { id: entry.id, verdict: entry.verdict };
   if (entry.status) body.status = entry.status;
   body.text = entry.text;
