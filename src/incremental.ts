@@ -33,6 +33,7 @@ import { claimKey, judgeCluster } from './judge.js';
 import { loadFiles, proseKeyOf, readSourceFiles, sortDiagnostics, sourceIdFor, type ReadFiles } from './load.js';
 import {
   assembleClusters,
+  blockingTermsOf,
   byStrength,
   candidatePairsTouching,
   MATCH_MODEL,
@@ -369,24 +370,12 @@ function candidacyChecker(
   maxPostings: number,
   minShared: number,
 ): (i: number, j: number) => boolean {
-  const termsOf = new Map<number, Map<string, number>>();
-  if (dirty.size > 0) {
-    for (const [term, list] of postings) {
-      if (list.claims.length > maxPostings) continue;
-      list.claims.forEach((claim, k) => {
-        if (!dirty.has(claim)) return;
-        let terms = termsOf.get(claim);
-        if (!terms) termsOf.set(claim, (terms = new Map()));
-        terms.set(term, list.weights[k]!);
-      });
-    }
-  }
+  const termsOf = blockingTermsOf(postings, maxPostings, dirty);
   return (i, j) => {
     const [first, second] = i < j ? [i, j] : [j, i];
-    const mine = [...(termsOf.get(first) ?? new Map<string, number>())].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const theirs = termsOf.get(second) ?? new Map<string, number>();
+    const theirs = new Set((termsOf.get(second) ?? []).map(({ term }) => term));
     let shared = 0;
-    for (const [term, weight] of mine) if (theirs.has(term)) shared += weight;
+    for (const { term, weight } of termsOf.get(first) ?? []) if (theirs.has(term)) shared += weight;
     return shared >= minShared;
   };
 }

@@ -30,14 +30,14 @@ beforeEach(() => {
 
 afterEach(() => rmSync(folder, { recursive: true, force: true }));
 
-/** The snapshot files in the cache, with their contents. */
-const snapshots = () => {
+/** The corpus snapshot files in the cache. */
+const snapshotFiles = () => {
   const walk = (dir: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-  return walk(path.join(folder, '.claimcheck-cache'))
-    .filter((file) => file.includes(`${path.sep}corpus${path.sep}`))
-    .map((file) => readFileSync(file, 'utf8'));
+  return walk(path.join(folder, '.claimcheck-cache')).filter((file) => file.includes(`${path.sep}corpus${path.sep}`));
 };
+/** The contents of the snapshot files. */
+const snapshots = () => snapshotFiles().map((file) => readFileSync(file, 'utf8'));
 
 describe('incremental check', () => {
   it('should run in full first, then find nothing changed', async () => {
@@ -117,9 +117,7 @@ describe('incremental check', () => {
 
   it('should fall back when the snapshot is damaged, and rebuild it', async () => {
     await incremental();
-    const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-    for (const file of walk(path.join(folder, '.claimcheck-cache')).filter((file) => file.includes(`${path.sep}corpus${path.sep}`))) {
+    for (const file of snapshotFiles()) {
       writeFileSync(file, '{"claimcheck":"cache","format":1,"tool":"x"');
     }
     addGenerated(46);

@@ -13,7 +13,7 @@ import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { checkToGithub, checkToText } from '../render/github.js';
 import { EXIT, UserError, type CommandContext } from './context.js';
-import { runCheckPipeline } from './shared.js';
+import { ledgerReadOptions, runCheckPipeline } from './shared.js';
 
 interface CheckOptions {
   readonly format: 'text' | 'json' | 'github';
@@ -72,14 +72,9 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
     });
 }
 
-/** How to read the ledger: through its parse cache unless --no-cache. */
-function ledgerReadOptions(cwd: string, options: CheckOptions): { cwd: string; cache?: false } {
-  return options.cache === false ? { cwd, cache: false } : { cwd };
-}
-
 async function compare(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
   const cwd = context.io.cwd;
-  const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options));
+  const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
   const report = await runCheckPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   return compareWithLedger(report, ledger).check;
 }
@@ -90,7 +85,7 @@ async function update(context: CommandContext, paths: readonly string[], options
     return await withLedgerLock(
       options.ledger,
       async (lock) => {
-        const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options));
+        const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
         const report = await runCheckPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
         const { check, next } = compareWithLedger(report, ledger);
         // Never overwrite a ledger that did not parse (its review blocks would be lost), nor

@@ -84,6 +84,16 @@ export function filterOf(options: OutputOptions): ReportFilter {
 }
 
 /**
+ * How a command reads the ledger: through its parse cache, unless --no-cache.
+ *
+ * @param cwd Working folder.
+ * @param cache The --cache flag (false with --no-cache).
+ */
+export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cwd: string; cache?: false } {
+  return cache === false ? { cwd, cache: false } : { cwd };
+}
+
+/**
  * Run the pipeline over `paths`, print problems with the sources to stderr and
  * return the filtered report.
  *
@@ -93,7 +103,7 @@ export function filterOf(options: OutputOptions): ReportFilter {
  */
 export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
-  const ledger = await readLedger(options.ledger, { cwd: context.io.cwd, ...(options.cache === false ? { cache: false as const } : {}) });
+  const ledger = await readLedger(options.ledger, ledgerReadOptions(context.io.cwd, options.cache));
   for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
   const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);

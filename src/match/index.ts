@@ -463,6 +463,37 @@ export function* candidatePairs(
   }
 }
 
+/** A blocking term of a claim: the term, its weight in that claim, and the term's postings. */
+export interface BlockingTerm {
+  readonly term: string;
+  readonly weight: number;
+  readonly list: { readonly claims: readonly number[]; readonly weights: readonly number[] };
+}
+
+/**
+ * The blocking terms of some claims: the terms in at most `maxPostings` claims
+ * (those blocking uses), in alphabetical order, by claim.
+ *
+ * @param postings Blocking terms of all claims.
+ * @param maxPostings Terms in more claims than this are too common to block on.
+ * @param claims Indexes of the claims whose terms are wanted.
+ */
+export function blockingTermsOf(postings: Postings, maxPostings: number, claims: ReadonlySet<number>): Map<number, BlockingTerm[]> {
+  const termsOf = new Map<number, BlockingTerm[]>();
+  if (claims.size === 0) return termsOf;
+  for (const [term, list] of postings) {
+    if (list.claims.length > maxPostings) continue;
+    list.claims.forEach((claim, k) => {
+      if (!claims.has(claim)) return;
+      let terms = termsOf.get(claim);
+      if (!terms) termsOf.set(claim, (terms = []));
+      terms.push({ term, weight: list.weights[k]!, list });
+    });
+  }
+  for (const terms of termsOf.values()) terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return termsOf;
+}
+
 /**
  * The candidate pairs (`candidatePairs`) that involve at least one of `claims`,
  * with exactly the shared weights a full run computes: a pair's shared weight
@@ -481,18 +512,7 @@ export function* candidatePairsTouching(
   claims: ReadonlySet<number>,
 ): Generator<[number, number]> {
   const minShared = options.minSharedWeight ?? 20;
-  const maxPostings = maxPostingsFor(sourceOf.length, options);
-  const termsOf = new Map<number, { term: string; weight: number; list: { claims: number[]; weights: number[] } }[]>();
-  for (const [term, list] of postings) {
-    if (list.claims.length > maxPostings) continue;
-    list.claims.forEach((claim, k) => {
-      if (!claims.has(claim)) return;
-      let terms = termsOf.get(claim);
-      if (!terms) termsOf.set(claim, (terms = []));
-      terms.push({ term, weight: list.weights[k]!, list });
-    });
-  }
-  for (const terms of termsOf.values()) terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  const termsOf = blockingTermsOf(postings, maxPostingsFor(sourceOf.length, options), claims);
   const shared = new Map<number, number>();
   for (const i of [...claims].sort((a, b) => a - b)) {
     shared.clear();

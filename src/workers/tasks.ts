@@ -23,23 +23,28 @@ export interface FileResult {
 /**
  * Parse a file and analyse its source, writing both to the cache as one entry
  * (one file written per source: on a cold run, creating files costs more than
- * filling them).
+ * filling them). `result` is what a worker thread sends back for the file.
  *
  * @param file Path as found.
  * @param bytes The file's bytes.
  * @param hash sha256 of the bytes, hex.
  * @param cache Cache to write to (optional).
  */
-export function processFile(file: string, bytes: Uint8Array, hash: string, cache?: Cache): { parsed: ParsedSource; analysis?: AnalysisData } {
+export function processFile(
+  file: string,
+  bytes: Uint8Array,
+  hash: string,
+  cache?: Cache,
+): { parsed: ParsedSource; analysis?: AnalysisData; result: FileResult } {
   const parsed = parseSource(file, bytes);
   const analysis = parsed.source ? analyzeWithProfiles(parsed.source) : undefined;
-  if (cache) {
-    const stored: StoredParsed = storedParsed(parsed);
-    if (analysis && isJsonSafe(analysis) && isJsonSafe(stored)) writeEntry(cache, 'parsed', parsedKey(file, hash), { ...stored, analysis });
-    else if (isJsonSafe(stored)) writeEntry(cache, 'parsed', parsedKey(file, hash), stored);
-    if (analysis && !isJsonSafe(analysis)) return { parsed };
-  }
-  return analysis ? { parsed, analysis } : { parsed };
+  const stored = storedParsed(parsed);
+  // Checked once: what would not survive JSON is neither cached nor sent between threads.
+  const storedSafe = isJsonSafe(stored);
+  const analysisSafe = analysis === undefined || isJsonSafe(analysis);
+  if (cache && storedSafe) writeEntry(cache, 'parsed', parsedKey(file, hash), analysis && analysisSafe ? { ...stored, analysis } : stored);
+  const result: FileResult = !storedSafe || !analysisSafe ? { parsed: null } : analysis ? { parsed: stored, analysis } : { parsed: stored };
+  return analysis ? { parsed, analysis, result } : { parsed, result };
 }
 
 /**
@@ -63,13 +68,7 @@ export function processSource(source: Source, cache?: Cache): AnalysisData {
  */
 export function runTask(task: Task): string[] {
   if (task.kind === 'files') {
-    return task.files.map(({ file, bytes, hash }) => {
-      const { parsed, analysis } = processFile(file, bytes, hash, task.cache);
-      const stored = storedParsed(parsed);
-      if (!isJsonSafe(stored) || (analysis && !isJsonSafe(analysis))) return JSON.stringify({ parsed: null });
-      const result: FileResult = analysis ? { parsed: stored, analysis } : { parsed: stored };
-      return JSON.stringify(result);
-    });
+    return task.files.map(({ file, bytes, hash }) => JSON.stringify(processFile(file, bytes, hash, task.cache).result));
   }
   return task.sources.map((source) => {
     const analysis = processSource(source, task.cache);
