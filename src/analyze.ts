@@ -8,7 +8,9 @@ import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import {
   entryKey,
+  hasEntry,
   isArrayOf,
+  isDiagnostic,
   isBoolean,
   isInteger,
   isNumber,
@@ -126,6 +128,35 @@ export async function analyzeAll(sources: readonly Source[], options: AnalyzeOpt
   });
 }
 
+/** Files a worker thread is parsing and analysing ahead (`prefetchFiles`), by their entry's key. */
+const prefetching = new Map<string, Promise<unknown>>();
+
+/**
+ * Start parsing and analysing, on a worker thread, the few files under `files`
+ * the cache has no entry for, and return at once: the caller goes on with other
+ * work (reading the ledger and the corpus snapshot) on this thread meanwhile,
+ * and a later `sourceParser` of those files waits for the worker and reads what
+ * it wrote to the cache. Only with a cache, at most `MIN_WORKER_SOURCES` files
+ * (more go to the parallel path of `sourceParser`) and threads allowed.
+ *
+ * @param files Files read.
+ * @param hashes sha256 of each file's bytes, hex, in order.
+ * @param options Cache folder and threads.
+ */
+export function prefetchFiles(files: readonly SourceFile[], hashes: readonly string[], options: AnalyzeOptions = {}): void {
+  if (!options.cache || options.threads === 1 || availableParallelism() < 2) return;
+  const cache = openCache(options.cache);
+  const missing = files.flatMap((file, index) => {
+    const key = parsedKey(file.file, hashes[index]!);
+    return hasEntry(cache, 'parsed', key) || prefetching.has(key) ? [] : [{ ...file, hash: hashes[index]!, key }];
+  });
+  if (missing.length === 0 || missing.length > MIN_WORKER_SOURCES) return;
+  const pool = workerPool(1);
+  if (!pool) return;
+  const done = pool.run({ kind: 'files', cache, files: missing.map(({ file, bytes, hash }) => ({ file, bytes, hash })) }).catch(() => undefined);
+  for (const { key } of missing) prefetching.set(key, done);
+}
+
 /**
  * A batch parser for `loadSources` that reads parsed sources from the cache and
  * parses (and analyses, for `analyzeAll` to pick up) the rest, on worker threads
@@ -137,6 +168,14 @@ export function sourceParser(options: AnalyzeOptions = {}): (files: readonly Sou
   return async (files) => {
     const cache = options.cache ? openCache(options.cache) : undefined;
     const hashes = files.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
+    // Files a worker is already parsing: wait for it, then read its entries.
+    const ahead = files.flatMap(({ file }, index) => {
+      const key = parsedKey(file, hashes[index]!);
+      const pending = prefetching.get(key);
+      prefetching.delete(key);
+      return pending ? [pending] : [];
+    });
+    if (ahead.length > 0) await Promise.all(ahead);
     const results: (ParsedSource | undefined)[] = files.map(({ file, bytes }, index) => {
       if (!cache) return undefined;
       const entry = readEntry(cache, 'parsed', parsedKey(file, hashes[index]!), (data) => checkParsedEntry(data, file, bytes, hashes[index]!));
@@ -298,14 +337,6 @@ function withText(stored: StoredParsed, bytes: Uint8Array): ParsedSource {
 
 const isPoint = (value: unknown): boolean => isRecord(value) && isInteger(value.line) && isInteger(value.column) && isInteger(value.offset);
 const isPosition = (value: unknown): value is Position => isRecord(value) && isPoint(value.start) && isPoint(value.end);
-const isDiagnostic = (value: unknown): value is Diagnostic =>
-  isRecord(value) &&
-  isString(value.file) &&
-  isInteger(value.line) &&
-  isInteger(value.column) &&
-  isString(value.message) &&
-  isString(value.ruleId) &&
-  (value.severity === 'error' || value.severity === 'warning');
 const isBlock = (value: unknown): value is Block =>
   isRecord(value) &&
   isString(value.kind) &&

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeAll, sourceParser, type AnalyzeOptions } from './analyze.js';
+import { analyzeAll, prefetchFiles, sourceParser, type AnalyzeOptions } from './analyze.js';
 import { isArrayOf, isRecord, isString, openCache, readEntry, stringTable, writeEntry } from './cache.js';
 import {
   buildReportAndState,
@@ -75,10 +75,47 @@ interface Snapshot {
   readonly postings: readonly (readonly [string, readonly number[], readonly number[]])[];
   /** Confident and weak edges: i, j, strength, confident (1) or weak (0). */
   readonly edges: readonly (readonly [number, number, number, number])[];
-  /** Members of each cluster (claim indexes), in order of their first member. */
+  /** Members of each cluster (claim indexes), in report order of their findings (see `inReportOrder`). */
   readonly members: readonly (readonly number[])[];
   /** Slim finding of each cluster, same order. */
   readonly findings: readonly Finding[];
+}
+
+/** What an incremental (or unchanged) run kept of the snapshot it started from. */
+export interface RunBase {
+  /** `filesDigest` of the snapshot's files: the corpus its findings were made from. */
+  readonly digest: string;
+  /** Findings of the report made anew; every other finding is the snapshot's, unchanged. */
+  readonly fresh: ReadonlySet<Finding>;
+  /** How many of the snapshot's findings they replace. */
+  readonly replaced: number;
+}
+
+/** The result of `checkRun`. */
+export interface CheckRunResult {
+  readonly report: Report;
+  readonly mode: RunMode;
+  /** Why the run was a full one. */
+  readonly reason?: string;
+  /** The snapshot key of the settings (undefined with a model given in code). */
+  readonly key?: string;
+  /** `filesDigest` of the files read: with `key`, what the report was made from. */
+  readonly digest: string;
+  /** Set when the run was incremental or nothing changed. */
+  readonly base?: RunBase;
+  /** Whether the cache now holds the snapshot of exactly these files (written by this run, or unchanged). */
+  readonly snapshot: boolean;
+}
+
+/**
+ * The digest of a corpus: sha256 of every file's path and content hash, by path.
+ *
+ * @param files Content hash by path.
+ */
+export function filesDigest(files: ReadonlyMap<string, string> | Readonly<Record<string, string>>): string {
+  const entries = files instanceof Map ? [...files] : Object.entries(files);
+  const lines = entries.map(([file, hash]) => `${file}\u0000${hash}`).sort();
+  return createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 32);
 }
 
 /** Options of a check run: those of `crossReference`, with a cache folder. */
@@ -94,6 +131,29 @@ export interface CheckRunOptions extends CrossReferenceOptions {
   readonly rewriteShare?: number;
 }
 
+/** The files of a check run, read and hashed (see `prepareRun`). */
+export interface PreparedRun {
+  readonly read: ReadFiles;
+  /** sha256 of each file's bytes, hex, by path. */
+  readonly hashes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Read and hash the files under `paths`, and start parsing and analysing the
+ * few the cache does not know yet on a worker thread (`prefetchFiles`), so that
+ * the caller's other work overlaps with it; pass the result to `checkRun`.
+ *
+ * @param paths Source files or folders.
+ * @param options Working folder, cache folder, threads.
+ */
+export async function prepareRun(paths: readonly string[], options: CheckRunOptions): Promise<PreparedRun> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = await readSourceFiles(paths, cwd);
+  const list = read.files.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
+  prefetchFiles(read.files, list, { ...options, cache: path.resolve(cwd, options.cache) });
+  return { read, hashes: new Map(read.files.map(({ file }, index) => [file, list[index]!])) };
+}
+
 /**
  * The slim report of the sources under `paths`, made incrementally from the
  * last run's snapshot when only new sources were added, else in full; the
@@ -103,36 +163,38 @@ export interface CheckRunOptions extends CrossReferenceOptions {
  * @param paths Source files or folders.
  * @param options Working folder, cache folder, review and matching settings.
  */
-export async function checkRun(
-  paths: readonly string[],
-  options: CheckRunOptions,
-): Promise<{ report: Report; mode: RunMode; reason?: string }> {
+export async function checkRun(paths: readonly string[], options: CheckRunOptions, prepared?: PreparedRun): Promise<CheckRunResult> {
   const cwd = options.cwd ?? process.cwd();
   const perSource: AnalyzeOptions = { ...options, cache: path.resolve(cwd, options.cache) };
   const cache = openCache(perSource.cache as string);
   const key = snapshotKey(paths, cwd, options);
-  const read = await readSourceFiles(paths, cwd);
-  const hashes = new Map(read.files.map(({ file, bytes }) => [file, createHash('sha256').update(bytes).digest('hex')]));
+  const { read, hashes } = prepared ?? (await prepareRun(paths, options));
+  const digest = filesDigest(hashes);
+  const known = key === undefined ? {} : { key };
   const snapshot = key === undefined ? undefined : readEntry(cache, 'corpus', key, toSnapshot);
   let reason = key === undefined ? 'a model given in code' : 'no snapshot of an earlier run';
   if (snapshot) {
     const result = await incrementalRun(snapshot, read, hashes, options, perSource);
     if (typeof result !== 'string') {
-      const known = Object.keys(snapshot.files).length;
-      const added = Object.keys(result.snapshot.files).length - known;
-      if (added > 0 && added >= known * (options.rewriteShare ?? 0.01)) writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
-      return { report: result.report, mode: result.snapshot === snapshot ? 'unchanged' : 'incremental' };
+      const before = Object.keys(snapshot.files).length;
+      const added = Object.keys(result.snapshot.files).length - before;
+      const rewrite = added > 0 && added >= before * (options.rewriteShare ?? 0.01);
+      const written = rewrite && writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
+      const base = { digest: filesDigest(snapshot.files), fresh: result.fresh, replaced: result.replaced };
+      const mode = result.snapshot === snapshot ? 'unchanged' : 'incremental';
+      return { report: result.report, mode, ...known, digest, base, snapshot: mode === 'unchanged' || written };
     }
     reason = result;
   }
   const loaded = await loadFiles(read, { parse: sourceParser(perSource) });
   const analyses = await analyzeAll(loaded.sources, perSource);
   const { report, state } = buildReportAndState(loaded.sources, analyses, loaded.diagnostics, options);
+  let written = false;
   if (key !== undefined) {
     const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
-    writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, options)));
+    written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, options)));
   }
-  return { report: slimReport(report), mode: 'full', reason };
+  return { report: slimReport(report), mode: 'full', reason, ...known, digest, snapshot: written };
 }
 
 // ---------------------------------------------------------------------------
@@ -144,20 +206,21 @@ async function incrementalRun(
   hashes: ReadonlyMap<string, string>,
   options: CheckRunOptions,
   perSource: AnalyzeOptions,
-): Promise<{ report: Report; snapshot: Snapshot } | string> {
+): Promise<{ report: Report; snapshot: Snapshot; fresh: ReadonlySet<Finding>; replaced: number } | string> {
   // Every file of the last run must be there, unchanged; anything else is new.
   for (const [file, hash] of Object.entries(snapshot.files)) {
     if (hashes.get(file) !== hash) return `${file} was ${hashes.has(file) ? 'changed' : 'removed'}`;
   }
   const added = read.files.filter(({ file }) => snapshot.files[file] === undefined);
+  // Snapshots keep their findings in report order.
   const assemble = (sources: readonly SourceSummary[], findings: readonly Finding[], fileDiagnostics: readonly Diagnostic[]): Report => ({
     schemaVersion: 1,
     sources,
-    claims: [...findings].sort(compareFindings),
+    claims: isSorted(findings, compareFindings) ? [...findings] : [...findings].sort(compareFindings),
     diagnostics: sortDiagnostics([...read.diagnostics, ...fileDiagnostics]),
   });
   if (added.length === 0) {
-    return { report: assemble(snapshot.sources.map((s) => s.summary), snapshot.findings, snapshot.fileDiagnostics), snapshot };
+    return { report: assemble(snapshot.sources.map((s) => s.summary), snapshot.findings, snapshot.fileDiagnostics), snapshot, fresh: new Set(), replaced: 0 };
   }
 
   // Parse and settle the new files as a full run would, or give up.
@@ -330,9 +393,9 @@ async function incrementalRun(
     const moved = members.map((member) => oldToNew[member]!);
     if (!affectedSet.has(moved[0]!)) kept.push({ members: moved, finding: snapshot.findings[index]! });
   });
-  const clustered = [...kept, ...localMembers.map((members, index) => ({ members: members.map((m) => affected[m]!), finding: judged[index]! }))].sort(
-    (a, b) => a.members[0]! - b.members[0]!,
-  );
+  // In report order (ties: by first member, as a full run's stable sort leaves them); the kept ones are already.
+  const fresh = localMembers.map((members, index) => ({ members: members.map((m) => affected[m]!), finding: judged[index]! })).sort(inReportOrder);
+  const clustered = mergeSorted(kept, fresh, inReportOrder);
 
   const fileDiagnostics = [...snapshot.fileDiagnostics, ...newDiagnostics];
   const files = { ...snapshot.files };
@@ -356,7 +419,12 @@ async function incrementalRun(
     members: clustered.map((cluster) => cluster.members),
     findings: clustered.map((cluster) => cluster.finding),
   };
-  return { report: assemble(next.sources.map((s) => s.summary), next.findings, fileDiagnostics), snapshot: next };
+  return {
+    report: assemble(next.sources.map((s) => s.summary), next.findings, fileDiagnostics),
+    snapshot: next,
+    fresh: new Set(judged),
+    replaced: snapshot.members.length - kept.length,
+  };
 }
 
 /**
@@ -413,6 +481,10 @@ function snapshotOf(
 ): Snapshot {
   const claimsOf = new Map<string, number>();
   for (const claim of state.claims) claimsOf.set(claim.sentence.source, (claimsOf.get(claim.sentence.source) ?? 0) + 1);
+  const order = state.members
+    .map((members, index) => ({ members, finding: state.findings[index]!, index }))
+    .sort(inReportOrder)
+    .map((cluster) => cluster.index);
   return {
     files: Object.fromEntries(hashes),
     fileDiagnostics,
@@ -427,8 +499,8 @@ function snapshotOf(
     maxPostings: maxPostingsFor(state.claims.length, options),
     postings: [...state.postings].map(([term, list]) => [term, list.claims, list.weights] as const),
     edges: state.edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
-    members: state.members,
-    findings: state.findings.map(slimFinding),
+    members: order.map((index) => state.members[index]!),
+    findings: order.map((index) => slimFinding(state.findings[index]!)),
   };
 }
 
@@ -619,6 +691,27 @@ export function slimReport(report: Report): Report {
 
 // ---------------------------------------------------------------------------
 // Helpers
+
+/** Clusters in the order a full run reports their findings: `compareFindings`, ties by first member (clusters come in that order). */
+function inReportOrder(a: { members: readonly number[]; finding: Finding }, b: { members: readonly number[]; finding: Finding }): number {
+  return compareFindings(a.finding, b.finding) || a.members[0]! - b.members[0]!;
+}
+
+function isSorted<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let index = 1; index < items.length; index++) if (compare(items[index - 1]!, items[index]!) > 0) return false;
+  return true;
+}
+
+/** Two sorted lists as one sorted list (ties: the first list's item first). */
+function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+  const merged: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) merged.push(compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
+  while (i < a.length) merged.push(a[i++]!);
+  while (j < b.length) merged.push(b[j++]!);
+  return merged;
+}
 
 function sortPosting(list: { claims: number[]; weights: number[] }): { claims: number[]; weights: number[] } {
   const order = list.claims.map((_, k) => k).sort((a, b) => list.claims[a]! - list.claims[b]!);

@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -528,9 +529,6 @@ export interface LoadOptions {
   readonly parse?: (files: readonly SourceFile[]) => Promise<readonly ParsedSource[]>;
 }
 
-/** How many files are read at once. */
-const READ_CONCURRENCY = 32;
-
 /** Source files read from disk, before parsing. */
 export interface ReadFiles {
   /** Files read, in path order. */
@@ -542,31 +540,24 @@ export interface ReadFiles {
 }
 
 /**
- * Find and read the Markdown files under `paths`, a few at a time. Never throws:
+ * Find and read the Markdown files under `paths`, in order. Never throws:
  * missing paths, symlink loops and unreadable files come back as diagnostics.
  *
  * @param paths Files or folders.
  * @param cwd Folder that relative paths resolve against.
  */
 export async function readSourceFiles(paths: readonly string[], cwd: string): Promise<ReadFiles> {
-  const { readFile } = await import('node:fs/promises');
   const found = await findSourceFiles(paths, cwd);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
-  // Read a few files at a time (in path order once done): one await per file dominates large folders.
-  const contents: (Uint8Array | Diagnostic)[] = new Array(found.files.length);
-  let next = 0;
-  const reader = async () => {
-    while (next < found.files.length) {
-      const index = next++;
-      const file = found.files[index]!;
-      try {
-        contents[index] = await readFile(path.resolve(cwd, file));
-      } catch (error) {
-        contents[index] = { file, line: 1, column: 1, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
-      }
+  // Synchronous reads, in order: on files the OS has cached (the usual case for a corpus
+  // read again), faster than 32 at a time with promises (3000 articles: 30–100 ms vs 100–140).
+  const contents: (Uint8Array | Diagnostic)[] = found.files.map((file) => {
+    try {
+      return readFileSync(path.resolve(cwd, file));
+    } catch (error) {
+      return { file, line: 1, column: 1, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, reader));
+  });
   const files: SourceFile[] = [];
   found.files.forEach((file, index) => {
     const content = contents[index]!;

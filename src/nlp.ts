@@ -1,7 +1,18 @@
 // The one door to compromise: takes small strings, returns plain values, never
 // a compromise View. Used only on short spans other stages have already found.
+// compromise is loaded on first use, through its single-file CommonJS build (the
+// package's `require` export): most articles never need it, and its ES source is
+// 436 modules that cost every command ~200 ms to load.
 
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type Nlp from 'compromise';
+
+let nlp: typeof Nlp | undefined;
+
+function compromise(): typeof Nlp {
+  nlp ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
+  return nlp;
+}
 
 /** A number phrase read as a value. */
 export interface NumberReading {
@@ -23,7 +34,7 @@ export function numberValue(phrase: string): NumberReading | null {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
   let reading: NumberReading | null = null;
-  const numbers = nlp(key).numbers();
+  const numbers = compromise()(key).numbers();
   if (numbers.length === 1) {
     const [first] = numbers.json() as { number?: { num?: unknown } }[];
     const value = first?.number?.num;

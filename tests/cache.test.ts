@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analysisKey, parsedKey } from '../src/analyze.js';
-import { entryKey, fingerprintOf, isJsonSafe, openCache, readEntry, toolFingerprint, writeEntry, type Cache } from '../src/cache.js';
+import { asciiJson, CACHE_FORMAT, entryKey, fingerprintOf, isJsonSafe, openCache, readEntry, toolFingerprint, writeEntry, type Cache } from '../src/cache.js';
 import { crossReference } from '../src/index.js';
 import { loadSources } from '../src/load.js';
 
@@ -71,7 +71,7 @@ describe('cache entries', () => {
     ['truncated', (text: string) => text.slice(0, Math.floor(text.length / 2))],
     ['empty', () => ''],
     ['not JSON', () => 'garbage\u0000\u0001'],
-    ['another format', (text: string) => text.replace('"format":1', '"format":999')],
+    ['another format', (text: string) => text.replace(/"format":\d+/, '"format":999')],
     ['foreign (another key inside)', (text: string) => text.replace(/"key":"[0-9a-f]+"/, `"key":"${'0'.repeat(64)}"`)],
     ['not an entry', () => JSON.stringify({ data: 42 })],
   ])('should ignore a %s entry', (_, damage) => {
@@ -119,15 +119,15 @@ describe('cache entries', () => {
       const { workerData } = require('node:worker_threads');
       const { mkdirSync, writeFileSync, renameSync } = require('node:fs');
       const path = require('node:path');
-      const { target, tool, key, id } = workerData;
+      const { target, tool, key, id, format } = workerData;
       mkdirSync(path.dirname(target), { recursive: true });
       for (let n = 1; n <= 60; n++) {
         const temp = target + '.' + id + '-' + n + '.tmp';
-        writeFileSync(temp, JSON.stringify({ claimcheck: 'cache', format: 1, tool, kind: 'analysis', key, data: { n, filler: 'x'.repeat(200000 + n) } }));
+        writeFileSync(temp, JSON.stringify({ claimcheck: 'cache', format, tool, kind: 'analysis', key, data: { n, filler: 'x'.repeat(200000 + n) } }));
         renameSync(temp, target);
       }`;
     const target = path.join(folder, cache.tool, 'analysis', key.slice(0, 2), `${key}.json`);
-    const workers = [1, 2].map((id) => new Worker(writer, { eval: true, workerData: { target, tool: cache.tool, key, id } }));
+    const workers = [1, 2].map((id) => new Worker(writer, { eval: true, workerData: { target, tool: cache.tool, key, id, format: CACHE_FORMAT } }));
     const done = Promise.all(workers.map((worker) => new Promise((resolve) => worker.on('exit', resolve))));
     let reads = 0;
     let finished = false;
@@ -143,6 +143,24 @@ describe('cache entries', () => {
     // The helper above writes what writeEntry writes.
     expect(JSON.parse(readFileSync(target, 'utf8')).data.n).toBe(60);
     expect(payload(1).filler.length).toBe(200_001);
+  });
+});
+
+describe('asciiJson', () => {
+  it('should write pure ASCII that reads back as the same value, any character escaped', () => {
+    const value = { text: 'Café “quoted” – 天安门 😀 \u2028 lone \ud800 end', list: ['é', 1] };
+    const text = asciiJson(value);
+    expect(/^[\x00-\x7f]*$/.test(text)).toBe(true);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+
+  it('should store entries as ASCII, so a cache file read as Latin-1 gives the text back', () => {
+    const cache = openCache(path.join(scratch, 'entries-ascii'));
+    const key = entryKey('ascii');
+    writeEntry(cache, 'analysis', key, { text: 'Zoom’s “meetings” in 北京' });
+    const file = path.join(cache.folder, cache.tool, 'analysis', key.slice(0, 2), `${key}.json`);
+    expect(readFileSync(file).every((byte) => byte < 128)).toBe(true);
+    expect(readEntry(cache, 'analysis', key, (data) => data)).toEqual({ text: 'Zoom’s “meetings” in 北京' });
   });
 });
 
@@ -223,7 +241,7 @@ describe('crossReference with a cache', () => {
     for (const file of entries(cache, 'parsed')) {
       const entry = JSON.parse(readFileSync(file, 'utf8'));
       for (const claim of entry.data.analysis.claims) claim.checkworthiness.reason = 'from the cache';
-      writeFileSync(file, JSON.stringify(entry));
+      writeFileSync(file, asciiJson(entry));
     }
     const warm = await crossReference(['sources'], { cwd, cache });
     const reasons = new Set(warm.claims.flatMap((finding) => finding.mentions.map((mention) => mention.checkworthiness.reason)));

@@ -13,7 +13,7 @@ import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { checkToGithub, checkToText } from '../render/github.js';
 import { EXIT, UserError, type CommandContext } from './context.js';
-import { ledgerReadOptions, runCheckPipeline } from './shared.js';
+import { ledgerReadOptions, runCheckPipeline, runCheckWithLedger } from './shared.js';
 
 interface CheckOptions {
   readonly format: 'text' | 'json' | 'github';
@@ -73,6 +73,7 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
 }
 
 async function compare(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
+  if (options.cache !== false) return runCheckWithLedger(context, paths, options.ledger);
   const cwd = context.io.cwd;
   const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
   const report = await runCheckPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });

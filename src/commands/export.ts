@@ -3,7 +3,7 @@
 // ClaimReview-ready JSON-LD — to stdout or atomically to --out.
 
 import { Command, Option } from 'commander';
-import { DEFAULT_RENDER_OPTIONS, EXPORT_FORMATS, type ExportFormat } from '../render/index.js';
+import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../render/formats.js';
 import type { CommandContext } from './context.js';
 import { buildFilteredReport, withOutputOptions, writeOutput, type OutputOptions } from './shared.js';
 
@@ -19,7 +19,7 @@ interface ExportOptions extends OutputOptions {
 export function exportCommand(context: CommandContext): Command {
   const command = new Command('export').description('export claims and verdicts for programs: json, jsonl, csv or claimreview');
   return withOutputOptions(command)
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(EXPORT_FORMATS)).default('json'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(EXPORT_FORMAT_NAMES).default('json'))
     .addHelpText(
       'after',
       `
@@ -33,6 +33,7 @@ The JSON Schema of the json format ships as claimcheck/schema.json.`,
     )
     .action(async (paths: string[], options: ExportOptions) => {
       const report = await buildFilteredReport(context, paths, options);
+      const { DEFAULT_RENDER_OPTIONS, EXPORT_FORMATS } = await import('../render/index.js');
       await writeOutput(context, EXPORT_FORMATS[options.format](report, { ...DEFAULT_RENDER_OPTIONS, showPossible: options.showPossible === true }), options.out);
     });
 }

@@ -3,7 +3,7 @@
 
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { REPORT_FORMATS, type ReportFormat } from '../render/index.js';
+import { REPORT_FORMAT_NAMES, type ReportFormat } from '../render/formats.js';
 import type { Report } from '../types.js';
 import type { CommandContext } from './context.js';
 import { buildFilteredReport, useColor, withOutputOptions, writeOutput, type OutputOptions } from './shared.js';
@@ -21,7 +21,7 @@ interface ReportOptions extends OutputOptions {
 export function reportCommand(context: CommandContext): Command {
   const command = new Command('report').description('report which claims are corroborated, disputed or unique across outlets');
   return withOutputOptions(command)
-    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(REPORT_FORMATS)).default('text'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(REPORT_FORMAT_NAMES).default('text'))
     .option('--color', 'colour the text report even when not on a terminal')
     .option('--no-color', 'never colour the text report (also: NO_COLOR=1)')
     .addHelpText(
@@ -42,6 +42,7 @@ Examples:
         report = rebasePaths(report, context.io.cwd, path.dirname(path.resolve(context.io.cwd, options.out)));
       }
       const toTerminal = options.out === undefined && context.io.stdoutIsTTY;
+      const { REPORT_FORMATS } = await import('../render/index.js');
       const content = REPORT_FORMATS[options.format](report, {
         color: options.out === undefined && useColor(context, options.color),
         width: toTerminal ? (context.io.columns ?? 100) : 100,

@@ -8,6 +8,8 @@ import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../cache.js';
 import { crossReference, type Review } from '../index.js';
 import { checkRun, slimReport } from '../incremental.js';
+import type { CheckReport } from '../ledger/compare.js';
+import { checkWithLedger } from '../ledger/recheck.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
@@ -171,6 +173,24 @@ export async function runCheckPipeline(
       ...(options.review ? { review: options.review } : {}),
     });
     return report;
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * Compare the sources with the ledger for `check` (without --update): resumed
+ * from the comparison kept in the cache when only new sources were added and the
+ * ledger is unchanged (see src/ledger/recheck.ts), else in full.
+ *
+ * @param context Streams and working folder.
+ * @param paths Source files or folders.
+ * @param ledger The ledger folder.
+ */
+export async function runCheckWithLedger(context: CommandContext, paths: readonly string[], ledger: string): Promise<CheckReport> {
+  const progress = createProgress(context.io, 'analysing');
+  try {
+    return (await checkWithLedger(paths, { cwd: context.io.cwd, ledger, cache: CACHE_FOLDER, onProgress: progress.update })).check;
   } finally {
     progress.stop();
   }

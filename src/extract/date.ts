@@ -2,7 +2,8 @@
 // them against the article's published date; news reports the past, so bare
 // weekdays and yearless dates fall on or before it. Unresolvable ones stay null.
 
-import * as chrono from 'chrono-node';
+import { createRequire } from 'node:module';
+import type * as Chrono from 'chrono-node';
 import type { DateMention } from '../types.js';
 import { dates as data } from './data.js';
 
@@ -54,7 +55,17 @@ function pickYear(month: number, day: number, reference: Day, grain: Grain): num
   return reference.year - 1;
 }
 
-type Components = chrono.ParsedComponents;
+type Components = Chrono.ParsedComponents;
+
+// chrono-node is loaded on first use through its CommonJS build (the package's
+// `require` export): a run that analyses no new source (a cached re-check) never
+// needs it, and its ES build is 266 modules.
+let chrono: typeof Chrono | undefined;
+
+function chronoNode(): typeof Chrono {
+  chrono ??= createRequire(import.meta.url)('chrono-node') as typeof Chrono;
+  return chrono;
+}
 
 function resolve(text: string, start: Components, reference: Day | null, chronoValue: Day): { value: string | null; grain: Grain; relative: boolean } {
   const certainYear = start.isCertain('year');
@@ -111,7 +122,7 @@ const FIXED_REFERENCE = new Date(2000, 0, 1, 12);
 
 function parse(text: string, reference: Day | null) {
   const ref = reference ? new Date(reference.year, reference.month - 1, reference.day, 12) : FIXED_REFERENCE;
-  return chrono.en.casual.parse(text, ref, { forwardDate: false });
+  return chronoNode().en.casual.parse(text, ref, { forwardDate: false });
 }
 
 const ordinalBeforeMonth = /^(?:first|second|third|fourth|fifth|last|next)\s+(?=[A-Z])/i;
@@ -140,7 +151,7 @@ export function findDates(text: string, published?: string): DateMention[] {
   return found.sort((a, b) => a.span.start - b.span.start);
 }
 
-function collect(text: string, index: number, matched: string, result: chrono.ParsedResult, reference: Day | null, found: DateMention[]): void {
+function collect(text: string, index: number, matched: string, result: Chrono.ParsedResult, reference: Day | null, found: DateMention[]): void {
   let start = index;
   let written = matched;
   // chrono reads "the second June 4 meeting" as June 2: drop the ordinal and parse again.

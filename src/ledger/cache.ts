@@ -11,14 +11,14 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { dependencyVersion, isArrayOf, isInteger, isRecord, isString, stringTable } from '../cache.js';
+import { asciiJson, dependencyVersion, isArrayOf, isInteger, isRecord, isString, readAsciiJson, stringTable } from '../cache.js';
 import { writeCacheFileSync } from '../fs.js';
 import type { ConflictKind, Diagnostic, Verdict } from '../types.js';
 import { CONFLICT_KINDS, VERDICTS } from './canonical.js';
 import type { LedgerConflict, LedgerEntry, LedgerMention, LedgerReview } from './entry.js';
 
 /** Version of the layout below; part of the fingerprint (bump when it changes). */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** A diagnostic of an entry file, without the file (added back with the folder as shown). */
 export type FileDiagnostic = Omit<Diagnostic, 'file'>;
@@ -61,7 +61,7 @@ function cacheFile(cacheFolder: string, ledgerFolder: string): { file: string; k
 export function readLedgerCache(cacheFolder: string, ledgerFolder: string): Map<string, CachedFile> | undefined {
   const { file, key } = cacheFile(cacheFolder, ledgerFolder);
   try {
-    const value: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const value: unknown = readAsciiJson(file);
     if (!isRecord(value) || value.claimcheck !== 'cache' || value.kind !== 'ledger' || value.tool !== ledgerFingerprint() || value.key !== key) return undefined;
     return decode(value.data);
   } catch {
@@ -85,7 +85,7 @@ export function writeLedgerCache(cacheFolder: string, ledgerFolder: string, file
   } catch {
     return false;
   }
-  return writeCacheFileSync(file, JSON.stringify({ claimcheck: 'cache', kind: 'ledger', tool: ledgerFingerprint(), key, data: encode(files) }));
+  return writeCacheFileSync(file, asciiJson({ claimcheck: 'cache', kind: 'ledger', tool: ledgerFingerprint(), key, data: encode(files) }));
 }
 
 // ---------------------------------------------------------------------------

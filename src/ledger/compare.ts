@@ -176,16 +176,16 @@ const SEVERITY_RANK: Record<ChangeSeverity, number> = { error: 0, warning: 1, no
  *
  * @param report The current report (`crossReference` with `reviewOf(ledger)`).
  * @param ledger The ledger as read.
+ * @param review The ledger's review decisions, when `ledger` holds only some of
+ *   its entries (see src/ledger/recheck.ts); default `reviewOf(ledger)`.
  */
-export function compareWithLedger(report: Report, ledger: Ledger): LedgerComparison {
+export function compareWithLedger(report: Report, ledger: Ledger, review: Review = reviewOf(ledger)): LedgerComparison {
   const diagnostics = [...report.diagnostics, ...ledger.diagnostics];
-  const invalid = new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size;
   const ledgerBroken = ledger.diagnostics.some((d) => d.severity === 'error');
   const entries = ledger.entries;
   const findings = report.claims;
   const ids = uniqueIds(findings);
   const fileOf = (entry: LedgerEntry) => `${ledger.folder}/${entryFileName(entry.id)}`;
-  const review = reviewOf(ledger);
   const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
   const updates = new Set((review.updates ?? []).map(([a, b]) => pairKey(a, b)));
   const separate = new Set((review.separate ?? []).map(([a, b]) => pairKey(a, b)));
@@ -311,34 +311,7 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
   });
 
   changes.splice(0, changes.length, ...changes.map(inOrder));
-  changes.sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      compare(a.place.file, b.place.file) ||
-      a.place.line - b.place.line ||
-      a.place.column - b.place.column ||
-      compare(a.id, b.id),
-  );
-  const tally = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
-  const check: CheckReport = {
-    schemaVersion: 1,
-    ok: changes.length === 0 && !diagnostics.some((d) => d.severity === 'error'),
-    ledger: ledger.folder,
-    compared: !ledgerBroken,
-    summary: {
-      sources: report.sources.length,
-      invalid,
-      claims: findings.length,
-      entries: entries.length,
-      unchanged,
-      new: tally('new'),
-      verdict: tally('verdict'),
-      mentions: tally('mentions'),
-      gone: tally('gone'),
-    },
-    changes,
-    diagnostics,
-  };
+  const check = checkReportOf({ folder: ledger.folder, compared: !ledgerBroken, report, entries: entries.length, unchanged, changes, diagnostics });
   // The entries to record, built only when asked for (`--update`): most runs only compare.
   let next: LedgerEntry[] | undefined;
   const recordEntries = (): LedgerEntry[] => {
@@ -372,6 +345,62 @@ export function compareWithLedger(report: Report, ledger: Ledger): LedgerCompari
  */
 export function ledgerFiles(entries: readonly LedgerEntry[]): Map<string, string> {
   return new Map(entries.map((entry) => [entryFileName(entry.id), formatEntry(entry)]));
+}
+
+/**
+ * The check made of a comparison's parts: changes sorted, counts tallied.
+ *
+ * @param parts The ledger folder as shown, whether it was compared, the report,
+ *   the number of ledger entries and of unchanged findings, the changes and the
+ *   diagnostics of sources and ledger.
+ */
+export function checkReportOf(parts: {
+  readonly folder: string;
+  readonly compared: boolean;
+  readonly report: Report;
+  readonly entries: number;
+  readonly unchanged: number;
+  readonly changes: readonly CheckChange[];
+  readonly diagnostics: readonly Diagnostic[];
+}): CheckReport {
+  const changes = [...parts.changes].sort(byPlace);
+  const { diagnostics } = parts;
+  const tally = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
+  return {
+    schemaVersion: 1,
+    ok: changes.length === 0 && !diagnostics.some((d) => d.severity === 'error'),
+    ledger: parts.folder,
+    compared: parts.compared,
+    summary: {
+      sources: parts.report.sources.length,
+      invalid: new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size,
+      claims: parts.report.claims.length,
+      entries: parts.entries,
+      unchanged: parts.unchanged,
+      new: tally('new'),
+      verdict: tally('verdict'),
+      mentions: tally('mentions'),
+      gone: tally('gone'),
+    },
+    changes,
+    diagnostics,
+  };
+}
+
+/**
+ * The order of changes in a check: errors, warnings, notices; then by place and id.
+ *
+ * @param a A change.
+ * @param b Another.
+ */
+export function byPlace(a: CheckChange, b: CheckChange): number {
+  return (
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    compare(a.place.file, b.place.file) ||
+    a.place.line - b.place.line ||
+    a.place.column - b.place.column ||
+    compare(a.id, b.id)
+  );
 }
 
 /** The change with its fields in the documented order (stable JSON). */

@@ -22,6 +22,7 @@
 // checkout` change the signature, so the generation alone is never trusted.
 
 import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -47,6 +48,12 @@ export interface Ledger {
   readonly diagnostics: readonly Diagnostic[];
   /** An interrupted `--update` committed but did not finish; what was read is its new state. */
   readonly pending: boolean;
+  /**
+   * Digest of the entry files' names and stat signatures as read (see
+   * `ledgerSignature`): what caches derived from this ledger are keyed by.
+   * Absent when an update was pending or a file had changed too recently.
+   */
+  readonly signature?: string;
 }
 
 /** The commit record of one update. */
@@ -109,15 +116,89 @@ export interface ReadOptions {
   readonly cwd?: string;
   /** Cache folder for what each entry file parsed to, or `false` for none (default: `.claimcheck-cache`). */
   readonly cache?: string | false;
-  /** How long ago a file must have last changed, in ms, for its parse to be cached (default: 2000; tests only). */
+  /**
+   * How long ago a file must have last changed, in ms, for its parse to be cached
+   * (default: 2000 on filesystems with whole-second timestamps, else 50; tests only).
+   */
   readonly settleMs?: number;
 }
 
 /**
- * Files changed less than this long ago are parsed but not cached: another write
- * within the same timestamp tick would leave their stat signature unchanged.
+ * Files changed less than this long ago are parsed but not cached, and leave the
+ * ledger without a signature: another write within the same timestamp tick would
+ * leave their stat signature unchanged. The tick is a second or two on
+ * filesystems that store whole seconds, and the kernel's coarse clock (at most
+ * 10 ms) on those that store nanoseconds.
  */
-const SETTLE_MS = 2000;
+const SETTLE_MS = { coarse: 2000, fine: 50 };
+
+/**
+ * Whether a file's last change is settled: older than the settle window for its
+ * timestamps' granularity (or `settleMs`, when given), as of now.
+ *
+ * @param settleMs A fixed window, in ms (tests only).
+ */
+function settledCheck(settleMs: number | undefined): (stats: BigIntStats) => boolean {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const fixed = settleMs === undefined ? undefined : now - BigInt(settleMs) * 1_000_000n;
+  const coarse = now - BigInt(SETTLE_MS.coarse) * 1_000_000n;
+  const fine = now - BigInt(SETTLE_MS.fine) * 1_000_000n;
+  return (stats) => stats.ctimeNs < (fixed ?? (stats.ctimeNs % 1_000_000_000n === 0n ? coarse : fine));
+}
+
+/** The signature of a ledger: sha256 of its entry files' names and stat signatures, in name order. */
+function digestOf(lines: readonly string[]): string {
+  return createHash('sha256').update(`claimcheck-ledger-signature\n${lines.join('\n')}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * The signature of the ledger under `folder` from one stat of each entry file,
+ * without reading any: equal to the `signature` a `readLedger` of the same files
+ * gives, so a cache derived from that read can be trusted without reading the
+ * ledger again. Undefined when the folder is missing, an update is pending, the
+ * folder changed meanwhile or a file changed too recently to be told apart from
+ * a change to come.
+ *
+ * @param folder Ledger folder (default: `claims`).
+ * @param options Working folder; a fixed settle window (tests only).
+ */
+export async function ledgerSignature(folder = 'claims', options: Pick<ReadOptions, 'cwd' | 'settleMs'> = {}): Promise<string | undefined> {
+  const absolute = path.resolve(options.cwd ?? process.cwd(), folder);
+  const before = await stamp(absolute);
+  if (before === undefined || !before.startsWith('\u0000')) return undefined;
+  const isSettled = settledCheck(options.settleMs);
+  const lines: string[] = [];
+  for (const name of (await readdir(absolute)).filter((file) => ENTRY_FILE.test(file)).sort()) {
+    const stats = statOf(path.join(absolute, name));
+    if (stats === undefined || !isSettled(stats)) return undefined;
+    lines.push(`${name}\u0000${signatureOf(stats)}`);
+  }
+  return (await stamp(absolute)) === before ? digestOf(lines) : undefined;
+}
+
+/**
+ * The entries of some files of the ledger under `folder`, parsed as `readLedger`
+ * parses them; undefined when one is missing or has an error.
+ *
+ * @param folder Ledger folder.
+ * @param names Entry file names.
+ * @param options Working folder.
+ */
+export function readLedgerEntries(folder: string, names: readonly string[], options: Pick<ReadOptions, 'cwd'> = {}): LedgerEntry[] | undefined {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = path.resolve(cwd, folder);
+  const display = displayPath(cwd, absolute);
+  const entries: LedgerEntry[] = [];
+  for (const name of names) {
+    const text = readText(path.join(absolute, name));
+    if (text === undefined) return undefined;
+    const parse = parseFile(`${display}/${name}`, text);
+    if (parse.kind === 'canonical') entries.push(parse.entry);
+    else if (parse.entry && !parse.diagnostics.some((d) => d.severity === 'error')) entries.push(parse.entry);
+    else return undefined;
+  }
+  return entries;
+}
 
 /**
  * Read the ledger under `folder`. A missing folder is an empty ledger. Never
@@ -135,7 +216,7 @@ export async function readLedger(folder = 'claims', options: ReadOptions = {}): 
   const display = displayPath(cwd, absolute);
   const cache: ReadCache = {
     folder: options.cache === false ? undefined : path.resolve(cwd, options.cache ?? CACHE_FOLDER),
-    settleMs: options.settleMs ?? SETTLE_MS,
+    settleMs: options.settleMs,
   };
   const finish = (state: ReadResult) => {
     if (cache.folder !== undefined && state.changed) writeLedgerCache(cache.folder, absolute, state.records);
@@ -165,7 +246,7 @@ export async function readLedger(folder = 'claims', options: ReadOptions = {}): 
 /** The cache of one `readLedger` call: loaded once, on the first read of an existing folder. */
 interface ReadCache {
   readonly folder: string | undefined;
-  readonly settleMs: number;
+  readonly settleMs: number | undefined;
   previous?: ReadonlyMap<string, CachedFile> | undefined;
   loaded?: boolean;
 }
@@ -204,8 +285,10 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
     cache.loaded = true;
   }
   const previous = cache.previous;
-  // Files whose status changed before this instant (ns) cannot change again unnoticed.
-  const settled = BigInt(Date.now() - cache.settleMs) * 1_000_000n;
+  // Files whose status changed before the settle window cannot change again unnoticed.
+  const isSettled = settledCheck(cache.settleMs);
+  // The ledger's signature, unless an update is pending or a file has not settled.
+  let signature: string[] | undefined = journal ? undefined : [];
   const records = new Map<string, CachedFile>();
   let reused = 0;
   const sources = new Map<string, string | LedgerEntry>();
@@ -221,17 +304,23 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
       if (text !== undefined) parse = parseFile(file, text);
     } else {
       const stats = statOf(path.join(absolute, name));
-      if (stats === undefined) continue;
-      const signature = signatureOf(stats);
+      if (stats === undefined) {
+        signature = undefined;
+        continue;
+      }
+      const fileSignature = signatureOf(stats);
+      const settled = isSettled(stats);
+      if (settled) signature?.push(`${name}\u0000${fileSignature}`);
+      else signature = undefined;
       const hit = previous?.get(name);
-      if (hit !== undefined && hit.signature === signature) {
+      if (hit !== undefined && hit.signature === fileSignature) {
         parse = hit.parse;
         reused++;
         records.set(name, hit);
       } else {
         const text = readText(path.join(absolute, name));
         if (text !== undefined) parse = parseFile(file, text);
-        if (parse !== undefined && cache.folder !== undefined && stats.ctimeNs < settled) records.set(name, { signature, parse });
+        if (parse !== undefined && cache.folder !== undefined && settled) records.set(name, { signature: fileSignature, parse });
       }
     }
     if (parse === undefined) continue;
@@ -247,7 +336,14 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const changed = cache.folder !== undefined && (reused !== records.size || records.size !== (previous?.size ?? 0));
   return {
-    ledger: { folder: display, entries, files: new LedgerFiles(sources), diagnostics, pending: journal !== undefined },
+    ledger: {
+      folder: display,
+      entries,
+      files: new LedgerFiles(sources),
+      diagnostics,
+      pending: journal !== undefined,
+      ...(signature ? { signature: digestOf(signature) } : {}),
+    },
     records,
     changed,
   };

@@ -16,8 +16,8 @@ export type Renderer = (report: Report, options: RenderOptions) => string;
 /** A reporter whose output may be large: it yields the text in pieces. */
 export type ChunkedRenderer = (report: Report, options: RenderOptions) => Chunks;
 
-export type ReportFormat = 'text' | 'markdown' | 'html';
-export type ExportFormat = 'json' | 'jsonl' | 'csv' | 'claimreview';
+import type { ExportFormat, ReportFormat } from './formats.js';
+export { EXPORT_FORMAT_NAMES, REPORT_FORMAT_NAMES, type ExportFormat, type ReportFormat } from './formats.js';
 
 /** Formats of `claimcheck report`, for people. */
 export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
