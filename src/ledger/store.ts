@@ -146,7 +146,12 @@ function settledCheck(settleMs: number | undefined): (stats: BigIntStats) => boo
   return (stats) => stats.ctimeNs < (fixed ?? (stats.ctimeNs % 1_000_000_000n === 0n ? coarse : fine));
 }
 
-/** The signature of a ledger: sha256 of its entry files' names and stat signatures, in name order. */
+/** A file's line in the ledger's signature: `ledgerSignature` and `readLedger` must agree on it. */
+function signatureLine(name: string, fileSignature: string): string {
+  return `${name}\u0000${fileSignature}`;
+}
+
+/** The signature of a ledger: sha256 of its entry files' lines (`signatureLine`), in name order. */
 function digestOf(lines: readonly string[]): string {
   return createHash('sha256').update(`claimcheck-ledger-signature\n${lines.join('\n')}`).digest('hex').slice(0, 32);
 }
@@ -171,7 +176,7 @@ export async function ledgerSignature(folder = 'claims', options: Pick<ReadOptio
   for (const name of (await readdir(absolute)).filter((file) => ENTRY_FILE.test(file)).sort()) {
     const stats = statOf(path.join(absolute, name));
     if (stats === undefined || !isSettled(stats)) return undefined;
-    lines.push(`${name}\u0000${signatureOf(stats)}`);
+    lines.push(signatureLine(name, signatureOf(stats)));
   }
   return (await stamp(absolute)) === before ? digestOf(lines) : undefined;
 }
@@ -310,7 +315,7 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
       }
       const fileSignature = signatureOf(stats);
       const settled = isSettled(stats);
-      if (settled) signature?.push(`${name}\u0000${fileSignature}`);
+      if (settled) signature?.push(signatureLine(name, fileSignature));
       else signature = undefined;
       const hit = previous?.get(name);
       if (hit !== undefined && hit.signature === fileSignature) {
