@@ -1,10 +1,10 @@
 // `check` without reading the whole ledger again when little changed. After a
-// full comparison, the cache keeps (1) an index of the ledger (each entry's id and
-// mention keys, the review decisions, the warnings), keyed by the ledger's stat
-// signature, and (2) the comparison itself (its changes, each tied to the finding
-// or entry it is about), keyed by that signature and the corpus the report was
-// made from. The next run stats the ledger's files; when its signature is the
-// same and the corpus run was incremental from a snapshot the comparison was made
+// full comparison, the cache keeps (1) an index of the ledger (its stat signature,
+// each entry's id and mention keys, the review decisions, the warnings), one per
+// ledger folder, and (2) the comparison itself (its changes, each tied to the
+// finding or entry it is about), keyed by that signature and the corpus the report
+// was made from. When there is an index, the next run stats the ledger's files;
+// when their signature is the index's and the corpus run was incremental from a snapshot the comparison was made
 // on (src/incremental.ts), only the findings and entries connected to the new
 // findings through shared mention keys are compared again, with the entries of
 // that part read from their files. Findings and entries correspond only through
@@ -26,6 +26,8 @@ import { entryFileName, ledgerSignature, readLedger, readLedgerEntries, type Led
 
 /** What `check` keeps of a ledger: enough to find the entries a change can touch. */
 export interface LedgerIndex {
+  /** The ledger's signature when it was indexed (see `ledgerSignature`). */
+  readonly signature: string;
   /** The folder as shown in messages. */
   readonly folder: string;
   /** Every review decision in the ledger. */
@@ -83,41 +85,41 @@ export async function checkWithLedger(paths: readonly string[], options: CheckWi
   const ledgerFolder = path.resolve(cwd, options.ledger);
   const runOptions = { cwd, cache: options.cache, ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.rewriteShare !== undefined ? { rewriteShare: options.rewriteShare } : {}) };
 
-  // New sources are parsed and analysed on a worker thread while this one stats the ledger.
+  // New sources are parsed and analysed on a worker thread while this one reads the index and stats the ledger.
   const prepared = await prepareRun(paths, runOptions);
-  const signature = await ledgerSignature(options.ledger, { cwd });
-  const index = signature === undefined ? undefined : readEntry(cache, 'ledger-index', indexKey(cwd, ledgerFolder, signature), decodeIndex);
-  if (signature !== undefined && index !== undefined) {
-    const run = await checkRun(paths, { ...runOptions, review: index.review }, prepared);
-    const saved = run.base && run.key !== undefined ? readEntry(cache, 'comparison', comparisonKey(ledgerFolder, signature, run.key, run.base.digest), decodeComparison) : undefined;
+  const index = readEntry(cache, 'ledger-index', indexKey(cwd, ledgerFolder), decodeIndex);
+  // A stat of every ledger file pays only when there is an index to match: else the ledger is read in full below.
+  const signature = index ? await ledgerSignature(options.ledger, { cwd }) : undefined;
+  let run: CheckRunResult | undefined;
+  if (index && signature === index.signature) {
+    run = await checkRun(paths, { ...runOptions, review: index.review }, prepared);
+    const saved = run.base && run.key !== undefined ? readEntry(cache, 'comparison', comparisonKey(ledgerFolder, index.signature, run.key, run.base.digest), decodeComparison) : undefined;
     if (saved && run.base) {
       const read = (ids: readonly string[]) => readLedgerEntries(options.ledger, ids.map(entryFileName), { cwd });
       const check = compareIncrementally(run.report, run.base, index, saved, read);
       if (check) {
         // The snapshot moved on: keep this comparison for the runs that start from it.
-        if (run.snapshot && run.digest !== run.base.digest) keep(cache, ledgerFolder, signature, run, check);
+        if (run.snapshot && run.digest !== run.base.digest) keep(cache, ledgerFolder, index.signature, run, check);
         return { check, mode: 'resumed' };
       }
     }
-    const ledger = await readLedger(options.ledger, { cwd, cache: options.cache });
-    // Changed since it was statted: its review decisions may differ from the index's.
-    if (ledger.signature === signature) return { check: compareAndKeep(cache, cwd, ledgerFolder, run, ledger, false), mode: 'full' };
   }
   const ledger = await readLedger(options.ledger, { cwd, cache: options.cache });
-  const run = await checkRun(paths, { ...runOptions, review: reviewOf(ledger) }, prepared);
-  return { check: compareAndKeep(cache, cwd, ledgerFolder, run, ledger, true), mode: 'full' };
+  // A run made with the index's review decisions stands only for the ledger that was indexed.
+  if (!run || ledger.signature !== index?.signature) run = await checkRun(paths, { ...runOptions, review: reviewOf(ledger) }, prepared);
+  return { check: compareAndKeep(cache, cwd, ledgerFolder, run, ledger, index), mode: 'full' };
 }
 
-/** The full comparison; kept for the next run when it can be resumed. */
-function compareAndKeep(cache: Cache, cwd: string, ledgerFolder: string, run: CheckRunResult, ledger: Ledger, indexLedger: boolean): CheckReport {
+/** The full comparison; kept for the next run when it can be resumed, with an index of the ledger unless `index` is one. */
+function compareAndKeep(cache: Cache, cwd: string, ledgerFolder: string, run: CheckRunResult, ledger: Ledger, index: LedgerIndex | undefined): CheckReport {
   const { check } = compareWithLedger(run.report, ledger);
   if (ledger.signature === undefined || run.key === undefined) return check;
   if (ledger.diagnostics.some((d) => d.severity === 'error')) return check;
   if (!run.snapshot) return check;
-  if (indexLedger) {
-    const index = indexOf(ledger);
-    if (!index) return check;
-    writeEntry(cache, 'ledger-index', indexKey(cwd, ledgerFolder, ledger.signature), encodeIndex(index));
+  if (index?.signature !== ledger.signature) {
+    const fresh = indexOf(ledger);
+    if (!fresh) return check;
+    writeEntry(cache, 'ledger-index', indexKey(cwd, ledgerFolder), encodeIndex(fresh));
   }
   keep(cache, ledgerFolder, ledger.signature, run, check);
   return check;
@@ -130,9 +132,9 @@ function keep(cache: Cache, ledgerFolder: string, signature: string, run: CheckR
   if (saved) writeEntry(cache, 'comparison', comparisonKey(ledgerFolder, signature, run.key, run.digest), saved);
 }
 
-/** The index's key: the folder as shown depends on the working folder. */
-function indexKey(cwd: string, ledgerFolder: string, signature: string): string {
-  return createHash('sha256').update(['claimcheck-ledger-index', ledgerFingerprint(), cwd, ledgerFolder, signature].join('\u0000')).digest('hex').slice(0, 32);
+/** The index's key: one per ledger folder (the folder as shown depends on the working folder); its signature is inside. */
+function indexKey(cwd: string, ledgerFolder: string): string {
+  return createHash('sha256').update(['claimcheck-ledger-index', ledgerFingerprint(), cwd, ledgerFolder].join('\u0000')).digest('hex').slice(0, 32);
 }
 
 function comparisonKey(ledgerFolder: string, signature: string, snapshotKey: string, digest: string): string {
@@ -144,16 +146,19 @@ function comparisonKey(ledgerFolder: string, signature: string, snapshotKey: str
 
 /**
  * The index of a ledger, or undefined when its entries cannot be found again by
- * id alone (a file named otherwise, two entries with one id).
+ * id alone (a file named otherwise, two entries with one id) or it has no
+ * signature.
  *
  * @param ledger The ledger as read.
  */
 export function indexOf(ledger: Ledger): LedgerIndex | undefined {
+  if (ledger.signature === undefined) return undefined;
   const ids = ledger.entries.map((entry) => entry.id);
   if (new Set(ids).size !== ids.length || ledger.files.size !== ids.length) return undefined;
   if (!ids.every((id) => ledger.files.has(entryFileName(id)))) return undefined;
   const review = reviewOf(ledger);
   return {
+    signature: ledger.signature,
     folder: ledger.folder,
     review: { separate: review.separate ?? [], updates: review.updates ?? [] },
     diagnostics: ledger.diagnostics,
@@ -301,7 +306,7 @@ export function compareIncrementally(
 // On disk: the index as compact rows, a mention key `<source id>#<hash>` as the
 // index of its source id in a table of strings and its hash.
 //
-//   index = { folder, separate, updates, diagnostics, strings: string[], entries: [id, source#, hash, source#, hash, …][] }
+//   index = { signature, folder, separate, updates, diagnostics, strings: string[], entries: [id, source#, hash, source#, hash, …][] }
 
 function encodeIndex(index: LedgerIndex): unknown {
   const { strings, ref } = stringTable();
@@ -312,13 +317,13 @@ function encodeIndex(index: LedgerIndex): unknown {
       return [ref(key.slice(0, cut)), key.slice(cut + 1)];
     }),
   ]);
-  return { folder: index.folder, separate: index.review.separate, updates: index.review.updates, diagnostics: index.diagnostics, strings, entries };
+  return { signature: index.signature, folder: index.folder, separate: index.review.separate, updates: index.review.updates, diagnostics: index.diagnostics, strings, entries };
 }
 
 const isPair = (value: unknown): value is [string, string] => Array.isArray(value) && value.length === 2 && isString(value[0]) && isString(value[1]);
 
 function decodeIndex(data: unknown): LedgerIndex | undefined {
-  if (!isRecord(data) || !isString(data.folder) || !isArrayOf(data.strings, isString) || !Array.isArray(data.entries)) return undefined;
+  if (!isRecord(data) || !isString(data.signature) || !isString(data.folder) || !isArrayOf(data.strings, isString) || !Array.isArray(data.entries)) return undefined;
   if (!isArrayOf(data.separate, isPair) || !isArrayOf(data.updates, isPair) || !isArrayOf(data.diagnostics, isDiagnostic)) return undefined;
   const strings = data.strings;
   const ids: string[] = [];
@@ -335,7 +340,7 @@ function decodeIndex(data: unknown): LedgerIndex | undefined {
     ids.push(row[0]);
     keys.push(entryKeys);
   }
-  return { folder: data.folder, review: { separate: data.separate, updates: data.updates }, diagnostics: data.diagnostics, ids, keys };
+  return { signature: data.signature, folder: data.folder, review: { separate: data.separate, updates: data.updates }, diagnostics: data.diagnostics, ids, keys };
 }
 
 const CHANGE_KINDS = new Set(['new', 'verdict', 'mentions', 'gone']);
