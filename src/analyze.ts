@@ -139,16 +139,15 @@ const prefetching = new Map<string, Promise<unknown>>();
  * it wrote to the cache. Only with a cache, at most `MIN_WORKER_SOURCES` files
  * (more go to the parallel path of `sourceParser`) and threads allowed.
  *
- * @param files Files read.
- * @param hashes sha256 of each file's bytes, hex, in order.
+ * @param files Files read, with the sha256 of their bytes.
  * @param options Cache folder and threads.
  */
-export function prefetchFiles(files: readonly SourceFile[], hashes: readonly string[], options: AnalyzeOptions = {}): void {
+export function prefetchFiles(files: readonly (SourceFile & { readonly hash: string })[], options: AnalyzeOptions = {}): void {
   if (!options.cache || options.threads === 1 || availableParallelism() < 2) return;
   const cache = openCache(options.cache);
-  const missing = files.flatMap((file, index) => {
-    const key = parsedKey(file.file, hashes[index]!);
-    return hasEntry(cache, 'parsed', key) || prefetching.has(key) ? [] : [{ ...file, hash: hashes[index]!, key }];
+  const missing = files.flatMap((file) => {
+    const key = parsedKey(file.file, file.hash);
+    return hasEntry(cache, 'parsed', key) || prefetching.has(key) ? [] : [{ ...file, key }];
   });
   if (missing.length === 0 || missing.length > MIN_WORKER_SOURCES) return;
   const pool = workerPool(1);
@@ -167,7 +166,7 @@ export function prefetchFiles(files: readonly SourceFile[], hashes: readonly str
 export function sourceParser(options: AnalyzeOptions = {}): (files: readonly SourceFile[]) => Promise<ParsedSource[]> {
   return async (files) => {
     const cache = options.cache ? openCache(options.cache) : undefined;
-    const hashes = files.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
+    const hashes = files.map(({ bytes, hash }) => hash ?? createHash('sha256').update(bytes).digest('hex'));
     // Files a worker is already parsing: wait for it, then read its entries.
     const ahead = files.flatMap(({ file }, index) => {
       const key = parsedKey(file, hashes[index]!);

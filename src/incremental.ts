@@ -149,9 +149,10 @@ export interface PreparedRun {
 export async function prepareRun(paths: readonly string[], options: CheckRunOptions): Promise<PreparedRun> {
   const cwd = options.cwd ?? process.cwd();
   const read = await readSourceFiles(paths, cwd);
-  const list = read.files.map(({ bytes }) => createHash('sha256').update(bytes).digest('hex'));
-  prefetchFiles(read.files, list, { ...options, cache: path.resolve(cwd, options.cache) });
-  return { read, hashes: new Map(read.files.map(({ file }, index) => [file, list[index]!])) };
+  // Each file keeps its hash, so the parser never hashes it again.
+  const files = read.files.map((file) => ({ ...file, hash: createHash('sha256').update(file.bytes).digest('hex') }));
+  prefetchFiles(files, { ...options, cache: path.resolve(cwd, options.cache) });
+  return { read: { ...read, files }, hashes: new Map(files.map(({ file, hash }) => [file, hash])) };
 }
 
 /**

@@ -515,6 +515,8 @@ export async function findSourceFiles(
 export interface SourceFile {
   readonly file: string;
   readonly bytes: Uint8Array;
+  /** sha256 of the bytes, hex, when whoever read the file has computed it already. */
+  readonly hash?: string;
 }
 
 /** Options of `loadSources`. */
