@@ -25,6 +25,7 @@ import {
   type WriteStep,
 } from '../src/ledger/index.js';
 import type { Claim, Finding, Mention, Report, Verdict } from '../src/types.js';
+import { testMention } from './helpers/mention.js';
 
 // ---------------------------------------------------------------------------
 // Builders
@@ -34,23 +35,7 @@ type MentionSpec = readonly [source: string, text: string, outlet?: string];
 const keyOf = (source: string, text: string) => claimKey({ sentence: { source, plain: text } } as unknown as Claim);
 
 function mention([source, text, outlet = `Outlet ${source}`]: MentionSpec, line = 1): Mention {
-  const value = {
-    key: keyOf(source, text),
-    source,
-    path: `sources/${source}.md`,
-    outlet,
-    text,
-    line,
-    column: 1,
-    start: 0,
-    end: text.length,
-    quantities: [],
-    dates: [],
-    negated: false,
-    attribution: null,
-    checkworthiness: { checkworthy: true, score: 1, reason: 'test' },
-  };
-  return value as Mention;
+  return testMention({ key: keyOf(source, text), source, outlet, text, line });
 }
 
 function finding(id: string, verdict: Verdict, mentions: readonly MentionSpec[], conflicts: Finding['conflicts'] = []): Finding {

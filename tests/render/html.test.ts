@@ -11,6 +11,7 @@ import { crossReference } from '../../src/index.js';
 import { renderHtml } from '../../src/render/html.js';
 import { VERDICTS } from '../../src/render/shared.js';
 import type { Conflict, Finding, Mention, Report, SourceSummary, Verdict } from '../../src/types.js';
+import { testMention } from '../helpers/mention.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const plain = { color: false, width: 100, showPossible: false };
@@ -32,23 +33,7 @@ const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'u
 // A small hand-made report, for cases the corpus does not cover.
 function mention(outlet: string, text: string, overrides: Partial<Mention> = {}): Mention {
   const source = outlet.toLowerCase().replace(/[^a-z]+/g, '-');
-  return {
-    key: `${source}#${text.length}`,
-    source,
-    path: `sources/${source}.md`,
-    outlet,
-    text,
-    line: 7,
-    column: 1,
-    start: 0,
-    end: text.length,
-    quantities: [],
-    dates: [],
-    negated: false,
-    attribution: null,
-    checkworthiness: { checkworthy: true, score: 1, reason: 'test' },
-    ...overrides,
-  };
+  return testMention({ key: `${source}#${text.length}`, source, outlet, text, line: 7, ...overrides });
 }
 
 function finding(id: string, verdict: Verdict, mentions: Mention[], conflicts: Conflict[] = [], related: Finding['related'] = []): Finding {

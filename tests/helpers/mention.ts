@@ -1,0 +1,25 @@
+// A mention for hand-made reports in tests: the fields a test sets, the rest
+// plain defaults (a check-worthy sentence at the start of line 1, in
+// sources/<source>.md, with no quantities, dates, negation or attribution).
+import type { Mention } from '../../src/types.js';
+
+/**
+ * A mention with defaults for every field not given.
+ *
+ * @param fields Key, source id, outlet and text, and any field to override.
+ */
+export function testMention(fields: Pick<Mention, 'key' | 'source' | 'outlet' | 'text'> & Partial<Mention>): Mention {
+  return {
+    path: `sources/${fields.source}.md`,
+    line: 1,
+    column: 1,
+    start: 0,
+    end: fields.text.length,
+    quantities: [],
+    dates: [],
+    negated: false,
+    attribution: null,
+    checkworthiness: { checkworthy: true, score: 1, reason: 'test' },
+    ...fields,
+  };
+}
