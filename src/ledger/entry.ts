@@ -5,7 +5,7 @@
 // take the fast canonical path (canonical.ts) when it applies and the `yaml`
 // document model otherwise, with the same result.
 
-import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ConflictKind, Diagnostic, Finding, Verdict } from '../types.js';
 import { CONFLICT_KINDS, formatCanonical, HEADER, parseCanonical, VERDICTS } from './canonical.js';
 
@@ -249,6 +249,14 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
     }
     return verdict as Verdict | undefined;
   };
+  // A nested mapping's fields by name (a mention, a conflict, the review), each unknown one reported.
+  const fieldsOf = (map: YAMLMap, known: readonly string[], what: string) => {
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (!known.includes(name)) report(`unknown ${what} field \`${name}\` (known: ${known.join(', ')})`, pair.key as Node);
+    }
+    return (name: string) => map.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.value as Node | undefined;
+  };
   const keyPair = (node: Node | null | undefined, what: string): [string, string] | undefined => {
     const keys = isSeq(node) ? (node.items as Node[]).map((key) => (isScalar(key) && typeof key.value === 'string' ? key.value : undefined)) : [];
     if (keys.length === 2 && keys[0] !== undefined && keys[1] !== undefined) return [keys[0], keys[1]];
@@ -290,11 +298,7 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
         report('each mention must be a mapping with key, outlet, path, line, text', item);
         continue;
       }
-      const get = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.value as Node | undefined;
-      for (const pair of item.items) {
-        const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!MENTION_KEYS.includes(name)) report(`unknown mention field \`${name}\` (known: ${MENTION_KEYS.join(', ')})`, pair.key as Node);
-      }
+      const get = fieldsOf(item, MENTION_KEYS, 'mention');
       const key = string(get('key'), 'key', true, item);
       const lineNode = get('line');
       const line = isScalar(lineNode) && Number.isInteger(lineNode.value) ? (lineNode.value as number) : undefined;
@@ -319,11 +323,7 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
         report('each conflict must be a mapping with between, kind, detail', item);
         continue;
       }
-      const get = (name: string) => item.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.value as Node | undefined;
-      for (const pair of item.items) {
-        const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!CONFLICT_KEYS.includes(name)) report(`unknown conflict field \`${name}\` (known: ${CONFLICT_KEYS.join(', ')})`, pair.key as Node);
-      }
+      const get = fieldsOf(item, CONFLICT_KEYS, 'conflict');
       const between = keyPair(get('between'), '`between`');
       const kind = string(get('kind'), 'kind');
       if (kind !== undefined && !CONFLICT_KINDS.includes(kind as ConflictKind)) report(`\`kind\` must be one of ${CONFLICT_KINDS.join(', ')}`, get('kind'));
@@ -337,11 +337,7 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
   if (reviewPair) {
     const node = reviewPair.value as Node | null;
     if (isMap(node)) {
-      for (const pair of node.items) {
-        const name = isScalar(pair.key) ? String(pair.key.value) : '';
-        if (!REVIEW_KEYS.includes(name)) report(`unknown review field \`${name}\` (known: ${REVIEW_KEYS.join(', ')})`, pair.key as Node);
-      }
-      const get = (name: string) => node.items.find((pair) => isScalar(pair.key) && pair.key.value === name)?.value as Node | undefined;
+      const get = fieldsOf(node, REVIEW_KEYS, 'review');
       const confirmedNode = get('confirmed');
       const confirmed = confirmedNode === undefined || (isScalar(confirmedNode) && confirmedNode.value === null) ? undefined : verdictOf(confirmedNode, 'confirmed');
       const note = string(get('note'), 'note', false);
