@@ -6,26 +6,15 @@
 
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import {
-  entryKey,
-  hasEntry,
-  isArrayOf,
-  isDiagnostic,
-  isBoolean,
-  isInteger,
-  isNumber,
-  isRecord,
-  isString,
-  openCache,
-  readEntry,
-} from './cache.js';
+import { entryKey, hasEntry, openCache, readEntry } from './cache.js';
 import { extractClaims } from './extract/index.js';
 import { decodeText, parseSource, type ParsedSource, type SourceFile } from './load.js';
-import { matchProfile, rememberProfile, type MatchProfile } from './match/index.js';
+import { matchProfile, rememberProfile } from './match/index.js';
 import { splitSentences } from './segment.js';
-import type { Block, Claim, Diagnostic, Position, Source } from './types.js';
+import { decodeAnalysis, decodeParsed, type AnalysisData } from './stored.js';
+import type { Claim, Source } from './types.js';
 import { closeWorkerPool, workerPool } from './workers/pool.js';
-import { processFile, processSource, type FileResult, type Task } from './workers/tasks.js';
+import { processFile, processSource, type Task } from './workers/tasks.js';
 
 /** What one source contributes to a run. */
 export interface SourceAnalysis {
@@ -69,13 +58,7 @@ export function analyzeSource(source: Source): SourceAnalysis {
   return { source: source.id, sentences: sentences.length, claims };
 }
 
-/** A source's analysis with the match profile of each claim: what the cache keeps. */
-export interface AnalysisData {
-  readonly sentences: number;
-  readonly claims: readonly Claim[];
-  /** `matchProfile` of each claim, in order. */
-  readonly profiles: readonly MatchProfile[];
-}
+export type { AnalysisData } from './stored.js';
 
 /**
  * Analyse a source and derive its claims' match profiles.
@@ -102,7 +85,7 @@ export async function analyzeAll(sources: readonly Source[], options: AnalyzeOpt
   const results: (AnalysisData | undefined)[] = sources.map((source) => {
     const known = ready.get(source);
     if (known) return known;
-    return cache ? readEntry(cache, 'analysis', analysisKey(source), (data) => checkAnalysis(data, source)) : undefined;
+    return cache ? readEntry(cache, 'analysis', analysisKey(source), (data) => decodeAnalysis(data, source)) : undefined;
   });
   let done = results.filter(Boolean).length;
   if (done > 0) options.onProgress?.(done, sources.length);
@@ -110,11 +93,11 @@ export async function analyzeAll(sources: readonly Source[], options: AnalyzeOpt
   await spread(missing, options.threads, {
     task: (indexes) => ({ kind: 'sources', ...(cache ? { cache } : {}), sources: indexes.map((index) => sources[index]!) }),
     fromWorker: (index, text) => {
-      const data = JSON.parse(text) as AnalysisData | null;
-      results[index] = data ?? processSource(sources[index]!, cache);
+      const source = sources[index]!;
+      results[index] = decodeAnalysis(JSON.parse(text), source) ?? processSource(source, cache).analysis;
     },
     here: (index) => {
-      results[index] = processSource(sources[index]!, cache);
+      results[index] = processSource(sources[index]!, cache).analysis;
     },
     done: () => options.onProgress?.(++done, sources.length),
   });
@@ -177,11 +160,11 @@ export function sourceParser(options: AnalyzeOptions = {}): (files: readonly Sou
     if (ahead.length > 0) await Promise.all(ahead);
     const results: (ParsedSource | undefined)[] = files.map(({ file, bytes }, index) => {
       if (!cache) return undefined;
-      const entry = readEntry(cache, 'parsed', parsedKey(file, hashes[index]!), (data) => checkParsedEntry(data, file, bytes, hashes[index]!));
+      const entry = readEntry(cache, 'parsed', parsedKey(file, hashes[index]!), (data) => decodeParsed(data, file, textOf(file, bytes), hashes[index]!));
       const source = entry?.parsed.source;
       if (source) {
-        // Stored with the parse since this version; an analysis entry of its own otherwise.
-        const analysis = entry.analysis ?? readEntry(cache, 'analysis', analysisKey(source), (data) => checkAnalysis(data, source));
+        // Stored with the parse when the file was analysed in the same pass; an analysis entry of its own otherwise.
+        const analysis = entry.analysis ?? readEntry(cache, 'analysis', analysisKey(source), (data) => decodeAnalysis(data, source));
         if (analysis) ready.set(source, analysis);
       }
       return entry?.parsed;
@@ -199,7 +182,11 @@ export function sourceParser(options: AnalyzeOptions = {}): (files: readonly Sou
         ...(cache ? { cache } : {}),
         files: indexes.map((index) => ({ ...files[index]!, hash: hashes[index]! })),
       }),
-      fromWorker: (index, text) => keep(index, restoreFile(JSON.parse(text) as FileResult, files[index]!.file, files[index]!.bytes)),
+      fromWorker: (index, text) => {
+        const { file, bytes } = files[index]!;
+        const stored = JSON.parse(text) as unknown;
+        keep(index, (stored !== null && decodeParsed(stored, file, textOf(file, bytes), hashes[index]!)) || { parsed: parseSource(file, bytes) });
+      },
       here: (index) => keep(index, processFile(files[index]!.file, files[index]!.bytes, hashes[index]!, cache)),
       done: () => options.onProgress?.(++done, files.length),
     });
@@ -207,11 +194,10 @@ export function sourceParser(options: AnalyzeOptions = {}): (files: readonly Sou
   };
 }
 
-/** A file task's result as sent back by a worker: the source text decoded again from the bytes. */
-function restoreFile(result: FileResult, file: string, bytes: Uint8Array): { parsed: ParsedSource; analysis?: AnalysisData } {
-  if (!result.parsed) return { parsed: parseSource(file, bytes) };
-  const parsed = withText(result.parsed, bytes);
-  return parsed.source && result.analysis ? { parsed, analysis: result.analysis } : { parsed };
+/** A file's text as the loader decodes it, or undefined when it cannot be decoded. */
+function textOf(file: string, bytes: Uint8Array): string | undefined {
+  const decoded = decodeText(file, bytes);
+  return 'text' in decoded ? decoded.text : undefined;
 }
 
 /** How the items of a stage are worked on, by index. */
@@ -302,112 +288,4 @@ export function analysisKey(source: Source): string {
  */
 export function parsedKey(file: string, hash: string): string {
   return entryKey('parsed', file, hash);
-}
-
-/**
- * A parsed source as stored: the text is left out (decoded from the file's bytes
- * on reading); the source's analysis is kept with it when the file was analysed
- * in the same pass.
- */
-export interface StoredParsed {
-  readonly source?: Omit<Source, 'text'>;
-  readonly diagnostics: readonly Diagnostic[];
-  readonly analysis?: AnalysisData;
-}
-
-/**
- * What the cache keeps of `parseSource`'s result.
- *
- * @param parsed Result of `parseSource`.
- */
-export function storedParsed(parsed: ParsedSource): StoredParsed {
-  if (!parsed.source) return { diagnostics: parsed.diagnostics };
-  const { text: _text, ...rest } = parsed.source;
-  return { source: rest, diagnostics: parsed.diagnostics };
-}
-
-function withText(stored: StoredParsed, bytes: Uint8Array): ParsedSource {
-  if (!stored.source) return { diagnostics: stored.diagnostics };
-  const decoded = decodeText(stored.source.path, bytes);
-  if (!('text' in decoded)) return { diagnostics: stored.diagnostics };
-  const source: Source = { ...stored.source, text: decoded.text };
-  return { source, diagnostics: stored.diagnostics };
-}
-
-const isPoint = (value: unknown): boolean => isRecord(value) && isInteger(value.line) && isInteger(value.column) && isInteger(value.offset);
-const isPosition = (value: unknown): value is Position => isRecord(value) && isPoint(value.start) && isPoint(value.end);
-const isBlock = (value: unknown): value is Block =>
-  isRecord(value) &&
-  isString(value.kind) &&
-  isString(value.text) &&
-  isPosition(value.position) &&
-  (value.boilerplate === undefined || isString(value.boilerplate)) &&
-  isArrayOf(value.runs, (run): run is Block['runs'][number] => isRecord(run) && isInteger(run.plain) && isInteger(run.file) && isInteger(run.length));
-
-/**
- * A stored parsed source read back, with its text, when it has the expected shape
- * and belongs to these bytes.
- */
-function checkParsed(data: unknown, file: string, bytes: Uint8Array, hash: string): ParsedSource | undefined {
-  if (!isRecord(data) || !isArrayOf(data.diagnostics, isDiagnostic)) return undefined;
-  if (data.source !== undefined) {
-    const source = data.source;
-    if (!isRecord(source) || !isString(source.id) || source.hash !== hash || !isString(source.path)) return undefined;
-    if (!isRecord(source.meta) || !isString(source.meta.outlet) || !isArrayOf(source.blocks, isBlock)) return undefined;
-    if (source.path !== file.split('\\').join('/')) return undefined;
-  }
-  const parsed = withText(data as unknown as StoredParsed, bytes);
-  return data.source !== undefined && !parsed.source ? undefined : parsed;
-}
-
-/** A stored parse read back with the analysis stored beside it, if that still belongs to the source. */
-function checkParsedEntry(data: unknown, file: string, bytes: Uint8Array, hash: string): { parsed: ParsedSource; analysis?: AnalysisData } | undefined {
-  const parsed = checkParsed(data, file, bytes, hash);
-  if (!parsed) return undefined;
-  const stored = (data as { analysis?: unknown }).analysis;
-  const analysis = stored !== undefined && parsed.source ? checkAnalysis(stored, parsed.source) : undefined;
-  return analysis ? { parsed, analysis } : { parsed };
-}
-
-const isSpan = (value: unknown): boolean => isRecord(value) && isInteger(value.start) && isInteger(value.end);
-const isStringArray = (value: unknown): value is string[] => isArrayOf(value, isString);
-
-function isClaimOf(value: unknown, source: Source): value is Claim {
-  if (!isRecord(value) || !isRecord(value.sentence) || !isRecord(value.checkworthiness) || !isRecord(value.negation)) return false;
-  const sentence = value.sentence;
-  if (sentence.source !== source.id || !isInteger(sentence.index) || !isString(sentence.text) || !isString(sentence.plain)) return false;
-  if (!isPosition(sentence.position) || !isInteger(sentence.block) || !isString(sentence.kind)) return false;
-  // The sentence must be where it says it is in this source's text.
-  if (source.text.slice(sentence.position.start.offset, sentence.position.end.offset) !== sentence.text) return false;
-  const worth = value.checkworthiness;
-  if (!isBoolean(worth.checkworthy) || !isNumber(worth.score) || !isString(worth.reason)) return false;
-  if (value.outlet !== source.meta.outlet || !(value.attribution === null || isString(value.attribution))) return false;
-  if (!isBoolean(value.negation.negated) || !(value.negation.cue === null || isString(value.negation.cue))) return false;
-  const quantities = isArrayOf(value.quantities, (q): q is unknown => isRecord(q) && isString(q.text) && isSpan(q.span) && isNumber(q.value) && isString(q.kind));
-  const dates = isArrayOf(value.dates, (d): d is unknown => isRecord(d) && isString(d.text) && isSpan(d.span) && isString(d.grain) && isBoolean(d.relative));
-  return quantities && dates;
-}
-
-function isProfile(value: unknown): value is MatchProfile {
-  if (!isRecord(value) || !isRecord(value.terms) || !isStringArray(value.figures)) return false;
-  const terms = value.terms;
-  return (
-    isStringArray(terms.tokens) &&
-    isStringArray(terms.sequence) &&
-    isStringArray(terms.terms) &&
-    isArrayOf(terms.weights, isNumber) &&
-    terms.weights.length === terms.terms.length &&
-    isStringArray(terms.names) &&
-    isStringArray(terms.numbers)
-  );
-}
-
-/** A stored analysis read back, when it has the expected shape and belongs to this source. */
-function checkAnalysis(data: unknown, source: Source): AnalysisData | undefined {
-  if (!isRecord(data) || !isInteger(data.sentences) || data.sentences < 0) return undefined;
-  if (!Array.isArray(data.claims) || !Array.isArray(data.profiles) || data.claims.length !== data.profiles.length) return undefined;
-  if (data.claims.length > data.sentences) return undefined;
-  for (const claim of data.claims) if (!isClaimOf(claim, source)) return undefined;
-  for (const profile of data.profiles) if (!isProfile(profile)) return undefined;
-  return data as unknown as AnalysisData;
 }

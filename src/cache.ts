@@ -18,7 +18,7 @@ import type { Diagnostic } from './types.js';
 export const CACHE_FOLDER = '.claimcheck-cache';
 
 /** Version of the entry layout; part of every key (bump when the stored shape changes). */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 const FORMAT = CACHE_FORMAT;
 
 /** An open cache: where it lives and which tool version it serves. */
@@ -110,14 +110,27 @@ const markedCaches = new Set<string>();
  * @returns Whether the entry was written.
  */
 export function writeEntry(cache: Cache, kind: EntryKind, key: string, data: unknown): boolean {
-  if (tryWrite(cache, kind, key, data)) return true;
+  return writeEntryJson(cache, kind, key, asciiJson(data));
+}
+
+/**
+ * `writeEntry` with the data already as JSON: `asciiJson` of plain JSON data.
+ *
+ * @param cache The cache.
+ * @param kind Kind of entry.
+ * @param key Its key (`entryKey`).
+ * @param json `asciiJson(data)`.
+ * @returns Whether the entry was written.
+ */
+export function writeEntryJson(cache: Cache, kind: EntryKind, key: string, json: string): boolean {
+  if (tryWrite(cache, kind, key, json)) return true;
   // The folder may have been deleted since this process made it ("safe to delete"): once more.
   madeFolders.clear();
   markedCaches.clear();
-  return tryWrite(cache, kind, key, data);
+  return tryWrite(cache, kind, key, json);
 }
 
-function tryWrite(cache: Cache, kind: EntryKind, key: string, data: unknown): boolean {
+function tryWrite(cache: Cache, kind: EntryKind, key: string, json: string): boolean {
   const target = entryPath(cache, kind, key);
   const folder = path.dirname(target);
   try {
@@ -133,7 +146,8 @@ function tryWrite(cache: Cache, kind: EntryKind, key: string, data: unknown): bo
   } catch {
     return false;
   }
-  return writeCacheFileSync(target, asciiJson({ claimcheck: 'cache', format: FORMAT, tool: cache.tool, kind, key, data }));
+  const envelope = asciiJson({ claimcheck: 'cache', format: FORMAT, tool: cache.tool, kind, key });
+  return writeCacheFileSync(target, `${envelope.slice(0, -1)},"data":${json}}`);
 }
 
 /**

@@ -240,7 +240,8 @@ describe('crossReference with a cache', () => {
     // Mark every cached claim: a warm run that reads the cache shows the marks.
     for (const file of entries(cache, 'parsed')) {
       const entry = JSON.parse(readFileSync(file, 'utf8'));
-      for (const claim of entry.data.analysis.claims) claim.checkworthiness.reason = 'from the cache';
+      // A stored claim is a row (src/stored.ts): its check-worthiness reason is item 7.
+      for (const row of entry.data.analysis.claims) row[7] = 'from the cache';
       writeFileSync(file, asciiJson(entry));
     }
     const warm = await crossReference(['sources'], { cwd, cache });

@@ -16,6 +16,7 @@ import { crossReference } from '../src/index.js';
 import { loadSources } from '../src/load.js';
 import { matchProfile, pairFeatures, termOverlap, termsOf, type Terms } from '../src/match/index.js';
 import { createProgress } from '../src/progress.js';
+import { decodeParsed } from '../src/stored.js';
 import { poolStats, workerEntry, workerPool } from '../src/workers/pool.js';
 import { processFile } from '../src/workers/tasks.js';
 
@@ -79,10 +80,12 @@ describe('worker threads', () => {
     const texts = await pool!.run({ kind: 'files', files });
     const local = files.map(({ file, bytes, hash }) => processFile(file, bytes, hash));
     texts.forEach((text, index) => {
-      const result = JSON.parse(text);
-      const { text: _text, ...parsed } = local[index]!.parsed.source!;
-      expect(result.parsed.source).toEqual(parsed);
-      expect(result.analysis).toEqual(JSON.parse(JSON.stringify(local[index]!.analysis)));
+      // The same stored layout, which reads back as the main thread's objects.
+      expect(text).toBe(local[index]!.json);
+      const source = local[index]!.parsed.source!;
+      const decoded = decodeParsed(JSON.parse(text), files[index]!.file, source.text, source.hash);
+      expect(decoded?.parsed.source).toEqual(source);
+      expect(decoded?.analysis).toEqual(local[index]!.analysis);
     });
   });
 

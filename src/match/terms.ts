@@ -137,6 +137,37 @@ export function termsOf(text: string, masked: readonly Span[] = []): Terms {
   };
 }
 
+/**
+ * The terms of a sentence from its tokens (`Terms.tokens`) and the names and
+ * numbers `termsOf` found: what `termsOf` gives, without reading the sentence
+ * again (a cached claim keeps only these).
+ *
+ * @param tokens Lowercase tokens in order, numbers and dates masked as `#`.
+ * @param names Names, sorted.
+ * @param numbers Numbers, sorted.
+ */
+export function termsFromTokens(tokens: readonly string[], names: readonly string[], numbers: readonly string[]): Terms {
+  const sequence: string[] = [];
+  const termWeights = new Map<string, number>();
+  for (const token of tokens) {
+    if (token === '#') {
+      sequence.push('#');
+      continue;
+    }
+    const word = wordOf(token);
+    if (word.term === null) continue;
+    sequence.push(word.term);
+    termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+  }
+  const terms = [...termWeights.keys()].sort();
+  return { tokens, sequence, terms, weights: terms.map((term) => termWeights.get(term)!), names, numbers };
+}
+
+/** A word's term and weight; term null for a stopword or a single character. */
+function wordOf(part: string): { readonly word: string; readonly term: string | null; readonly weight: number } {
+  return STOPWORDS.has(part) || part.length < 2 ? { word: part, term: null, weight: 0 } : { word: part, term: canonicalTerm(part), weight: weightOf(part) };
+}
+
 /** What a token as written contributes, whatever its place in a sentence. */
 interface TokenInfo {
   /** Normalised number (`1,000` → `1000`, `31st` → `31`) when the token is a figure, else null. */
@@ -156,8 +187,6 @@ function tokenOf(raw: string): TokenInfo {
   let info = tokenCache.get(raw);
   if (info) return info;
   const lower = raw.toLowerCase().replace(/['’]s$/, '');
-  const word = (part: string) =>
-    STOPWORDS.has(part) || part.length < 2 ? { word: part, term: null, weight: 0 } : { word: part, term: canonicalTerm(part), weight: weightOf(part) };
   if (NUMERIC.test(lower)) {
     info = { number: lower.replace(/[$,%]/g, '').replace(/(st|nd|rd|th|s)$/, ''), numberWord: false, words: [], capitalised: false };
   } else {
@@ -165,7 +194,7 @@ function tokenOf(raw: string): TokenInfo {
       number: null,
       numberWord: /^\p{L}/u.test(lower) && isNumberOrDateWord(lower),
       // Hyphenated compounds count as their parts ("U.S.-based" → us, based).
-      words: lower.includes('-') ? lower.split('-').filter(Boolean).map(word) : [word(lower.replace(/\.$/, ''))],
+      words: lower.includes('-') ? lower.split('-').filter(Boolean).map(wordOf) : [wordOf(lower.replace(/\.$/, ''))],
       capitalised: /^\p{Lu}/u.test(raw),
     };
   }

@@ -1,0 +1,405 @@
+// How a parsed source and its analysis are kept in the cache and passed from a
+// worker thread: rows (arrays) instead of keyed objects, with what can be derived
+// again left out: the source text (read from the file), each sentence's text (a
+// slice of it), its plain text, a quantity's or date's text and a block's text
+// when they equal the slices they come from, and a claim's match terms beyond its
+// tokens (`termsFromTokens`). An entry is about a quarter of the objects' JSON; on
+// a cold run of 3000 articles, writing the cache had been a fifth of the
+// per-source time.
+//
+// `encode*` gives undefined for what it cannot store exactly (objects whose keys
+// are not the expected ones in the expected order): that is then neither cached
+// nor sent between threads, and the caller works on the objects themselves.
+// `decode*` rebuilds objects equal to the originals, key order included (the
+// JSON reporters print them), or gives undefined for data of another shape.
+
+import { isArrayOf, isBoolean, isDiagnostic, isInteger, isNumber, isRecord, isString } from './cache.js';
+import type { ParsedSource } from './load.js';
+import { termsFromTokens } from './match/terms.js';
+import type { MatchProfile } from './match/index.js';
+import type { Block, Claim, DateMention, Diagnostic, Position, Quantity, Sentence, Source } from './types.js';
+
+/** A source's analysis with the match profile of each claim: what the cache keeps. */
+export interface AnalysisData {
+  readonly sentences: number;
+  readonly claims: readonly Claim[];
+  /** `matchProfile` of each claim, in order. */
+  readonly profiles: readonly MatchProfile[];
+}
+
+/** A position as `[start line, column, offset, end line, column, offset]`. */
+type PositionRow = readonly [number, number, number, number, number, number];
+/** A block: kind, text (null: its runs' slices of the file), runs as `plain, file, length` triples, position, boilerplate reason. */
+type BlockRow = readonly [string, string | null, readonly number[], PositionRow] | readonly [string, string | null, readonly number[], PositionRow, string];
+/** A quantity; its text null when it is the span of the sentence's plain text. */
+type QuantityRow = readonly [string | null, number, number, number, number | null, number | null, boolean, boolean, boolean, string | null, string];
+/** A date; its text null when it is the span of the sentence's plain text. */
+type DateRow = readonly [string | null, number, number, string | null, string, boolean];
+/** A claim: sentence index, block, kind, position, plain text (null: the sentence's text), check-worthiness, quantities, dates, negation, attribution. */
+type ClaimRow = readonly [
+  number,
+  number,
+  string,
+  PositionRow,
+  string | null,
+  boolean,
+  number,
+  string,
+  readonly QuantityRow[],
+  readonly DateRow[],
+  boolean,
+  string | null,
+  string | null,
+];
+/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures. */
+type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[]];
+
+/** A source's analysis as stored. */
+export interface StoredAnalysis {
+  readonly sentences: number;
+  readonly claims: readonly ClaimRow[];
+  readonly profiles: readonly ProfileRow[];
+}
+
+/** A source as stored: without its text, blocks as rows. */
+interface StoredSource {
+  readonly id: string;
+  readonly path: string;
+  readonly meta: Source['meta'];
+  readonly hash: string;
+  readonly blocks: readonly BlockRow[];
+}
+
+/** A parsed source as stored, with its analysis when the file was analysed in the same pass. */
+export interface StoredParsed {
+  readonly source?: StoredSource;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly analysis?: StoredAnalysis;
+}
+
+// ---------------------------------------------------------------------------
+// Encoding
+
+/** Whether `value` has exactly these own keys, in this order. */
+function hasKeys(value: object, keys: readonly string[]): boolean {
+  let index = 0;
+  for (const key in value) if (keys[index++] !== key) return false;
+  return index === keys.length;
+}
+
+const POINT_KEYS = ['line', 'column', 'offset'];
+const POSITION_KEYS = ['start', 'end'];
+const BLOCK_KEYS = ['kind', 'text', 'runs', 'position'];
+const BOILERPLATE_BLOCK_KEYS = [...BLOCK_KEYS, 'boilerplate'];
+const RUN_KEYS = ['plain', 'file', 'length'];
+const SOURCE_KEYS = ['id', 'path', 'meta', 'text', 'hash', 'blocks'];
+const CLAIM_KEYS = ['sentence', 'outlet', 'checkworthiness', 'quantities', 'dates', 'negation', 'attribution'];
+const SENTENCE_KEYS = ['source', 'index', 'text', 'plain', 'position', 'block', 'kind'];
+const WORTH_KEYS = ['checkworthy', 'score', 'reason'];
+const NEGATION_KEYS = ['negated', 'cue'];
+const SPAN_KEYS = ['start', 'end'];
+const QUANTITY_KEYS = ['text', 'span', 'value', 'min', 'max', 'minExclusive', 'maxExclusive', 'approximate', 'unit', 'kind'];
+const DATE_KEYS = ['text', 'span', 'value', 'grain', 'relative'];
+const PROFILE_KEYS = ['figures'];
+const TERMS_KEYS = ['tokens', 'sequence', 'terms', 'weights', 'names', 'numbers'];
+
+/** Thrown inside an encoder: this value cannot be stored exactly. */
+class Unstorable extends Error {}
+
+function need(condition: boolean): asserts condition {
+  if (!condition) throw new Unstorable();
+}
+
+function positionRow(position: Position): PositionRow {
+  need(hasKeys(position, POSITION_KEYS) && hasKeys(position.start, POINT_KEYS) && hasKeys(position.end, POINT_KEYS));
+  const { start, end } = position;
+  need(start.offset !== undefined && end.offset !== undefined);
+  return [start.line, start.column, start.offset, end.line, end.column, end.offset];
+}
+
+/** A block's text rebuilt from the file: its runs' slices, when they cover it end to end. */
+function textOfRuns(runs: readonly number[], fileText: string): string | undefined {
+  let text = '';
+  for (let k = 0; k < runs.length; k += 3) {
+    if (runs[k] !== text.length) return undefined;
+    text += fileText.slice(runs[k + 1], runs[k + 1]! + runs[k + 2]!);
+  }
+  return text;
+}
+
+function blockRow(block: Block, fileText: string): BlockRow {
+  need(hasKeys(block, block.boilerplate === undefined ? BLOCK_KEYS : BOILERPLATE_BLOCK_KEYS));
+  const runs: number[] = [];
+  for (const run of block.runs) {
+    need(hasKeys(run, RUN_KEYS));
+    runs.push(run.plain, run.file, run.length);
+  }
+  const text = textOfRuns(runs, fileText) === block.text ? null : block.text;
+  const row = [block.kind, text, runs, positionRow(block.position)] as const;
+  return block.boilerplate === undefined ? row : [...row, block.boilerplate];
+}
+
+function quantityRow(quantity: Quantity, plain: string): QuantityRow {
+  need(hasKeys(quantity, QUANTITY_KEYS) && hasKeys(quantity.span, SPAN_KEYS));
+  const { start, end } = quantity.span;
+  const text = plain.slice(start, end) === quantity.text ? null : quantity.text;
+  const q = quantity;
+  return [text, start, end, q.value, q.min, q.max, q.minExclusive, q.maxExclusive, q.approximate, q.unit, q.kind];
+}
+
+function dateRow(date: DateMention, plain: string): DateRow {
+  need(hasKeys(date, DATE_KEYS) && hasKeys(date.span, SPAN_KEYS));
+  const { start, end } = date.span;
+  const text = plain.slice(start, end) === date.text ? null : date.text;
+  return [text, start, end, date.value, date.grain, date.relative];
+}
+
+function claimRow(claim: Claim, source: Source): ClaimRow {
+  const sentence = claim.sentence;
+  need(hasKeys(claim, CLAIM_KEYS) && hasKeys(sentence, SENTENCE_KEYS));
+  need(sentence.source === source.id && claim.outlet === source.meta.outlet);
+  const position = positionRow(sentence.position);
+  need(source.text.slice(position[2], position[5]) === sentence.text);
+  const worth = claim.checkworthiness;
+  const negation = claim.negation;
+  need(hasKeys(worth, WORTH_KEYS) && hasKeys(negation, NEGATION_KEYS));
+  return [
+    sentence.index,
+    sentence.block,
+    sentence.kind,
+    position,
+    sentence.plain === sentence.text ? null : sentence.plain,
+    worth.checkworthy,
+    worth.score,
+    worth.reason,
+    claim.quantities.map((quantity) => quantityRow(quantity, sentence.plain)),
+    claim.dates.map((date) => dateRow(date, sentence.plain)),
+    negation.negated,
+    negation.cue,
+    claim.attribution,
+  ];
+}
+
+function profileRow(profile: MatchProfile): ProfileRow {
+  const terms = profile.terms;
+  need(hasKeys(profile, ['terms', ...PROFILE_KEYS]) && hasKeys(terms, TERMS_KEYS));
+  const tokens = terms.tokens.some((token) => token.includes(' ') || token === '') ? terms.tokens : terms.tokens.join(' ');
+  return [tokens, terms.names, terms.numbers, profile.figures];
+}
+
+/** Run an encoder; undefined when what it was given cannot be stored exactly. */
+function attempt<T>(encode: () => T): T | undefined {
+  try {
+    return encode();
+  } catch (error) {
+    if (error instanceof Unstorable) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A source's analysis as stored, or undefined when it cannot be stored exactly.
+ *
+ * @param data The analysis.
+ * @param source The source it is of.
+ */
+export function encodeAnalysis(data: AnalysisData, source: Source): StoredAnalysis | undefined {
+  return attempt(() => ({
+    sentences: data.sentences,
+    claims: data.claims.map((claim) => claimRow(claim, source)),
+    profiles: data.profiles.map(profileRow),
+  }));
+}
+
+/**
+ * A parsed source (and its analysis) as stored, or undefined when it cannot be stored exactly.
+ *
+ * @param parsed Result of `parseSource`.
+ * @param analysis The source's analysis, to keep beside it (optional).
+ */
+export function encodeParsed(parsed: ParsedSource, analysis?: AnalysisData): StoredParsed | undefined {
+  const source = parsed.source;
+  if (!source) return { diagnostics: parsed.diagnostics };
+  return attempt(() => {
+    need(hasKeys(source, SOURCE_KEYS));
+    const stored: StoredSource = {
+      id: source.id,
+      path: source.path,
+      meta: source.meta,
+      hash: source.hash,
+      blocks: source.blocks.map((block) => blockRow(block, source.text)),
+    };
+    if (!analysis) return { source: stored, diagnostics: parsed.diagnostics };
+    const storedAnalysis = encodeAnalysis(analysis, source);
+    need(storedAnalysis !== undefined);
+    return { source: stored, diagnostics: parsed.diagnostics, analysis: storedAnalysis };
+  });
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+
+/** Thrown inside a decoder: the data has another shape. */
+class Malformed extends Error {}
+
+function check(condition: boolean): asserts condition {
+  if (!condition) throw new Malformed();
+}
+
+const isNullableString = (value: unknown): value is string | null => value === null || typeof value === 'string';
+const isNullableNumber = (value: unknown): value is number | null => value === null || isNumber(value);
+
+/** A position read back, with its offsets. */
+type PlacedPosition = Position & { readonly start: { readonly offset: number }; readonly end: { readonly offset: number } };
+
+function positionOf(row: unknown): PlacedPosition {
+  check(Array.isArray(row) && row.length === 6 && row.every(isInteger));
+  const [startLine, startColumn, startOffset, endLine, endColumn, endOffset] = row as number[];
+  return {
+    start: { line: startLine!, column: startColumn!, offset: startOffset! },
+    end: { line: endLine!, column: endColumn!, offset: endOffset! },
+  };
+}
+
+function blockOf(row: unknown, fileText: string): Block {
+  check(Array.isArray(row) && (row.length === 4 || row.length === 5));
+  const [kind, storedText, runs, position, boilerplate] = row as unknown[];
+  check(isString(kind) && isNullableString(storedText) && Array.isArray(runs) && runs.length % 3 === 0 && runs.every(isInteger));
+  const text = storedText ?? textOfRuns(runs as number[], fileText);
+  check(text !== undefined);
+  const runObjects = [];
+  for (let k = 0; k < runs.length; k += 3) runObjects.push({ plain: runs[k] as number, file: runs[k + 1] as number, length: runs[k + 2] as number });
+  const block = { kind, text, runs: runObjects, position: positionOf(position) } as Block;
+  if (row.length === 4) return block;
+  check(isString(boilerplate));
+  return { ...block, boilerplate };
+}
+
+function quantityOf(row: unknown, plain: string): Quantity {
+  check(Array.isArray(row) && row.length === 11);
+  const [text, start, end, value, min, max, minExclusive, maxExclusive, approximate, unit, kind] = row as unknown[];
+  check(isNullableString(text) && isInteger(start) && isInteger(end) && isNumber(value) && isNullableNumber(min) && isNullableNumber(max));
+  check(isBoolean(minExclusive) && isBoolean(maxExclusive) && isBoolean(approximate) && isNullableString(unit) && isString(kind));
+  return {
+    text: text ?? plain.slice(start, end),
+    span: { start, end },
+    value,
+    min,
+    max,
+    minExclusive,
+    maxExclusive,
+    approximate,
+    unit,
+    kind: kind as Quantity['kind'],
+  };
+}
+
+function dateOf(row: unknown, plain: string): DateMention {
+  check(Array.isArray(row) && row.length === 6);
+  const [text, start, end, value, grain, relative] = row as unknown[];
+  check(isNullableString(text) && isInteger(start) && isInteger(end) && isNullableString(value) && isString(grain) && isBoolean(relative));
+  return { text: text ?? plain.slice(start, end), span: { start, end }, value, grain: grain as DateMention['grain'], relative };
+}
+
+function claimOf(row: unknown, source: Source): Claim {
+  check(Array.isArray(row) && row.length === 13);
+  const [index, block, kind, positionRow, plain, checkworthy, score, reason, quantities, dates, negated, cue, attribution] = row as unknown[];
+  check(isInteger(index) && isInteger(block) && isString(kind) && isNullableString(plain));
+  check(isBoolean(checkworthy) && isNumber(score) && isString(reason) && Array.isArray(quantities) && Array.isArray(dates));
+  check(isBoolean(negated) && isNullableString(cue) && isNullableString(attribution));
+  const position = positionOf(positionRow);
+  check(position.start.offset <= position.end.offset && position.end.offset <= source.text.length);
+  const text = source.text.slice(position.start.offset, position.end.offset);
+  const sentence: Sentence = {
+    source: source.id,
+    index,
+    text,
+    plain: plain ?? text,
+    position,
+    block,
+    kind: kind as Sentence['kind'],
+  };
+  return {
+    sentence,
+    outlet: source.meta.outlet,
+    checkworthiness: { checkworthy, score, reason },
+    quantities: quantities.map((quantity) => quantityOf(quantity, sentence.plain)),
+    dates: dates.map((date) => dateOf(date, sentence.plain)),
+    negation: { negated, cue },
+    attribution,
+  };
+}
+
+function profileOf(row: unknown): MatchProfile {
+  check(Array.isArray(row) && row.length === 4);
+  const [tokens, names, numbers, figures] = row as unknown[];
+  check((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
+  const list = isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens;
+  return { terms: termsFromTokens(list, names, numbers), figures };
+}
+
+/** Run a decoder; undefined when the data has another shape. */
+function tryDecode<T>(decode: () => T): T | undefined {
+  try {
+    return decode();
+  } catch (error) {
+    if (error instanceof Malformed) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * A stored analysis read back, or undefined when it has another shape.
+ *
+ * @param data What `encodeAnalysis` gave, after a JSON round trip.
+ * @param source The source it is of (its text and id are put back into the claims).
+ */
+export function decodeAnalysis(data: unknown, source: Source): AnalysisData | undefined {
+  return tryDecode(() => {
+    check(isRecord(data) && isInteger(data.sentences) && data.sentences >= 0 && Array.isArray(data.claims) && Array.isArray(data.profiles));
+    check(data.claims.length === data.profiles.length && data.claims.length <= data.sentences);
+    return {
+      sentences: data.sentences,
+      claims: data.claims.map((row) => claimOf(row, source)),
+      profiles: data.profiles.map(profileOf),
+    };
+  });
+}
+
+/**
+ * A stored parsed source read back with its text, and its analysis when one was
+ * stored with it, or undefined when the data has another shape or is not of this
+ * file's bytes.
+ *
+ * @param data What `encodeParsed` gave, after a JSON round trip.
+ * @param file Path as found.
+ * @param text The file's text (`decodeText`), or undefined when it cannot be decoded.
+ * @param hash sha256 of the file's bytes, hex.
+ */
+export function decodeParsed(
+  data: unknown,
+  file: string,
+  text: string | undefined,
+  hash: string,
+): { parsed: ParsedSource; analysis?: AnalysisData } | undefined {
+  return tryDecode(() => {
+    check(isRecord(data) && isArrayOf(data.diagnostics, isDiagnostic));
+    const diagnostics = data.diagnostics;
+    if (data.source === undefined) return { parsed: { diagnostics } };
+    const stored = data.source;
+    check(isRecord(stored) && isString(stored.id) && stored.hash === hash && stored.path === file.split('\\').join('/'));
+    check(isRecord(stored.meta) && isString(stored.meta.outlet) && Array.isArray(stored.blocks) && text !== undefined);
+    const source: Source = {
+      id: stored.id,
+      path: stored.path,
+      meta: stored.meta as unknown as Source['meta'],
+      text,
+      hash,
+      blocks: stored.blocks.map((row) => blockOf(row, text)),
+    };
+    const parsed = { source, diagnostics };
+    if (data.analysis === undefined) return { parsed };
+    const analysis = decodeAnalysis(data.analysis, source);
+    return analysis ? { parsed, analysis } : { parsed };
+  });
+}
