@@ -14,7 +14,7 @@ import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
 import { formatDiagnostic } from '../load.js';
-import type { Chunks } from '../render/chunks.js';
+import { batchChunks, type Chunks } from '../render/chunks.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
 import { writeFileAtomic } from '../fs.js';
 import type { Report, Verdict } from '../types.js';
@@ -207,7 +207,7 @@ export async function runCheckWithLedger(context: CommandContext, paths: readonl
 export async function writeOutput(context: CommandContext, content: string | Chunks, out: string | undefined): Promise<void> {
   if (out === undefined || out === '-') {
     const { stdout } = context.io;
-    for (const chunk of typeof content === 'string' ? [content] : content) {
+    for (const chunk of typeof content === 'string' ? [content] : batchChunks(content)) {
       // Wait for a slow reader instead of buffering a whole large export in memory.
       if (stdout.write(chunk) === false && stdout.once) await new Promise<void>((resolve) => stdout.once!('drain', resolve));
     }
@@ -216,7 +216,7 @@ export async function writeOutput(context: CommandContext, content: string | Chu
   const target = path.resolve(context.io.cwd, out);
   try {
     await mkdir(path.dirname(target), { recursive: true });
-    await writeFileAtomic(target, content);
+    await writeFileAtomic(target, typeof content === 'string' ? content : batchChunks(content));
   } catch (error) {
     throw new UserError(`${out}: cannot write: ${(error as Error).message}`, EXIT.usage);
   }

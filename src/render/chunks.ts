@@ -35,6 +35,29 @@ export function* jsonChunks(value: Readonly<Record<string, unknown>>, arrayKey: 
 }
 
 /**
+ * The same text in pieces of at least `size` characters (the last may be
+ * shorter): a stream written to a pipe makes one system call per piece, and a
+ * large export has one small piece per finding.
+ *
+ * @param chunks Pieces in order.
+ * @param size Least length of a piece.
+ */
+export function* batchChunks(chunks: Chunks, size = 1 << 16): Generator<string> {
+  let pending: string[] = [];
+  let length = 0;
+  for (const chunk of chunks) {
+    pending.push(chunk);
+    length += chunk.length;
+    if (length >= size) {
+      yield pending.join('');
+      pending = [];
+      length = 0;
+    }
+  }
+  if (pending.length > 0) yield pending.join('');
+}
+
+/**
  * Join pieces into one string (for callers and tests that want the whole text).
  *
  * @param chunks Pieces in order.
