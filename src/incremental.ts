@@ -19,7 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeAll, prefetchFiles, sourceParser, type AnalyzeOptions } from './analyze.js';
-import { isArrayOf, isRecord, isString, openCache, readEntry, stringTable, writeEntry } from './cache.js';
+import { CACHE_FOLDER, isArrayOf, isRecord, isString, openCache, readEntry, stringTable, writeEntry } from './cache.js';
 import {
   buildReportAndState,
   compareFindings,
@@ -72,28 +72,72 @@ interface Snapshot {
   readonly claimKeys: readonly string[];
   /** The blocking cap the postings were built with. */
   readonly maxPostings: number;
+  /** Blocking terms in at most `maxPostings` claims: term, claims, the term's weight in each. */
   readonly postings: readonly (readonly [string, readonly number[], readonly number[]])[];
+  /**
+   * Terms in more claims than that, with how many: too common to block on, now
+   * and in every incremental run from here (lists only grow, and another cap
+   * means a full run), so their lists are not kept (seven in eight entries).
+   */
+  readonly common: readonly (readonly [string, number])[];
   /** Confident and weak edges: i, j, strength, confident (1) or weak (0). */
   readonly edges: readonly (readonly [number, number, number, number])[];
   /** Members of each cluster (claim indexes), in report order of their findings (see `inReportOrder`). */
   readonly members: readonly (readonly number[])[];
   /** Slim finding of each cluster, same order. */
-  readonly findings: readonly Finding[];
+  readonly findings: FindingList;
+}
+
+/**
+ * Findings in report order, each one decoded from the snapshot only when it is
+ * asked for: a re-check after one new article needs a few of the 57,000 of 3000
+ * articles, and the ids and mention keys of the others.
+ */
+export interface FindingList {
+  readonly length: number;
+  /** The finding at `index`. */
+  at(index: number): Finding;
+  /** Its id. */
+  id(index: number): string;
+  /** Its mention keys (the keys of its claims), in no particular order. */
+  keys(index: number): readonly string[];
+}
+
+/**
+ * A `FindingList` over findings in hand.
+ *
+ * @param findings Findings in report order.
+ */
+export function findingListOf(findings: readonly Finding[]): FindingList {
+  return {
+    length: findings.length,
+    at: (index) => findings[index]!,
+    id: (index) => findings[index]!.id,
+    keys: (index) => findings[index]!.mentions.map((mention) => mention.key),
+  };
+}
+
+/** Every finding of a list, decoded. */
+function allFindings(list: FindingList): Finding[] {
+  return Array.from({ length: list.length }, (_, index) => list.at(index));
 }
 
 /** What an incremental (or unchanged) run kept of the snapshot it started from. */
 export interface RunBase {
   /** `filesDigest` of the snapshot's files: the corpus its findings were made from. */
   readonly digest: string;
-  /** Findings of the report made anew; every other finding is the snapshot's, unchanged. */
-  readonly fresh: ReadonlySet<Finding>;
+  /** Positions in `findings` of the findings made anew; every other finding is the snapshot's, unchanged. */
+  readonly fresh: ReadonlySet<number>;
   /** How many of the snapshot's findings they replace. */
   readonly replaced: number;
 }
 
 /** The result of `checkRun`. */
 export interface CheckRunResult {
+  /** The report (slim findings); after an incremental run, its `claims` are decoded when first read. */
   readonly report: Report;
+  /** The report's findings, one at a time. */
+  readonly findings: FindingList;
   readonly mode: RunMode;
   /** Why the run was a full one. */
   readonly reason?: string;
@@ -183,7 +227,26 @@ export async function checkRun(paths: readonly string[], options: CheckRunOption
       const written = rewrite && writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
       const base = { digest: filesDigest(snapshot.files), fresh: result.fresh, replaced: result.replaced };
       const mode = result.snapshot === snapshot ? 'unchanged' : 'incremental';
-      return { report: result.report, mode, ...known, digest, base, snapshot: mode === 'unchanged' || written };
+      const { sources, diagnostics, findings } = result;
+      let claims: Finding[] | undefined;
+      const report: Report = {
+        schemaVersion: 1,
+        sources,
+        get claims() {
+          claims ??= allFindings(findings);
+          return claims;
+        },
+        diagnostics,
+      };
+      return {
+        report,
+        findings,
+        mode,
+        ...known,
+        digest,
+        base,
+        snapshot: mode === 'unchanged' || written,
+      };
     }
     reason = result;
   }
@@ -195,7 +258,8 @@ export async function checkRun(paths: readonly string[], options: CheckRunOption
     const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
     written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, options)));
   }
-  return { report: slimReport(report), mode: 'full', reason, ...known, digest, snapshot: written };
+  const slim = slimReport(report);
+  return { report: slim, findings: findingListOf(slim.claims), mode: 'full', reason, ...known, digest, snapshot: written };
 }
 
 // ---------------------------------------------------------------------------
@@ -207,21 +271,16 @@ async function incrementalRun(
   hashes: ReadonlyMap<string, string>,
   options: CheckRunOptions,
   perSource: AnalyzeOptions,
-): Promise<{ report: Report; snapshot: Snapshot; fresh: ReadonlySet<Finding>; replaced: number } | string> {
+): Promise<IncrementalResult | string> {
   // Every file of the last run must be there, unchanged; anything else is new.
   for (const [file, hash] of Object.entries(snapshot.files)) {
     if (hashes.get(file) !== hash) return `${file} was ${hashes.has(file) ? 'changed' : 'removed'}`;
   }
   const added = read.files.filter(({ file }) => snapshot.files[file] === undefined);
-  // Snapshots keep their findings in report order.
-  const assemble = (sources: readonly SourceSummary[], findings: readonly Finding[], fileDiagnostics: readonly Diagnostic[]): Report => ({
-    schemaVersion: 1,
-    sources,
-    claims: isSorted(findings, compareFindings) ? [...findings] : [...findings].sort(compareFindings),
-    diagnostics: sortDiagnostics([...read.diagnostics, ...fileDiagnostics]),
-  });
+  const diagnosticsWith = (fileDiagnostics: readonly Diagnostic[]) => sortDiagnostics([...read.diagnostics, ...fileDiagnostics]);
   if (added.length === 0) {
-    return { report: assemble(snapshot.sources.map((s) => s.summary), snapshot.findings, snapshot.fileDiagnostics), snapshot, fresh: new Set(), replaced: 0 };
+    const sources = snapshot.sources.map((s) => s.summary);
+    return { sources, diagnostics: diagnosticsWith(snapshot.fileDiagnostics), findings: snapshot.findings, snapshot, fresh: new Set(), replaced: 0 };
   }
 
   // Parse and settle the new files as a full run would, or give up.
@@ -292,14 +351,25 @@ async function incrementalRun(
   for (const [term, claims, weights] of snapshot.postings) {
     postings.set(term, { claims: claims.map((claim) => oldToNew[claim]!), weights: [...weights] });
   }
+  const common = new Map(snapshot.common);
   const freshIndexes = [...freshClaims.keys()];
   const freshPostings = postingsOf(freshIndexes.map((index) => matchProfile(freshClaims.get(index)!)), options);
   // Terms that become too common to block on: pairs of claims that share them lose weight.
   const dirty = new Set<number>();
   for (const [term, list] of freshPostings) {
+    const count = common.get(term);
+    if (count !== undefined) {
+      common.set(term, count + list.claims.length);
+      continue;
+    }
     const known = postings.get(term);
     const before = known?.claims.length ?? 0;
-    if (before <= maxPostings && before + list.claims.length > maxPostings) for (const claim of known?.claims ?? []) dirty.add(claim);
+    if (before + list.claims.length > maxPostings) {
+      for (const claim of known?.claims ?? []) dirty.add(claim);
+      postings.delete(term);
+      common.set(term, before + list.claims.length);
+      continue;
+    }
     const merged = known ?? { claims: [], weights: [] };
     list.claims.forEach((local, k) => {
       merged.claims.push(freshIndexes[local]!);
@@ -387,16 +457,24 @@ async function incrementalRun(
   const pathOf = new Map(summaries.map((summary) => [summary.id, summary.path]));
   const judged = clusters.map((cluster) => slimFinding(judgeCluster(cluster, pathOf, [], isUpdate)));
 
-  // Unaffected clusters keep their findings.
+  // Unaffected clusters keep their findings, still undecoded.
   const affectedSet = new Set(affected);
-  const kept: { members: number[]; finding: Finding }[] = [];
+  const kept: Clustered[] = [];
   snapshot.members.forEach((members, index) => {
     const moved = members.map((member) => oldToNew[member]!);
-    if (!affectedSet.has(moved[0]!)) kept.push({ members: moved, finding: snapshot.findings[index]! });
+    if (!affectedSet.has(moved[0]!)) kept.push({ members: moved, finding: () => snapshot.findings.at(index), id: () => snapshot.findings.id(index) });
   });
   // In report order (ties: by first member, as a full run's stable sort leaves them); the kept ones are already.
-  const fresh = localMembers.map((members, index) => ({ members: members.map((m) => affected[m]!), finding: judged[index]! })).sort(inReportOrder);
-  const clustered = mergeSorted(kept, fresh, inReportOrder);
+  const fresh = localMembers
+    .map((members, index): Clustered => ({ members: members.map((m) => affected[m]!), finding: () => judged[index]!, id: () => judged[index]!.id }))
+    .sort(inReportOrder);
+  const { merged: clustered, inserted } = insertSorted(kept, fresh, inReportOrder);
+  const findings: FindingList = {
+    length: clustered.length,
+    at: (index) => clustered[index]!.finding(),
+    id: (index) => clustered[index]!.id(),
+    keys: (index) => clustered[index]!.members.map((member) => claimKeys[member]!),
+  };
 
   const fileDiagnostics = [...snapshot.fileDiagnostics, ...newDiagnostics];
   const files = { ...snapshot.files };
@@ -416,16 +494,38 @@ async function incrementalRun(
     claimKeys,
     maxPostings,
     postings: [...postings].map(([term, list]) => [term, list.claims, list.weights] as const),
+    common: [...common],
     edges: edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
     members: clustered.map((cluster) => cluster.members),
-    findings: clustered.map((cluster) => cluster.finding),
+    findings,
   };
   return {
-    report: assemble(next.sources.map((s) => s.summary), next.findings, fileDiagnostics),
+    sources: next.sources.map((s) => s.summary),
+    diagnostics: diagnosticsWith(fileDiagnostics),
+    findings,
     snapshot: next,
-    fresh: new Set(judged),
+    fresh: inserted,
     replaced: snapshot.members.length - kept.length,
   };
+}
+
+/** What an incremental (or unchanged) run gives: the report's parts, and the snapshot to keep. */
+interface IncrementalResult {
+  readonly sources: readonly SourceSummary[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly findings: FindingList;
+  readonly snapshot: Snapshot;
+  /** Positions in `findings` of the findings made anew. */
+  readonly fresh: ReadonlySet<number>;
+  /** How many of the snapshot's findings they replace. */
+  readonly replaced: number;
+}
+
+/** A cluster of the report: its members, and its finding and the finding's id (decoded on demand for a kept one). */
+interface Clustered {
+  readonly members: readonly number[];
+  readonly finding: () => Finding;
+  readonly id: () => string;
 }
 
 /**
@@ -483,9 +583,10 @@ function snapshotOf(
   const claimsOf = new Map<string, number>();
   for (const claim of state.claims) claimsOf.set(claim.sentence.source, (claimsOf.get(claim.sentence.source) ?? 0) + 1);
   const order = state.members
-    .map((members, index) => ({ members, finding: state.findings[index]!, index }))
+    .map((members, index) => ({ members, finding: () => state.findings[index]!, index }))
     .sort(inReportOrder)
     .map((cluster) => cluster.index);
+  const maxPostings = maxPostingsFor(state.claims.length, options);
   return {
     files: Object.fromEntries(hashes),
     fileDiagnostics,
@@ -497,19 +598,22 @@ function snapshotOf(
       summary: summaries[index]!,
     })),
     claimKeys: state.claims.map((claim) => claimKey(claim)),
-    maxPostings: maxPostingsFor(state.claims.length, options),
-    postings: [...state.postings].map(([term, list]) => [term, list.claims, list.weights] as const),
+    maxPostings,
+    postings: [...state.postings].filter(([, list]) => list.claims.length <= maxPostings).map(([term, list]) => [term, list.claims, list.weights] as const),
+    common: [...state.postings].filter(([, list]) => list.claims.length > maxPostings).map(([term, list]) => [term, list.claims.length] as const),
     edges: state.edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
     members: order.map((index) => state.members[index]!),
-    findings: order.map((index) => slimFinding(state.findings[index]!)),
+    findings: findingListOf(order.map((index) => slimFinding(state.findings[index]!))),
   };
 }
 
 // On disk, findings are compact rows (a slim finding repeats its source's path
 // and outlet in every mention, and its text in one of them): a third of the size,
-// and much less to parse and to collect on every run.
+// and much less to parse and to collect on every run. Each row is kept as its
+// JSON text, parsed only when its finding is needed (`FindingList`): a re-check
+// after one new article decodes a few of them.
 //
-//   findings = { strings: string[], rows: row[] }
+//   findings = { strings: string[], rows: JSON text of row[] }
 //   row      = [id, verdict#, text | mention index, outlet#[], origin#[], mention[], conflicts, related]
 //   mention  = [key, source index, text, line, column, start, end, negated (0|1),
 //               attribution# | -1, checkworthy (0|1), score, reason#]
@@ -549,9 +653,9 @@ function encodeSnapshot(snapshot: Snapshot): unknown {
       ref(reason),
     ];
   };
-  const rows = snapshot.findings.map((finding): FindingRow => {
+  const rows = allFindings(snapshot.findings).map((finding): string => {
     const textIndex = finding.mentions.findIndex((mention) => mention.text === finding.text);
-    return [
+    const row: FindingRow = [
       finding.id,
       ref(finding.verdict),
       textIndex >= 0 ? textIndex : finding.text,
@@ -561,21 +665,35 @@ function encodeSnapshot(snapshot: Snapshot): unknown {
       finding.conflicts,
       finding.related,
     ];
+    return JSON.stringify(row);
   });
   return { ...snapshot, findings: { strings, rows } };
 }
 
 /** Thrown while decoding a snapshot that does not have the layout above. */
-class BadSnapshot extends Error {}
+class BadSnapshot extends Error {
+  constructor() {
+    super(`the corpus snapshot in the cache is damaged: delete the cache folder (${CACHE_FOLDER} by default) and run again`);
+  }
+}
 
 function expect(condition: boolean): asserts condition {
   if (!condition) throw new BadSnapshot();
 }
 
-/** The findings of a written snapshot, or a `BadSnapshot` error. */
-function decodeFindings(data: unknown, sources: readonly SnapshotSource[]): Finding[] {
-  expect(isRecord(data) && isArrayOf(data.strings, isString) && Array.isArray(data.rows));
+/**
+ * The findings of a written snapshot, each decoded when first asked for (a
+ * `BadSnapshot` error then if its row does not have the layout above), or a
+ * `BadSnapshot` error now when the rows are not there.
+ *
+ * @param data The snapshot's `findings` as written.
+ * @param sources The snapshot's sources.
+ * @param keysOf The mention keys of the finding at an index (its claims' keys).
+ */
+function findingRows(data: unknown, sources: readonly SnapshotSource[], keysOf: (index: number) => readonly string[]): FindingList {
+  expect(isRecord(data) && isArrayOf(data.strings, isString) && isArrayOf(data.rows, isString));
   const strings = data.strings;
+  const rows = data.rows;
   const ref = (index: unknown): string => {
     expect(typeof index === 'number' && Number.isInteger(index) && index >= 0 && index < strings.length);
     return strings[index]!;
@@ -603,24 +721,46 @@ function decodeFindings(data: unknown, sources: readonly SnapshotSource[]): Find
       checkworthiness: { checkworthy: checkworthy === 1, score, reason: ref(reason) },
     };
   };
-  return (data.rows as unknown[]).map((row): Finding => {
+  const findingOf = (text: string): Finding => {
+    let row: unknown;
+    try {
+      row = JSON.parse(text);
+    } catch {
+      throw new BadSnapshot();
+    }
     expect(Array.isArray(row) && row.length === 8 && isString(row[0]) && Array.isArray(row[3]) && Array.isArray(row[4]) && Array.isArray(row[5]));
-    const [id, verdict, text, outlets, origins, mentionRows, conflicts, related] = row as FindingRow;
+    const [id, verdict, representative, outlets, origins, mentionRows, conflicts, related] = row as FindingRow;
     const mentions = mentionRows.map(mentionOf);
-    const representative = typeof text === 'number' ? mentions[text]?.text : text;
-    expect(isString(representative) && Array.isArray(conflicts) && Array.isArray(related));
-    return { id, verdict: ref(verdict) as Verdict, text: representative, outlets: outlets.map(ref), origins: origins.map(ref), mentions, conflicts, related };
-  });
+    const findingText = typeof representative === 'number' ? mentions[representative]?.text : representative;
+    expect(isString(findingText) && Array.isArray(conflicts) && Array.isArray(related));
+    return { id, verdict: ref(verdict) as Verdict, text: findingText, outlets: outlets.map(ref), origins: origins.map(ref), mentions, conflicts, related };
+  };
+  const decoded: (Finding | undefined)[] = new Array(rows.length);
+  const at = (index: number): Finding => (decoded[index] ??= findingOf(rows[index]!));
+  return {
+    length: rows.length,
+    at,
+    // A row starts with its id: a 12-digit hex string, read without parsing the row.
+    id: (index) => {
+      const row = rows[index]!;
+      const end = row.indexOf('"', 2);
+      const id = row.startsWith('["') && end > 2 ? row.slice(2, end) : undefined;
+      return id !== undefined && !id.includes('\\') ? id : at(index).id;
+    },
+    keys: keysOf,
+  };
 }
 
 /** A snapshot read back, when it has the expected shape. */
 function toSnapshot(data: unknown): Snapshot | undefined {
   if (!isRecord(data) || !isRecord(data.files) || !Array.isArray(data.sources) || !isArrayOf(data.claimKeys, isString)) return undefined;
-  if (!Array.isArray(data.postings) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
+  if (!Array.isArray(data.postings) || !Array.isArray(data.common) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
   if (!Array.isArray(data.fileDiagnostics) || typeof data.maxPostings !== 'number') return undefined;
-  let findings: Finding[];
+  let findings: FindingList;
+  const members = data.members as readonly (readonly number[])[];
+  const claimKeys = data.claimKeys;
   try {
-    findings = decodeFindings(data.findings, data.sources as SnapshotSource[]);
+    findings = findingRows(data.findings, data.sources as SnapshotSource[], (index) => members[index]!.map((member) => claimKeys[member]!));
   } catch (error) {
     if (error instanceof BadSnapshot || error instanceof TypeError) return undefined;
     throw error;
@@ -694,24 +834,35 @@ export function slimReport(report: Report): Report {
 // Helpers
 
 /** Clusters in the order a full run reports their findings: `compareFindings`, ties by first member (clusters come in that order). */
-function inReportOrder(a: { members: readonly number[]; finding: Finding }, b: { members: readonly number[]; finding: Finding }): number {
-  return compareFindings(a.finding, b.finding) || a.members[0]! - b.members[0]!;
+function inReportOrder(a: { members: readonly number[]; finding: () => Finding }, b: { members: readonly number[]; finding: () => Finding }): number {
+  return compareFindings(a.finding(), b.finding()) || a.members[0]! - b.members[0]!;
 }
 
-function isSorted<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
-  for (let index = 1; index < items.length; index++) if (compare(items[index - 1]!, items[index]!) > 0) return false;
-  return true;
-}
-
-/** Two sorted lists as one sorted list (ties: the first list's item first). */
-function mergeSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): T[] {
+/**
+ * Two sorted lists as one (ties: the first list's item first), placing each item
+ * of the short second list by binary search: only a few items of the first are
+ * compared (decoded). Also gives the positions the second list's items took.
+ */
+function insertSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): { merged: T[]; inserted: Set<number> } {
   const merged: T[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) merged.push(compare(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!);
-  while (i < a.length) merged.push(a[i++]!);
-  while (j < b.length) merged.push(b[j++]!);
-  return merged;
+  const inserted = new Set<number>();
+  let from = 0;
+  for (const item of b) {
+    // The first item of `a` after `item` (from where the last one went).
+    let low = from;
+    let high = a.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(a[middle]!, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let k = from; k < low; k++) merged.push(a[k]!);
+    from = low;
+    inserted.add(merged.length);
+    merged.push(item);
+  }
+  for (let k = from; k < a.length; k++) merged.push(a[k]!);
+  return { merged, inserted };
 }
 
 function sortPosting(list: { claims: number[]; weights: number[] }): { claims: number[]; weights: number[] } {

@@ -311,7 +311,16 @@ export function compareWithLedger(report: Report, ledger: Ledger, review: Review
   });
 
   changes.splice(0, changes.length, ...changes.map(inOrder));
-  const check = checkReportOf({ folder: ledger.folder, compared: !ledgerBroken, report, entries: entries.length, unchanged, changes, diagnostics });
+  const check = checkReportOf({
+    folder: ledger.folder,
+    compared: !ledgerBroken,
+    sources: report.sources.length,
+    claims: report.claims.length,
+    entries: entries.length,
+    unchanged,
+    changes,
+    diagnostics,
+  });
   // The entries to record, built only when asked for (`--update`): most runs only compare.
   let next: LedgerEntry[] | undefined;
   const recordEntries = (): LedgerEntry[] => {
@@ -350,14 +359,16 @@ export function ledgerFiles(entries: readonly LedgerEntry[]): Map<string, string
 /**
  * The check made of a comparison's parts: changes sorted, counts tallied.
  *
- * @param parts The ledger folder as shown, whether it was compared, the report,
+ * @param parts The ledger folder as shown, whether it was compared, the numbers of sources and findings,
  *   the number of ledger entries and of unchanged findings, the changes and the
  *   diagnostics of sources and ledger.
  */
 export function checkReportOf(parts: {
   readonly folder: string;
   readonly compared: boolean;
-  readonly report: Report;
+  /** How many sources and findings the report has. */
+  readonly sources: number;
+  readonly claims: number;
   readonly entries: number;
   readonly unchanged: number;
   readonly changes: readonly CheckChange[];
@@ -372,9 +383,9 @@ export function checkReportOf(parts: {
     ledger: parts.folder,
     compared: parts.compared,
     summary: {
-      sources: parts.report.sources.length,
+      sources: parts.sources,
       invalid: new Set(diagnostics.filter((d) => d.severity === 'error').map((d) => d.file)).size,
-      claims: parts.report.claims.length,
+      claims: parts.claims,
       entries: parts.entries,
       unchanged: parts.unchanged,
       new: tally('new'),

@@ -96,7 +96,7 @@ export async function checkWithLedger(paths: readonly string[], options: CheckWi
     const saved = run.base && run.key !== undefined ? readEntry(cache, 'comparison', comparisonKey(ledgerFolder, index.signature, run.key, run.base.digest), decodeComparison) : undefined;
     if (saved && run.base) {
       const read = (ids: readonly string[]) => readLedgerEntries(options.ledger, ids.map(entryFileName), { cwd });
-      const check = compareIncrementally(run.report, run.base, index, saved, read);
+      const check = compareIncrementally(run, run.base, index, saved, read);
       if (check) {
         // The snapshot moved on: keep this comparison for the runs that start from it.
         if (run.snapshot && run.digest !== run.base.digest) keep(cache, ledgerFolder, index.signature, run, check);
@@ -204,31 +204,34 @@ export function savedComparison(report: Report, check: CheckReport): SavedCompar
  * compared again; the kept changes stand for the rest. Undefined when that
  * cannot be done exactly (then compare in full).
  *
- * @param report The report (slim, as `check` makes it).
+ * @param run The run: its findings (slim, as `check` makes them), read one at a
+ *   time (only those compared again are decoded), and its report's sources and
+ *   diagnostics (its `claims` are not read).
  * @param base What the report kept of its snapshot.
  * @param index The ledger's index.
  * @param saved The comparison kept for the snapshot.
  * @param read Reads the entries with these ids from their files, in order.
  */
 export function compareIncrementally(
-  report: Report,
+  run: Pick<CheckRunResult, 'findings' | 'report'>,
   base: RunBase,
   index: LedgerIndex,
   saved: SavedComparison,
   read: (ids: readonly string[]) => readonly LedgerEntry[] | undefined,
 ): CheckReport | undefined {
-  const findings = report.claims;
+  const findings = run.findings;
   // Every mention key in one finding only, every id once among the part compared again.
   const findingOfKey = new Map<string, number>();
   const clashes = new Set<string>();
   const idCount = new Map<string, number>();
-  findings.forEach((finding, index) => {
-    idCount.set(finding.id, (idCount.get(finding.id) ?? 0) + 1);
-    for (const mention of finding.mentions) {
-      if (findingOfKey.has(mention.key)) clashes.add(mention.key);
-      findingOfKey.set(mention.key, index);
+  for (let index = 0; index < findings.length; index++) {
+    const id = findings.id(index);
+    idCount.set(id, (idCount.get(id) ?? 0) + 1);
+    for (const key of findings.keys(index)) {
+      if (findingOfKey.has(key)) clashes.add(key);
+      findingOfKey.set(key, index);
     }
-  });
+  }
   const entriesOfKey = new Map<string, number[]>();
   index.keys.forEach((keys, entry) => {
     for (const key of keys) {
@@ -251,11 +254,9 @@ export function compareIncrementally(
   const addFinding = (finding: number) => {
     if (part.has(finding)) return;
     part.add(finding);
-    for (const mention of findings[finding]!.mentions) visit(mention.key);
+    for (const key of findings.keys(finding)) visit(key);
   };
-  findings.forEach((finding, position) => {
-    if (base.fresh.has(finding)) addFinding(position);
-  });
+  for (const position of base.fresh) addFinding(position);
   if (part.size !== base.fresh.size) return undefined;
   while (pending.length > 0) {
     const key = pending.pop()!;
@@ -268,7 +269,7 @@ export function compareIncrementally(
       for (const entryKey of index.keys[entry]!) visit(entryKey);
     }
   }
-  for (const finding of part) if (idCount.get(findings[finding]!.id) !== 1) return undefined;
+  for (const finding of part) if (idCount.get(findings.id(finding)) !== 1) return undefined;
 
   // Compare that part again, with its entries as they are in their files.
   const entryIndexes = [...partEntries].sort((a, b) => a - b);
@@ -279,7 +280,8 @@ export function compareIncrementally(
     const expected = index.keys[entryIndexes[position]!]!;
     if (entry.id !== ids[position] || entry.mentions.length !== expected.length || entry.mentions.some((mention, k) => mention.key !== expected[k])) return undefined;
   }
-  const partReport: Report = { ...report, claims: [...part].sort((a, b) => a - b).map((finding) => findings[finding]!), diagnostics: [] };
+  const report = run.report;
+  const partReport: Report = { schemaVersion: 1, sources: report.sources, claims: [...part].sort((a, b) => a - b).map((finding) => findings.at(finding)), diagnostics: [] };
   const partLedger: Ledger = { folder: index.folder, entries, files: new Map(), diagnostics: [], pending: false };
   const again = compareWithLedger(partReport, partLedger, index.review).check;
 
@@ -299,7 +301,7 @@ export function compareIncrementally(
   const findingChanges = changes.filter((change) => change.kind !== 'gone').length;
   if (unchanged < 0 || unchanged + findingChanges !== findings.length) return undefined;
   const diagnostics = [...report.diagnostics, ...index.diagnostics];
-  return checkReportOf({ folder: index.folder, compared: true, report, entries: index.ids.length, unchanged, changes, diagnostics });
+  return checkReportOf({ folder: index.folder, compared: true, sources: report.sources.length, claims: findings.length, entries: index.ids.length, unchanged, changes, diagnostics });
 }
 
 // ---------------------------------------------------------------------------
