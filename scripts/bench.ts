@@ -12,7 +12,7 @@
 // Run: npm run bench  (or: node --import tsx scripts/bench.ts [--sizes 300,3000] [--quick])
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -71,13 +71,26 @@ function writeProbe(): void {
   );
 }
 
-/** A working folder for CLI runs on `count` articles: `<folder>/corpus/`, the cache beside it. */
-function workFolder(count: number): string {
-  const folder = path.join(benchFolder, `run-${count}`);
+/**
+ * A working folder for the CLI runs of one section on `count` articles:
+ * `<folder>/corpus/`, the cache beside it. Each section has its own, and the
+ * bench removes every earlier one when it starts (`removeWorkFolders`): deleting
+ * a 3000-file cache just before a timed cold run would charge that run for the
+ * file system freeing it (creating files right after a large delete is up to 50
+ * times slower on this VM's disk).
+ */
+function workFolder(count: number, section: string): string {
+  const folder = path.join(benchFolder, `run-${count}-${section}`);
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   cpSync(path.join(benchFolder, `corpus-${count}`), path.join(folder, 'corpus'), { recursive: true });
   return folder;
+}
+
+/** Remove the work folders of earlier benches. */
+function removeWorkFolders(): void {
+  if (!existsSync(benchFolder)) return;
+  for (const name of readdirSync(benchFolder)) if (name.startsWith('run-')) rmSync(path.join(benchFolder, name), { recursive: true, force: true });
 }
 
 function runCli(folder: string, label: string): Run {
@@ -137,6 +150,7 @@ function main(): void {
   const [small, large] = (sizesArg ?? (quick ? '100,1000' : '300,3000')).split(',').map(Number) as [number, number];
   if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
   writeProbe();
+  removeWorkFolders();
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(`claimcheck bench: node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`);
 
@@ -162,7 +176,7 @@ function main(): void {
   out('|---:|---:|---:|---:|---:|---:|');
   const cold: Record<number, Run> = {};
   for (const count of [small, large]) {
-    const folder = workFolder(count);
+    const folder = workFolder(count, 'export');
     const run = (cold[count] = runCli(folder, 'cold'));
     out(
       `| ${count} | ${seconds(run.ms)} | ${thousands((count / run.ms) * 1000)} | ${thousands((words[count]! / run.ms) * 1000)} | ${thousands(run.rssMB)} MB | ${(run.stdout.length / 1e6).toFixed(1)} MB |`,
@@ -178,7 +192,7 @@ function main(): void {
 
   // export: the per-source cache (analysis of unchanged sources is reused; matching and judging run again).
   {
-    const work = workFolder(large);
+    const work = workFolder(large, 'export-warm');
     const first = runCli(work, 'cold');
     const same = runCli(work, 'warm-same');
     writeFileSync(path.join(work, 'corpus', added.name), added.text);
@@ -199,7 +213,7 @@ function main(): void {
 
   // check: the corpus snapshot (only the new article is analysed, matched and judged) and the ledger's parse cache.
   {
-    const work = workFolder(large);
+    const work = workFolder(large, 'check');
     const check = (label: string, ...flags: string[]) => runCommand(work, label, ['check', ...flags, 'corpus'], [0, 1]);
     const first = check('check-first');
     const recorded = check('update', '--update');
