@@ -103,11 +103,21 @@ const DATE_KEYS = ['text', 'span', 'value', 'grain', 'relative'];
 const PROFILE_KEYS = ['figures'];
 const TERMS_KEYS = ['tokens', 'sequence', 'terms', 'weights', 'names', 'numbers'];
 
-/** Thrown inside an encoder: this value cannot be stored exactly. */
-class Unstorable extends Error {}
+/** Thrown inside an encoder (the value cannot be stored exactly) or a decoder (the data has another shape). */
+class Refused extends Error {}
 
 function need(condition: boolean): asserts condition {
-  if (!condition) throw new Unstorable();
+  if (!condition) throw new Refused();
+}
+
+/** Run an encoder or a decoder; undefined when it refused. */
+function unlessRefused<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof Refused) return undefined;
+    throw error;
+  }
 }
 
 function positionRow(position: Position): PositionRow {
@@ -187,16 +197,6 @@ function profileRow(profile: MatchProfile): ProfileRow {
   return [tokens, terms.names, terms.numbers, profile.figures];
 }
 
-/** Run an encoder; undefined when what it was given cannot be stored exactly. */
-function attempt<T>(encode: () => T): T | undefined {
-  try {
-    return encode();
-  } catch (error) {
-    if (error instanceof Unstorable) return undefined;
-    throw error;
-  }
-}
-
 /**
  * A source's analysis as stored, or undefined when it cannot be stored exactly.
  *
@@ -204,7 +204,7 @@ function attempt<T>(encode: () => T): T | undefined {
  * @param source The source it is of.
  */
 export function encodeAnalysis(data: AnalysisData, source: Source): StoredAnalysis | undefined {
-  return attempt(() => ({
+  return unlessRefused(() => ({
     sentences: data.sentences,
     claims: data.claims.map((claim) => claimRow(claim, source)),
     profiles: data.profiles.map(profileRow),
@@ -220,7 +220,7 @@ export function encodeAnalysis(data: AnalysisData, source: Source): StoredAnalys
 export function encodeParsed(parsed: ParsedSource, analysis?: AnalysisData): StoredParsed | undefined {
   const source = parsed.source;
   if (!source) return { diagnostics: parsed.diagnostics };
-  return attempt(() => {
+  return unlessRefused(() => {
     need(hasKeys(source, SOURCE_KEYS));
     const stored: StoredSource = {
       id: source.id,
@@ -239,13 +239,6 @@ export function encodeParsed(parsed: ParsedSource, analysis?: AnalysisData): Sto
 // ---------------------------------------------------------------------------
 // Decoding
 
-/** Thrown inside a decoder: the data has another shape. */
-class Malformed extends Error {}
-
-function check(condition: boolean): asserts condition {
-  if (!condition) throw new Malformed();
-}
-
 const isNullableString = (value: unknown): value is string | null => value === null || typeof value === 'string';
 const isNullableNumber = (value: unknown): value is number | null => value === null || isNumber(value);
 
@@ -253,7 +246,7 @@ const isNullableNumber = (value: unknown): value is number | null => value === n
 type PlacedPosition = Position & { readonly start: { readonly offset: number }; readonly end: { readonly offset: number } };
 
 function positionOf(row: unknown): PlacedPosition {
-  check(Array.isArray(row) && row.length === 6 && row.every(isInteger));
+  need(Array.isArray(row) && row.length === 6 && row.every(isInteger));
   const [startLine, startColumn, startOffset, endLine, endColumn, endOffset] = row as number[];
   return {
     start: { line: startLine!, column: startColumn!, offset: startOffset! },
@@ -262,24 +255,24 @@ function positionOf(row: unknown): PlacedPosition {
 }
 
 function blockOf(row: unknown, fileText: string): Block {
-  check(Array.isArray(row) && (row.length === 4 || row.length === 5));
+  need(Array.isArray(row) && (row.length === 4 || row.length === 5));
   const [kind, storedText, runs, position, boilerplate] = row as unknown[];
-  check(isString(kind) && isNullableString(storedText) && Array.isArray(runs) && runs.length % 3 === 0 && runs.every(isInteger));
+  need(isString(kind) && isNullableString(storedText) && Array.isArray(runs) && runs.length % 3 === 0 && runs.every(isInteger));
   const text = storedText ?? textOfRuns(runs as number[], fileText);
-  check(text !== undefined);
+  need(text !== undefined);
   const runObjects = [];
   for (let k = 0; k < runs.length; k += 3) runObjects.push({ plain: runs[k] as number, file: runs[k + 1] as number, length: runs[k + 2] as number });
   const block = { kind, text, runs: runObjects, position: positionOf(position) } as Block;
   if (row.length === 4) return block;
-  check(isString(boilerplate));
+  need(isString(boilerplate));
   return { ...block, boilerplate };
 }
 
 function quantityOf(row: unknown, plain: string): Quantity {
-  check(Array.isArray(row) && row.length === 11);
+  need(Array.isArray(row) && row.length === 11);
   const [text, start, end, value, min, max, minExclusive, maxExclusive, approximate, unit, kind] = row as unknown[];
-  check(isNullableString(text) && isInteger(start) && isInteger(end) && isNumber(value) && isNullableNumber(min) && isNullableNumber(max));
-  check(isBoolean(minExclusive) && isBoolean(maxExclusive) && isBoolean(approximate) && isNullableString(unit) && isString(kind));
+  need(isNullableString(text) && isInteger(start) && isInteger(end) && isNumber(value) && isNullableNumber(min) && isNullableNumber(max));
+  need(isBoolean(minExclusive) && isBoolean(maxExclusive) && isBoolean(approximate) && isNullableString(unit) && isString(kind));
   return {
     text: text ?? plain.slice(start, end),
     span: { start, end },
@@ -295,20 +288,20 @@ function quantityOf(row: unknown, plain: string): Quantity {
 }
 
 function dateOf(row: unknown, plain: string): DateMention {
-  check(Array.isArray(row) && row.length === 6);
+  need(Array.isArray(row) && row.length === 6);
   const [text, start, end, value, grain, relative] = row as unknown[];
-  check(isNullableString(text) && isInteger(start) && isInteger(end) && isNullableString(value) && isString(grain) && isBoolean(relative));
+  need(isNullableString(text) && isInteger(start) && isInteger(end) && isNullableString(value) && isString(grain) && isBoolean(relative));
   return { text: text ?? plain.slice(start, end), span: { start, end }, value, grain: grain as DateMention['grain'], relative };
 }
 
 function claimOf(row: unknown, source: Source): Claim {
-  check(Array.isArray(row) && row.length === 13);
+  need(Array.isArray(row) && row.length === 13);
   const [index, block, kind, positionRow, plain, checkworthy, score, reason, quantities, dates, negated, cue, attribution] = row as unknown[];
-  check(isInteger(index) && isInteger(block) && isString(kind) && isNullableString(plain));
-  check(isBoolean(checkworthy) && isNumber(score) && isString(reason) && Array.isArray(quantities) && Array.isArray(dates));
-  check(isBoolean(negated) && isNullableString(cue) && isNullableString(attribution));
+  need(isInteger(index) && isInteger(block) && isString(kind) && isNullableString(plain));
+  need(isBoolean(checkworthy) && isNumber(score) && isString(reason) && Array.isArray(quantities) && Array.isArray(dates));
+  need(isBoolean(negated) && isNullableString(cue) && isNullableString(attribution));
   const position = positionOf(positionRow);
-  check(position.start.offset <= position.end.offset && position.end.offset <= source.text.length);
+  need(position.start.offset <= position.end.offset && position.end.offset <= source.text.length);
   const text = source.text.slice(position.start.offset, position.end.offset);
   const sentence: Sentence = {
     source: source.id,
@@ -331,21 +324,11 @@ function claimOf(row: unknown, source: Source): Claim {
 }
 
 function profileOf(row: unknown): MatchProfile {
-  check(Array.isArray(row) && row.length === 4);
+  need(Array.isArray(row) && row.length === 4);
   const [tokens, names, numbers, figures] = row as unknown[];
-  check((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
+  need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
   const list = isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens;
   return { terms: termsFromTokens(list, names, numbers), figures };
-}
-
-/** Run a decoder; undefined when the data has another shape. */
-function tryDecode<T>(decode: () => T): T | undefined {
-  try {
-    return decode();
-  } catch (error) {
-    if (error instanceof Malformed) return undefined;
-    throw error;
-  }
 }
 
 /**
@@ -355,9 +338,9 @@ function tryDecode<T>(decode: () => T): T | undefined {
  * @param source The source it is of (its text and id are put back into the claims).
  */
 export function decodeAnalysis(data: unknown, source: Source): AnalysisData | undefined {
-  return tryDecode(() => {
-    check(isRecord(data) && isInteger(data.sentences) && data.sentences >= 0 && Array.isArray(data.claims) && Array.isArray(data.profiles));
-    check(data.claims.length === data.profiles.length && data.claims.length <= data.sentences);
+  return unlessRefused(() => {
+    need(isRecord(data) && isInteger(data.sentences) && data.sentences >= 0 && Array.isArray(data.claims) && Array.isArray(data.profiles));
+    need(data.claims.length === data.profiles.length && data.claims.length <= data.sentences);
     return {
       sentences: data.sentences,
       claims: data.claims.map((row) => claimOf(row, source)),
@@ -382,13 +365,13 @@ export function decodeParsed(
   text: string | undefined,
   hash: string,
 ): { parsed: ParsedSource; analysis?: AnalysisData } | undefined {
-  return tryDecode(() => {
-    check(isRecord(data) && isArrayOf(data.diagnostics, isDiagnostic));
+  return unlessRefused(() => {
+    need(isRecord(data) && isArrayOf(data.diagnostics, isDiagnostic));
     const diagnostics = data.diagnostics;
     if (data.source === undefined) return { parsed: { diagnostics } };
     const stored = data.source;
-    check(isRecord(stored) && isString(stored.id) && stored.hash === hash && stored.path === file.split('\\').join('/'));
-    check(isRecord(stored.meta) && isString(stored.meta.outlet) && Array.isArray(stored.blocks) && text !== undefined);
+    need(isRecord(stored) && isString(stored.id) && stored.hash === hash && stored.path === file.split('\\').join('/'));
+    need(isRecord(stored.meta) && isString(stored.meta.outlet) && Array.isArray(stored.blocks) && text !== undefined);
     const source: Source = {
       id: stored.id,
       path: stored.path,
