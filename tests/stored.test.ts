@@ -9,7 +9,6 @@ import { generateArticle } from '../scripts/generate-corpus.js';
 import { analyzeWithProfiles } from '../src/analyze.js';
 import { asciiJson } from '../src/cache.js';
 import { parseSource } from '../src/load.js';
-import { termsOf, termsFromTokens } from '../src/match/terms.js';
 import { decodeAnalysis, decodeParsed, encodeAnalysis, encodeParsed } from '../src/stored.js';
 
 const root = path.join(import.meta.dirname, '..');
@@ -110,19 +109,5 @@ describe('stored layout', () => {
     expect(damaged?.analysis).toBeUndefined();
     expect(decodeAnalysis({ ...stored.analysis, profiles: [] }, source)).toBeUndefined();
     expect(decodeAnalysis({ ...stored.analysis, sentences: 0 }, source)).toBeUndefined();
-  });
-});
-
-describe('termsFromTokens', () => {
-  it('should give what termsOf gives, from its tokens, names and numbers', () => {
-    for (const { file, bytes } of samples()) {
-      const source = parseSource(file, bytes).source;
-      if (!source) continue;
-      for (const claim of analyzeWithProfiles(source).claims) {
-        const masked = [...claim.quantities.map((q) => q.span), ...claim.dates.map((d) => d.span)];
-        const terms = termsOf(claim.sentence.plain, masked);
-        expect(termsFromTokens(terms.tokens, terms.names, terms.numbers)).toEqual(terms);
-      }
-    }
   });
 });

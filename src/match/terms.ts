@@ -90,8 +90,6 @@ const NUMERIC = /^[$]?\d[\d,.]*%?$|^\d+(?:st|nd|rd|th|s)$/;
  */
 export function termsOf(text: string, masked: readonly Span[] = []): Terms {
   const tokens: string[] = [];
-  const sequence: string[] = [];
-  const termWeights = new Map<string, number>();
   const names = new Set<string>();
   const numbers = new Set<string>();
   // Keep offsets comparable with `masked`: pad each replacement to its phrase's length.
@@ -106,41 +104,28 @@ export function termsOf(text: string, masked: readonly Span[] = []): Terms {
     if (token.number !== null) {
       numbers.add(token.number);
       tokens.push('#');
-      sequence.push('#');
       first = false;
       continue;
     }
     if (token.numberWord && masked.some((span) => start >= span.start && start < span.end)) {
       tokens.push('#');
-      sequence.push('#');
       first = false;
       continue;
     }
     for (const word of token.words) {
       tokens.push(word.word);
-      if (word.term === null) continue;
-      sequence.push(word.term);
-      termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
-      if (!first && token.capitalised) names.add(word.term);
+      if (word.term !== null && !first && token.capitalised) names.add(word.term);
     }
     first = false;
   }
-
-  const terms = [...termWeights.keys()].sort();
-  return {
-    tokens,
-    sequence,
-    terms,
-    weights: terms.map((term) => termWeights.get(term)!),
-    names: [...names].sort(),
-    numbers: [...numbers].sort(),
-  };
+  return termsFromTokens(tokens, [...names].sort(), [...numbers].sort());
 }
 
 /**
  * The terms of a sentence from its tokens (`Terms.tokens`) and the names and
- * numbers `termsOf` found: what `termsOf` gives, without reading the sentence
- * again (a cached claim keeps only these).
+ * numbers `termsOf` found: how `termsOf` completes them, and how a cached
+ * claim's terms are rebuilt without reading the sentence again (the cache keeps
+ * only these).
  *
  * @param tokens Lowercase tokens in order, numbers and dates masked as `#`.
  * @param names Names, sorted.
@@ -163,9 +148,22 @@ export function termsFromTokens(tokens: readonly string[], names: readonly strin
   return { tokens, sequence, terms, weights: terms.map((term) => termWeights.get(term)!), names, numbers };
 }
 
-/** A word's term and weight; term null for a stopword or a single character. */
-function wordOf(part: string): { readonly word: string; readonly term: string | null; readonly weight: number } {
-  return STOPWORDS.has(part) || part.length < 2 ? { word: part, term: null, weight: 0 } : { word: part, term: canonicalTerm(part), weight: weightOf(part) };
+/** A word with its term and weight; term null for a stopword or a single character. */
+interface Word {
+  readonly word: string;
+  readonly term: string | null;
+  readonly weight: number;
+}
+
+const wordCache = new Map<string, Word>();
+/** A word's term and weight (cached: the same words recur across a corpus). */
+function wordOf(part: string): Word {
+  let word = wordCache.get(part);
+  if (word) return word;
+  word = STOPWORDS.has(part) || part.length < 2 ? { word: part, term: null, weight: 0 } : { word: part, term: canonicalTerm(part), weight: weightOf(part) };
+  if (wordCache.size > 200_000) wordCache.clear();
+  wordCache.set(part, word);
+  return word;
 }
 
 /** What a token as written contributes, whatever its place in a sentence. */
@@ -175,7 +173,7 @@ interface TokenInfo {
   /** Whether it is a number or date word ("four", "Friday"): masked inside a quantity or date. */
   readonly numberWord: boolean;
   /** Its words (the parts of a hyphenated compound), each with its term and weight (term null: a stopword). */
-  readonly words: readonly { readonly word: string; readonly term: string | null; readonly weight: number }[];
+  readonly words: readonly Word[];
   /** Written with a capital (a name, unless it starts the sentence). */
   readonly capitalised: boolean;
 }
