@@ -417,7 +417,12 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   return pointOfByte(bytes, byteIndex);
 }
 
-function toPosix(filePath: string): string {
+/**
+ * A path with `/` separators, as sources keep it.
+ *
+ * @param filePath Path with this platform's separators.
+ */
+export function toPosix(filePath: string): string {
   return filePath.split(path.sep).join('/');
 }
 

@@ -14,7 +14,7 @@
 // JSON reporters print them), or gives undefined for data of another shape.
 
 import { isArrayOf, isBoolean, isDiagnostic, isInteger, isNumber, isRecord, isString } from './cache.js';
-import type { ParsedSource } from './load.js';
+import { toPosix, type ParsedSource } from './load.js';
 import { termsFromTokens } from './match/terms.js';
 import type { MatchProfile } from './match/index.js';
 import type { Block, Claim, DateMention, Diagnostic, Position, Quantity, Sentence, Source } from './types.js';
@@ -370,7 +370,7 @@ export function decodeParsed(
     const diagnostics = data.diagnostics;
     if (data.source === undefined) return { parsed: { diagnostics } };
     const stored = data.source;
-    need(isRecord(stored) && isString(stored.id) && stored.hash === hash && stored.path === file.split('\\').join('/'));
+    need(isRecord(stored) && isString(stored.id) && stored.hash === hash && stored.path === toPosix(file));
     need(isRecord(stored.meta) && isString(stored.meta.outlet) && Array.isArray(stored.blocks) && text !== undefined);
     const source: Source = {
       id: stored.id,
