@@ -42,11 +42,12 @@ export function sourceIdFor(filePath: string): string {
  *
  * @param filePath Path to report in diagnostics and to keep on the source.
  * @param bytes The file's content.
+ * @param options Whether front matter is required, and the sha256 of the bytes when the caller has it.
  */
 export function parseSource(
   filePath: string,
   bytes: Uint8Array,
-  options: { frontMatter?: 'required' | 'optional' } = {},
+  options: { frontMatter?: 'required' | 'optional'; hash?: string } = {},
 ): ParsedSource {
   const file = toPosix(filePath);
   const fail = (message: string, ruleId: string, line = 1, column = 1): ParsedSource => ({
@@ -105,7 +106,7 @@ export function parseSource(
       path: file,
       meta,
       text,
-      hash: createHash('sha256').update(bytes).digest('hex'),
+      hash: options.hash ?? createHash('sha256').update(bytes).digest('hex'),
       blocks: flagged,
     },
     diagnostics,

@@ -37,7 +37,7 @@ export function processFile(
   hash: string,
   cache?: Cache,
 ): { parsed: ParsedSource; analysis?: AnalysisData; json: string | null } {
-  const parsed = parseSource(file, bytes);
+  const parsed = parseSource(file, bytes, { hash });
   const analysis = parsed.source ? analyzeWithProfiles(parsed.source) : undefined;
   // What cannot be stored exactly is neither cached nor sent between threads.
   const json = jsonOf(encodeParsed(parsed, analysis));
