@@ -363,17 +363,14 @@ export function ledgerFiles(entries: readonly LedgerEntry[]): Map<string, string
  *   the number of ledger entries and of unchanged findings, the changes and the
  *   diagnostics of sources and ledger.
  */
-export function checkReportOf(parts: {
-  readonly folder: string;
-  readonly compared: boolean;
-  /** How many sources and findings the report has. */
-  readonly sources: number;
-  readonly claims: number;
-  readonly entries: number;
-  readonly unchanged: number;
-  readonly changes: readonly CheckChange[];
-  readonly diagnostics: readonly Diagnostic[];
-}): CheckReport {
+export function checkReportOf(
+  parts: Pick<CheckSummary, 'sources' | 'claims' | 'entries' | 'unchanged'> & {
+    readonly folder: string;
+    readonly compared: boolean;
+    readonly changes: readonly CheckChange[];
+    readonly diagnostics: readonly Diagnostic[];
+  },
+): CheckReport {
   const changes = [...parts.changes].sort(byPlace);
   const { diagnostics } = parts;
   const tally = (kind: ChangeKind) => changes.filter((change) => change.kind === kind).length;
