@@ -108,7 +108,7 @@ export interface FindingList {
  *
  * @param findings Findings in report order.
  */
-export function findingListOf(findings: readonly Finding[]): FindingList {
+function findingListOf(findings: readonly Finding[]): FindingList {
   return {
     length: findings.length,
     at: (index) => findings[index]!,
