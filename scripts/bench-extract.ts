@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyzeSentence } from '../src/extract/index.js';
-import { parseSource } from '../src/load.js';
-import { splitSentences } from '../src/segment.js';
+import { analyzeSentence } from '../src/core/claims/index.js';
+import { parseSource } from '../src/core/parse.js';
+import { splitSentences } from '../src/core/sentences.js';
 import type { Sentence } from '../src/types.js';
 
 const sourcesFolder = fileURLToPath(new URL('../sources/', import.meta.url));

@@ -5,8 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseSource } from '../src/load.js';
-import { splitText } from '../src/segment.js';
+import { parseSource } from '../src/core/parse.js';
+import { splitText } from '../src/core/sentences.js';
 
 const sourcesFolder = fileURLToPath(new URL('../sources/', import.meta.url));
 

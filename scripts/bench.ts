@@ -112,10 +112,7 @@ function stageTimes(count: number): Record<string, number> {
   writeFileSync(
     script,
     `
-import { loadSources } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'load.js')).href)};
-import { analyzeAll } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'analyze.js')).href)};
-import { buildReport } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
-import { clusterClaims } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'match', 'index.js')).href)};
+import { analyzeAll, buildReport, clusterClaims, loadSources } from ${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'index.js')).href)};
 const render = await import(${JSON.stringify(pathToFileURL(path.join(root, 'dist', 'render', 'index.js')).href)});
 const folder = process.argv[2];
 const t0 = performance.now();
@@ -124,7 +121,7 @@ const t1 = performance.now();
 const analyses = await analyzeAll(loaded.sources);
 const t2 = performance.now();
 const claims = analyses.flatMap((a) => a.claims);
-clusterClaims(claims);
+clusterClaims(claims, {}, analyses.flatMap((a) => a.profiles));
 const t3 = performance.now();
 const report = buildReport(loaded.sources, analyses, loaded.diagnostics);
 const t4 = performance.now();

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { splitText } from '../src/segment.js';
+import { splitText } from '../src/core/sentences.js';
 
 /** One case of golden_rules_en.json. */
 export interface GoldenRule {

@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs';
 import LogisticRegression from 'ml-logistic-regression';
 import { Matrix } from 'ml-matrix';
-import { claimTerms, FEATURE_NAMES, MATCH_MODEL, pairFeatures, type MatchModel } from '../src/match/index.js';
-import { analyzeSentence } from '../src/extract/index.js';
-import { conflictsBetween } from '../src/judge.js';
+import { claimTerms, FEATURE_NAMES, MATCH_MODEL, pairFeatures, type MatchModel } from '../src/core/match/index.js';
+import { analyzeSentence } from '../src/core/claims/index.js';
+import { conflictsBetween } from '../src/core/judge/index.js';
 import type { Sentence } from '../src/types.js';
 import { readParaphrasePairs, scorePredictions } from './paraphrase-data.js';
 

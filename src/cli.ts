@@ -5,7 +5,8 @@
 import { Command, CommanderError } from 'commander';
 import { addCommand } from './commands/add.js';
 import { checkCommand } from './commands/check.js';
-import { EXIT, UserError, type CommandContext, type Io } from './commands/context.js';
+import { EXIT, UserError } from './errors.js';
+import { type CommandContext, type Io } from './commands/context.js';
 import { sentencesCommand } from './commands/sentences.js';
 import { exportCommand } from './commands/export.js';
 import { reportCommand } from './commands/report.js';

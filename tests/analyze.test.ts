@@ -1,12 +1,15 @@
-// The per-source stage: analyzeSource, analyzeAll (order, progress, cache) and the
-// loader's batch parser, which must give exactly what parseSource and analyzeSource give.
+// The per-source stage: the core's analyzeSource, and the engine's analyzeAll
+// (order, progress, cache) and parseFiles/analyzeRead (cache, threads), which must
+// give exactly what parseSource and analyzeSource give.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeAll, analyzeSource, analyzeWithProfiles, sourceParser } from '../src/analyze.js';
-import { loadSources, parseSource } from '../src/load.js';
-import { matchProfile } from '../src/match/index.js';
+import { analyzeAll, analyzeRead, parseFiles } from '../src/engine/run.js';
+import { analyzeSource } from '../src/core/report.js';
+import { loadSources, readSourceFiles } from '../src/engine/files.js';
+import { parseSource } from '../src/core/parse.js';
+import { matchProfile } from '../src/core/match/index.js';
 
 const root = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'claimcheck-analyze-test-'));
@@ -28,7 +31,7 @@ describe('analyzeSource', () => {
 
   it('should give each claim the profile matchProfile derives', async () => {
     const [source] = await seeds();
-    const data = analyzeWithProfiles(source!);
+    const data = analyzeSource(source!);
     expect(data.profiles).toEqual(data.claims.map((claim) => matchProfile(claim)));
   });
 });
@@ -67,7 +70,7 @@ describe('analyzeAll', () => {
   });
 });
 
-describe('sourceParser (the loader with cache and threads)', () => {
+describe('parseFiles and analyzeRead (the loader with cache and threads)', () => {
   it('should give what parseSource gives, file by file, cold and warm', async () => {
     const cwd = path.join(scratch, 'parser');
     cpSync(path.join(root, 'sources'), path.join(cwd, 'sources'), { recursive: true });
@@ -79,21 +82,21 @@ describe('sourceParser (the loader with cache and threads)', () => {
     );
     const expected = files.map(({ file, bytes }) => parseSource(file, bytes));
     const cache = path.join(cwd, '.claimcheck-cache');
-    expect(await sourceParser()(files)).toEqual(expected);
-    expect(await sourceParser({ cache })(files)).toEqual(expected);
-    expect(await sourceParser({ cache })(files)).toEqual(expected);
+    const parsed = async (options = {}) => (await parseFiles(files, options)).map((file) => file.parsed);
+    expect(await parsed()).toEqual(expected);
+    expect(await parsed({ cache })).toEqual(expected);
+    expect(await parsed({ cache })).toEqual(expected);
   });
 
   it('should load the same sources with and without it', async () => {
     const plain = await loadSources(['sources', 'tests/fixtures/load'], { cwd: root });
-    const parsed = await loadSources(['sources', 'tests/fixtures/load'], { cwd: root, parse: sourceParser() });
-    expect(parsed).toEqual(plain);
+    const { analyses, ...loaded } = await analyzeRead(await readSourceFiles(['sources', 'tests/fixtures/load'], root));
+    expect(loaded).toEqual(plain);
+    expect(analyses).toHaveLength(plain.sources.length);
   });
 
-  it('should hand its analyses to analyzeAll (same result as analysing afresh)', async () => {
-    const parse = sourceParser();
-    const loaded = await loadSources(['sources'], { cwd: root, parse });
-    const analyses = await analyzeAll(loaded.sources);
-    expect(analyses).toEqual(loaded.sources.map((source) => analyzeSource(source)));
+  it('should give the analyses it made while parsing (same result as analysing afresh)', async () => {
+    const loaded = await analyzeRead(await readSourceFiles(['sources'], root));
+    expect(loaded.analyses).toEqual(loaded.sources.map((source) => analyzeSource(source)));
   });
 });

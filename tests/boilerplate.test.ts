@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import data from '../src/data/boilerplate.json' with { type: 'json' };
-import { findBoilerplate, findHeadline, readByline } from '../src/boilerplate.js';
+import { findBoilerplate, findHeadline, readByline } from '../src/core/boilerplate.js';
 import { textParagraphs } from '../src/import/text.js';
 
 const seedsDir = new URL('./fixtures/import/seeds/', import.meta.url);

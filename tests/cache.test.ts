@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analysisKey, parsedKey } from '../src/analyze.js';
-import { asciiJson, CACHE_FORMAT, entryKey, fingerprintOf, isJsonSafe, openCache, readEntry, toolFingerprint, writeEntry, type Cache } from '../src/cache.js';
-import { crossReference } from '../src/index.js';
-import { loadSources } from '../src/load.js';
+import { analysisKey, parsedKey } from '../src/engine/store.js';
+import { asciiJson, CACHE_FORMAT, entryKey, FINGERPRINTS, fingerprintOf, isJsonSafe, openCache, readEntry, toolFingerprint, writeEntry, type Cache } from '../src/engine/store.js';
+import { crossReference } from '../src/engine/run.js';
+import { loadSources } from '../src/engine/files.js';
 
 const root = path.join(import.meta.dirname, '..');
 const scratch = mkdtempSync(path.join(tmpdir(), 'claimcheck-cache-test-'));
@@ -183,10 +183,15 @@ describe('tool fingerprint', () => {
   function fakePackage(): string {
     const folder = path.join(scratch, `package-${folders++}`);
     mkdirSync(path.join(folder, 'src', 'data'), { recursive: true });
+    mkdirSync(path.join(folder, 'src', 'core', 'match'), { recursive: true });
+    mkdirSync(path.join(folder, 'src', 'engine'), { recursive: true });
     mkdirSync(path.join(folder, 'src', 'render'), { recursive: true });
     writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ name: 'claimcheck', version: '1.0.0' }));
     writeFileSync(path.join(folder, 'src', 'data', 'extract-negation.json'), '{"cues":["not"]}');
-    writeFileSync(path.join(folder, 'src', 'segment.ts'), 'export const x = 1;');
+    writeFileSync(path.join(folder, 'src', 'core', 'sentences.ts'), 'export const x = 1;');
+    writeFileSync(path.join(folder, 'src', 'engine', 'codec.ts'), 'export const c = 1;');
+    writeFileSync(path.join(folder, 'src', 'engine', 'snapshot.ts'), 'export const s = 1;');
+    writeFileSync(path.join(folder, 'src', 'engine', 'incremental.ts'), 'export const i = 1;');
     writeFileSync(path.join(folder, 'src', 'render', 'text.ts'), 'export const y = 1;');
     return folder;
   }
@@ -201,7 +206,9 @@ describe('tool fingerprint', () => {
   it.each([
     ['the package version', 'package.json', JSON.stringify({ name: 'claimcheck', version: '1.0.1' })],
     ['a data file (cue list, model)', 'src/data/extract-negation.json', '{"cues":["not","never"]}'],
-    ['the code of a stage', 'src/segment.ts', 'export const x = 2;'],
+    ['the code of a stage', 'src/core/sentences.ts', 'export const x = 2;'],
+    ['a module of the core moved into a folder', 'src/core/match/sentences.ts', 'export const x = 1;'],
+    ['the codec', 'src/engine/codec.ts', 'export const c = 2;'],
     ['a new data file', 'src/data/extract-hedges.json', '[]'],
   ])('should change with %s', (_, file, content) => {
     const folder = fakePackage();
@@ -210,11 +217,27 @@ describe('tool fingerprint', () => {
     expect(fingerprintOf(path.join(folder, 'src'))).not.toBe(before);
   });
 
-  it('should not change with code that never affects a cached entry (a reporter)', () => {
+  it.each([
+    ['a reporter', 'src/render/text.ts', 'export const y = 2;'],
+    ['the snapshot code', 'src/engine/snapshot.ts', 'export const s = 2;'],
+  ])('should not change with code that never affects a per-source entry (%s)', (_, file, content) => {
     const folder = fakePackage();
     const before = fingerprintOf(path.join(folder, 'src'));
-    writeFileSync(path.join(folder, 'src', 'render', 'text.ts'), 'export const y = 2;');
+    writeFileSync(path.join(folder, file), content);
     expect(fingerprintOf(path.join(folder, 'src'))).toBe(before);
+  });
+
+  it('should cover the snapshot code in the snapshot fingerprint', () => {
+    const folder = fakePackage();
+    const before = fingerprintOf(path.join(folder, 'src'), FINGERPRINTS.snapshot);
+    writeFileSync(path.join(folder, 'src', 'engine', 'incremental.ts'), 'export const i = 2;');
+    expect(fingerprintOf(path.join(folder, 'src'), FINGERPRINTS.snapshot)).not.toBe(before);
+  });
+
+  it.each(Object.entries(FINGERPRINTS))('should find every part of the %s fingerprint in src/', (_, parts) => {
+    const root = path.join(import.meta.dirname, '..', 'src');
+    expect(fingerprintOf(root, parts)).toMatch(/^[0-9a-f]{16}$/);
+    expect(() => fingerprintOf(root, [...parts, 'engine/no-such-module'])).toThrow(/no-such-module/);
   });
 });
 

@@ -2,7 +2,7 @@
 // appear when the article joins the corpus and vanish when it leaves.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { crossReference } from '../src/index.js';
+import { crossReference } from '../src/engine/run.js';
 import type { Finding, Report } from '../src/types.js';
 
 const root = path.join(import.meta.dirname, '..');

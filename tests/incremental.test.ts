@@ -6,8 +6,8 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { crossReference } from '../src/index.js';
-import { checkRun, slimReport } from '../src/incremental.js';
+import { crossReference } from '../src/engine/run.js';
+import { checkRun, slimReport } from '../src/engine/incremental.js';
 import { generateArticle } from '../scripts/generate-corpus.js';
 import { runCli } from './helpers/io.js';
 

@@ -5,7 +5,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claimKey } from '../src/judge.js';
+import { claimKey } from '../src/core/judge/index.js';
 import {
   acquireLock,
   compareWithLedger,

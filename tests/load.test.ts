@@ -1,8 +1,10 @@
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic, loadSources, parseSource, sourceFromPlainText } from '../src/load.js';
-import { splitSentences } from '../src/segment.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
+import { loadSources } from '../src/engine/files.js';
+import { parseSource, sourceFromPlainText } from '../src/core/parse.js';
+import { splitSentences } from '../src/core/sentences.js';
 import { removeTempFolders, tempFolder } from './helpers/temp.js';
 
 afterAll(removeTempFolders);

@@ -7,10 +7,10 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeSource, buildReport } from '../src/index.js';
-import { parseSource } from '../src/load.js';
+import { analyzeSource, buildReport } from '../src/core/report.js';
+import { parseSource } from '../src/core/parse.js';
 import { toJson } from '../src/render/json.js';
-import { splitSentences } from '../src/segment.js';
+import { splitSentences } from '../src/core/sentences.js';
 import type { Source } from '../src/types.js';
 
 const root = path.join(import.meta.dirname, '..');

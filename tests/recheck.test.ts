@@ -7,8 +7,8 @@ import { appendFileSync, copyFileSync, cpSync, readdirSync, readFileSync, rmSync
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateArticle } from '../scripts/generate-corpus.js';
-import { crossReference } from '../src/index.js';
-import { slimReport } from '../src/incremental.js';
+import { crossReference } from '../src/engine/run.js';
+import { slimReport } from '../src/engine/incremental.js';
 import { compareWithLedger, reviewOf, type CheckReport } from '../src/ledger/compare.js';
 import { parseEntryDocument } from '../src/ledger/entry.js';
 import { checkWithLedger } from '../src/ledger/recheck.js';

@@ -9,16 +9,17 @@ import path from 'node:path';
 import levenshtein from 'fast-levenshtein';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateArticle, writeCorpus } from '../scripts/generate-corpus.js';
-import { analyzeAll, analyzeWithProfiles } from '../src/analyze.js';
-import { openCache } from '../src/cache.js';
+import { analyzeAll } from '../src/engine/run.js';
+import { analysisData } from './helpers/analysis.js';
+import { openCache } from '../src/engine/store.js';
 import type { Io } from '../src/commands/context.js';
-import { crossReference } from '../src/index.js';
-import { loadSources } from '../src/load.js';
-import { matchProfile, pairFeatures, termOverlap, termsOf, type Terms } from '../src/match/index.js';
+import { crossReference } from '../src/engine/run.js';
+import { loadSources } from '../src/engine/files.js';
+import { matchProfile, pairFeatures, termOverlap, termsOf, type Terms } from '../src/core/match/index.js';
 import { createProgress } from '../src/progress.js';
-import { decodeParsed } from '../src/stored.js';
-import { poolStats, workerEntry, workerPool } from '../src/workers/pool.js';
-import { processFile } from '../src/workers/tasks.js';
+import { decodeParsed } from '../src/engine/codec.js';
+import { poolStats, workerEntry, workerPool } from '../src/engine/workers/pool.js';
+import { processFile } from '../src/engine/workers/tasks.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'claimcheck-scale-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -111,7 +112,7 @@ describe('worker threads', () => {
     expect(JSON.stringify(threaded)).toBe(JSON.stringify(await analyzeAll(loaded.sources, { threads: 0 })));
     // The profiles came with the claims: matchProfile returns them.
     const first = threaded.find((analysis) => analysis.claims.length > 0)!;
-    const data = analyzeWithProfiles(loaded.sources.find((source) => source.id === first.source)!);
+    const data = analysisData(loaded.sources.find((source) => source.id === first.source)!);
     expect(JSON.stringify(matchProfile(first.claims[0]!))).toBe(JSON.stringify(data.profiles[0]));
   });
 });

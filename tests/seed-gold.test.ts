@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossReference } from '../src/index.js';
+import { crossReference } from '../src/engine/run.js';
 import type { Report } from '../src/types.js';
 import { readGold, scoreAgainstGold, type GoldScore } from '../scripts/seed-gold.js';
 

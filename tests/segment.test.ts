@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import abbreviations from '../src/data/abbreviations.json' with { type: 'json' };
 import rules from '../src/data/segment-rules.json' with { type: 'json' };
-import { parseSource } from '../src/load.js';
-import { splitSentences, splitText } from '../src/segment.js';
+import { parseSource } from '../src/core/parse.js';
+import { splitSentences, splitText } from '../src/core/sentences.js';
 import type { Block, BlockKind, Point, Sentence, Source, TextRun } from '../src/types.js';
 
 

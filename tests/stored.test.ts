@@ -6,10 +6,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateArticle } from '../scripts/generate-corpus.js';
-import { analyzeWithProfiles } from '../src/analyze.js';
-import { asciiJson } from '../src/cache.js';
-import { parseSource } from '../src/load.js';
-import { decodeAnalysis, decodeParsed, encodeAnalysis, encodeParsed } from '../src/stored.js';
+import { analysisData } from './helpers/analysis.js';
+import { asciiJson } from '../src/engine/store.js';
+import { parseSource } from '../src/core/parse.js';
+import { decodeAnalysis, decodeParsed, encodeAnalysis, encodeParsed } from '../src/engine/codec.js';
 
 const root = path.join(import.meta.dirname, '..');
 
@@ -43,7 +43,7 @@ describe('stored layout', () => {
     let plain = 0;
     for (const { file, bytes } of samples()) {
       const parsed = parseSource(file, bytes);
-      const analysis = parsed.source ? analyzeWithProfiles(parsed.source) : undefined;
+      const analysis = parsed.source ? analysisData(parsed.source) : undefined;
       const encoded = encodeParsed(parsed, analysis);
       expect(encoded, file).toBeDefined();
       const json = asciiJson(encoded);
@@ -64,7 +64,7 @@ describe('stored layout', () => {
     const { bytes } = samples().at(-1)!;
     const parsed = parseSource('markup.md', bytes);
     const source = parsed.source!;
-    const analysis = analyzeWithProfiles(source);
+    const analysis = analysisData(source);
     expect(analysis.claims.some((claim) => claim.sentence.plain !== claim.sentence.text)).toBe(true);
     const stored = encodeAnalysis(analysis, source)!;
     // A claim row's plain text (item 4) is there exactly when it differs from the sentence's text.
@@ -78,7 +78,7 @@ describe('stored layout', () => {
   it('should refuse objects it cannot store exactly', () => {
     const parsed = parseSource('gen.md', Buffer.from(generateArticle(5).text));
     const source = parsed.source!;
-    const analysis = analyzeWithProfiles(source);
+    const analysis = analysisData(source);
     const claim = analysis.claims[0]!;
     // A key more, or the same keys in another order, would not read back the same.
     const extra = { ...analysis, claims: [{ ...claim, note: 'x' }, ...analysis.claims.slice(1)] };
@@ -95,7 +95,7 @@ describe('stored layout', () => {
   it('should reject data of another shape', () => {
     const parsed = parseSource('gen.md', Buffer.from(generateArticle(7).text));
     const source = parsed.source!;
-    const stored = JSON.parse(JSON.stringify(encodeParsed(parsed, analyzeWithProfiles(source))));
+    const stored = JSON.parse(JSON.stringify(encodeParsed(parsed, analysisData(source))));
     const decode = (data: unknown) => decodeParsed(data, 'gen.md', source.text, source.hash);
     expect(decode(stored)).toBeDefined();
     expect(decode({ ...stored, source: { ...stored.source, hash: 'other' } })).toBeUndefined();

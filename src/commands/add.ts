@@ -8,7 +8,8 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate } from '../import/date.js';
 import type { ImportFormat } from '../import/index.js';
-import { EXIT, UserError, type CommandContext } from './context.js';
+import { EXIT, UserError } from '../errors.js';
+import { type CommandContext } from './context.js';
 
 interface AddOptions {
   readonly outlet: string;

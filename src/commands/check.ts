@@ -7,16 +7,17 @@
 
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { CACHE_FOLDER } from '../cache.js';
+import { CACHE_FOLDER } from '../engine/store.js';
 import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
 import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
-import { checkToGithub, checkToText } from '../render/github.js';
-import { EXIT, UserError, type CommandContext } from './context.js';
+import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
+import { EXIT, UserError } from '../errors.js';
+import { type CommandContext } from './context.js';
 import { ledgerReadOptions, runCheckPipeline, runCheckWithLedger } from './shared.js';
 
 interface CheckOptions {
-  readonly format: 'text' | 'json' | 'github';
+  readonly format: CheckFormat;
   readonly update?: boolean;
   readonly ledger: string;
   /** False with --no-cache. */
@@ -32,7 +33,7 @@ export function checkCommand(context: CommandContext): Command {
   return new Command('check')
     .description('validate sources and compare their claims with the reviewed ledger (claims/)')
     .argument('[paths...]', 'source files or folders: the whole corpus the ledger records', ['sources'])
-    .addOption(new Option('-f, --format <name>', 'output format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(CHECK_FORMATS)).default('text'))
     .option('--update', 'record the current claims in the ledger, keeping every review: block')
     .option('--ledger <folder>', 'the ledger folder', 'claims')
     .option('--no-cache', `analyse every source again instead of reusing ${CACHE_FOLDER}/ (safe to delete)`)
@@ -66,8 +67,7 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
     )
     .action(async (paths: string[], options: CheckOptions) => {
       const check = options.update ? await update(context, paths, options) : await compare(context, paths, options);
-      const output = options.format === 'json' ? `${JSON.stringify(check, null, 2)}\n` : options.format === 'github' ? checkToGithub(check) : checkToText(check);
-      context.io.stdout.write(output);
+      context.io.stdout.write(CHECK_FORMATS[options.format](check));
       context.setExitCode(check.ok ? EXIT.ok : EXIT.findings);
     });
 }

@@ -4,10 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { decodeText, formatDiagnostic, parseSource, sourceFromPlainText } from '../load.js';
-import { splitSentences } from '../segment.js';
+import { decodeText, parseSource, sourceFromPlainText } from '../core/parse.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { splitSentences } from '../core/sentences.js';
 import type { Source } from '../types.js';
-import { EXIT, UserError, type CommandContext } from './context.js';
+import { EXIT, UserError } from '../errors.js';
+import { type CommandContext } from './context.js';
 
 interface SentencesOptions {
   readonly format: 'text' | 'json';

@@ -5,20 +5,22 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { CACHE_FOLDER } from '../cache.js';
-import { crossReference, type Review } from '../index.js';
-import { checkRun, slimReport } from '../incremental.js';
+import { CACHE_FOLDER } from '../engine/store.js';
+import { crossReference } from '../engine/run.js';
+import { type Review } from '../core/report.js';
+import { checkRun, slimReport } from '../engine/incremental.js';
 import type { CheckReport } from '../ledger/compare.js';
 import { checkWithLedger } from '../ledger/recheck.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
-import { formatDiagnostic } from '../load.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { batchChunks, type Chunks } from '../render/chunks.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
 import { writeFileAtomic } from '../fs.js';
 import type { Report, Verdict } from '../types.js';
-import { EXIT, UserError, type CommandContext } from './context.js';
+import { EXIT, UserError } from '../errors.js';
+import { type CommandContext } from './context.js';
 
 /** Options common to `report` and `export`. */
 export interface OutputOptions {

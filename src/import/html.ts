@@ -4,7 +4,7 @@
 
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { findBoilerplate } from '../boilerplate.js';
+import { findBoilerplate } from '../core/boilerplate.js';
 import { collapseWhitespace, type ImportBlock } from './markdown.js';
 
 /** What the page says about itself (meta tags, JSON-LD, `<title>`, `<h1>`). */

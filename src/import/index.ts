@@ -3,8 +3,8 @@
 // reported. Pure: no I/O here (see write.ts for putting it in sources/).
 
 import { Document, isSeq } from 'yaml';
-import { findBoilerplate, findHeadline, readByline } from '../boilerplate.js';
-import { UserError } from '../commands/context.js';
+import { findBoilerplate, findHeadline, readByline } from '../core/boilerplate.js';
+import { UserError } from '../errors.js';
 import { htmlArticle } from './html.js';
 import { collapseWhitespace, markdownBlocks, toMarkdownBody, type ImportBlock } from './markdown.js';
 import { textParagraphs } from './text.js';

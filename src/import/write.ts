@@ -5,7 +5,7 @@
 import { lstatSync } from 'node:fs';
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../commands/context.js';
+import { UserError } from '../errors.js';
 import { TargetExistsError, writeFileAtomic } from '../fs.js';
 
 /** Longest slug accepted (the file name is the slug plus `.md`). */

@@ -7,11 +7,10 @@
 // foreign or stale file is ignored and rebuilt. Safe to delete.
 
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { asciiJson, dependencyVersion, isArrayOf, isInteger, isRecord, isString, readAsciiJson, stringTable } from '../cache.js';
+import { asciiJson, codeFingerprint, readAsciiJson, stringTable } from '../engine/store.js';
+import { isArrayOf, isInteger, isRecord, isString } from '../guards.js';
 import { writeCacheFileSync } from '../fs.js';
 import type { ConflictKind, Diagnostic, Verdict } from '../types.js';
 import { CONFLICT_KINDS, VERDICTS } from './canonical.js';
@@ -94,9 +93,9 @@ export function writeLedgerCache(cacheFolder: string, ledgerFolder: string, file
 let fingerprint: string | undefined;
 
 /**
- * The version of the ledger code the cache is valid for: the layout, the
- * package version, the code files of this folder (src/ledger or dist/ledger)
- * and the installed yaml and js-yaml. 16 hex digits.
+ * The version of the ledger code the cache is valid for: the layout and the
+ * `ledger` fingerprint of the engine's store (the package version, the code of
+ * src/ledger or dist/ledger, the installed libraries). 16 hex digits.
  */
 export function ledgerFingerprint(): string {
   fingerprint ??= computeFingerprint();
@@ -104,21 +103,7 @@ export function ledgerFingerprint(): string {
 }
 
 function computeFingerprint(): string {
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const hash = createHash('sha256').update(`claimcheck-ledger-cache ${FORMAT}\n`);
-  try {
-    hash.update(`version ${(JSON.parse(readFileSync(path.join(here, '..', '..', 'package.json'), 'utf8')) as { version?: string }).version}\n`);
-  } catch {
-    // A copy without package.json: the code hash alone.
-  }
-  for (const name of readdirSync(here).sort()) {
-    if (!/\.[jt]s$/.test(name) || name.endsWith('.d.ts')) continue;
-    hash.update(`file ${name.replace(/\.[jt]s$/, '')}\n`);
-    hash.update(readFileSync(path.join(here, name)));
-  }
-  const require = createRequire(import.meta.url);
-  for (const name of ['yaml', 'js-yaml']) hash.update(`dependency ${name} ${dependencyVersion(require, name)}\n`);
-  return hash.digest('hex').slice(0, 16);
+  return createHash('sha256').update(`claimcheck-ledger-cache ${FORMAT}\n${codeFingerprint('ledger')}`).digest('hex').slice(0, 16);
 }
 
 // ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@
 
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { Document } from 'yaml';
-import { isRecord } from '../cache.js';
+import { isRecord } from '../guards.js';
 import type { ConflictKind, Verdict } from '../types.js';
 import type { LedgerConflict, LedgerEntry, LedgerMention } from './entry.js';
 

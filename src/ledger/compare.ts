@@ -6,7 +6,7 @@
 // cluster's membership changes), matched through an index of mention keys:
 // linear in the number of mentions, never findings × entries.
 
-import type { Review } from '../index.js';
+import type { Review } from '../core/report.js';
 import type { Diagnostic, Finding, Mention, Report, Verdict } from '../types.js';
 import { entryFromFinding, formatEntry, isEmptyReview, type LedgerEntry } from './entry.js';
 import { entryFileName, type Ledger } from './store.js';
@@ -170,119 +170,107 @@ function keyIndex(entries: readonly LedgerEntry[]): Map<string, number[]> {
 
 const SEVERITY_RANK: Record<ChangeSeverity, number> = { error: 0, warning: 1, notice: 2 };
 
-/**
- * Compare a report with the ledger: the check (changes, counts, diagnostics)
- * and the entries that record the current state. Pure.
- *
- * @param report The current report (`crossReference` with `reviewOf(ledger)`).
- * @param ledger The ledger as read.
- * @param review The ledger's review decisions, when `ledger` holds only some of
- *   its entries (see src/ledger/recheck.ts); default `reviewOf(ledger)`.
- */
-export function compareWithLedger(report: Report, ledger: Ledger, review: Review = reviewOf(ledger)): LedgerComparison {
-  const diagnostics = [...report.diagnostics, ...ledger.diagnostics];
-  const ledgerBroken = ledger.diagnostics.some((d) => d.severity === 'error');
-  const entries = ledger.entries;
-  const findings = report.claims;
-  const ids = uniqueIds(findings);
-  const fileOf = (entry: LedgerEntry) => `${ledger.folder}/${entryFileName(entry.id)}`;
-  const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
-  const updates = new Set((review.updates ?? []).map(([a, b]) => pairKey(a, b)));
-  const separate = new Set((review.separate ?? []).map(([a, b]) => pairKey(a, b)));
+/** What every per-finding comparison needs: the ledger side and the finding side, indexed. */
+interface ComparisonContext {
+  readonly entries: readonly LedgerEntry[];
+  readonly ids: readonly string[];
+  readonly byKey: ReadonlyMap<string, readonly number[]>;
+  readonly assigned: ReadonlyMap<number, number>;
+  readonly fileOf: (entry: LedgerEntry) => string;
+  readonly pairKey: (a: string, b: string) => string;
+  readonly updates: ReadonlySet<string>;
+  readonly separate: ReadonlySet<string>;
+}
 
-  const byKey = keyIndex(entries);
-  const assigned = ledgerBroken ? new Map<number, number>() : matchEntries(findings, entries, byKey);
-  const findingOfKey = new Map<string, number>();
-  findings.forEach((finding, index) => {
-    for (const mention of finding.mentions) findingOfKey.set(mention.key, index);
-  });
-  const sourcePaths = new Set(report.sources.map((source) => source.path));
+/** The change of one finding against its entry, or null when it is unchanged. */
+function findingChange(finding: Finding, findingIndex: number, context: ComparisonContext): CheckChange | null {
+  const { entries, ids, byKey, assigned, fileOf, pairKey, updates, separate } = context;
+  const entryIndex = assigned.get(findingIndex);
+  const entry = entryIndex === undefined ? undefined : entries[entryIndex];
 
+  const keys = finding.mentions.map((mention) => mention.key);
+  const entryKeys = new Set(entry?.mentions.map((mention) => mention.key) ?? []);
+  const current = new Set(keys);
+  const joinedIdx = keys.flatMap((key, index) => (entryKeys.has(key) ? [] : [index]));
+  const left = [...entryKeys].filter((key) => !current.has(key));
+  const base = () => ({ id: ids[findingIndex]!, verdict: finding.verdict, text: collapse(finding.text), joined: joinedIdx.map((i) => keys[i]!), left });
+
+  if (!entry || entry.status === 'gone') {
+    // A new claim: point at its mentions the ledger has never seen.
+    const unseen = joinedIdx.filter((index) => !byKey.has(keys[index]!));
+    const places = (unseen.length > 0 ? unseen : [0]).map((index) => placeOf(finding.mentions[index]!));
+    const splitFrom = [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))].map((index) => fileOf(entries[index]!));
+    const origin = entry
+      ? `, again (recorded as gone in ${fileOf(entry)})`
+      : splitFrom.length > 0
+        ? `, split from ${splitFrom.slice(0, 2).join(', ')}`
+        : '';
+    return {
+      ...base(),
+      kind: 'new',
+      severity: finding.verdict === 'disputed' ? 'error' : 'notice',
+      status: finding.verdict,
+      entry: entry ? fileOf(entry) : null,
+      previous: null,
+      place: places[0]!,
+      places,
+      reason: `new claim${origin} (${describeVerdict(finding, joinedIdx)}): "${clip(finding.text)}"`,
+    };
+  }
+
+  const verdictChanged = entry.verdict !== finding.verdict;
+  if (!verdictChanged && joinedIdx.length === 0 && left.length === 0) return null;
+  // Where to look: new mentions; else mentions in the sources that lost one; else the first mention.
+  const leftSources = new Set(left.map(sourceOfKey));
+  const sameSource = keys.flatMap((key, index) => (leftSources.has(sourceOfKey(key)) ? [index] : []));
+  const pick = joinedIdx.length > 0 ? joinedIdx : sameSource.length > 0 ? sameSource : conflictedMentions(finding, keys, entry);
+  const places = pick.map((index) => placeOf(finding.mentions[index]!));
+  const entryFile = fileOf(entry);
+  if (verdictChanged) {
+    const why = verdictWhy(finding, keys, joinedIdx, entry, { updates, separate, pairKey });
+    return {
+      ...base(),
+      kind: 'verdict',
+      severity: finding.verdict === 'disputed' ? 'error' : 'warning',
+      status: finding.verdict,
+      entry: entryFile,
+      previous: entry.verdict,
+      place: places[0]!,
+      places,
+      reason: `${entry.verdict} → ${finding.verdict} (${entryFile}): ${why}: "${clip(finding.text)}"`,
+    };
+  }
+  {
+    const parts = [
+      ...(joinedIdx.length > 0 ? [`${count(joinedIdx.length, 'new mention')} (${outletList(joinedIdx.map((i) => finding.mentions[i]!.outlet))})`] : []),
+      ...(left.length > 0 ? [`${count(left.length, 'mention')} gone (${outletList(left.map((key) => outletOfKey(entry, key)))})`] : []),
+    ];
+    return {
+      ...base(),
+      kind: 'mentions',
+      severity: 'notice',
+      status: finding.verdict,
+      entry: entryFile,
+      previous: entry.verdict,
+      place: places[0]!,
+      places,
+      reason: `still ${finding.verdict} (${entryFile}), ${parts.join(', ')}: "${clip(finding.text)}"`,
+    };
+  }
+}
+
+
+/** The changes of entries no finding corresponds to: gone claims. */
+function goneChanges(
+  context: ComparisonContext,
+  takenEntries: ReadonlySet<number>,
+  findingOfKey: ReadonlyMap<string, number>,
+  sourcePaths: ReadonlySet<string>,
+): CheckChange[] {
+  const { entries, ids, fileOf } = context;
   const changes: CheckChange[] = [];
-  let unchanged = 0;
-  findings.forEach((finding, findingIndex) => {
-    if (ledgerBroken) return;
-    const entryIndex = assigned.get(findingIndex);
-    const entry = entryIndex === undefined ? undefined : entries[entryIndex];
-
-    const keys = finding.mentions.map((mention) => mention.key);
-    const entryKeys = new Set(entry?.mentions.map((mention) => mention.key) ?? []);
-    const current = new Set(keys);
-    const joinedIdx = keys.flatMap((key, index) => (entryKeys.has(key) ? [] : [index]));
-    const left = [...entryKeys].filter((key) => !current.has(key));
-    const base = () => ({ id: ids[findingIndex]!, verdict: finding.verdict, text: collapse(finding.text), joined: joinedIdx.map((i) => keys[i]!), left });
-
-    if (!entry || entry.status === 'gone') {
-      // A new claim: point at its mentions the ledger has never seen.
-      const unseen = joinedIdx.filter((index) => !byKey.has(keys[index]!));
-      const places = (unseen.length > 0 ? unseen : [0]).map((index) => placeOf(finding.mentions[index]!));
-      const splitFrom = [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))].map((index) => fileOf(entries[index]!));
-      const origin = entry
-        ? `, again (recorded as gone in ${fileOf(entry)})`
-        : splitFrom.length > 0
-          ? `, split from ${splitFrom.slice(0, 2).join(', ')}`
-          : '';
-      changes.push({
-        ...base(),
-        kind: 'new',
-        severity: finding.verdict === 'disputed' ? 'error' : 'notice',
-        status: finding.verdict,
-        entry: entry ? fileOf(entry) : null,
-        previous: null,
-        place: places[0]!,
-        places,
-        reason: `new claim${origin} (${describeVerdict(finding, joinedIdx)}): "${clip(finding.text)}"`,
-      });
-      return;
-    }
-
-    const verdictChanged = entry.verdict !== finding.verdict;
-    if (!verdictChanged && joinedIdx.length === 0 && left.length === 0) {
-      unchanged++;
-      return;
-    }
-    // Where to look: new mentions; else mentions in the sources that lost one; else the first mention.
-    const leftSources = new Set(left.map(sourceOfKey));
-    const sameSource = keys.flatMap((key, index) => (leftSources.has(sourceOfKey(key)) ? [index] : []));
-    const pick = joinedIdx.length > 0 ? joinedIdx : sameSource.length > 0 ? sameSource : conflictedMentions(finding, keys, entry);
-    const places = pick.map((index) => placeOf(finding.mentions[index]!));
-    const entryFile = fileOf(entry);
-    if (verdictChanged) {
-      const why = verdictWhy(finding, keys, joinedIdx, entry, { updates, separate, pairKey });
-      changes.push({
-        ...base(),
-        kind: 'verdict',
-        severity: finding.verdict === 'disputed' ? 'error' : 'warning',
-        status: finding.verdict,
-        entry: entryFile,
-        previous: entry.verdict,
-        place: places[0]!,
-        places,
-        reason: `${entry.verdict} → ${finding.verdict} (${entryFile}): ${why}: "${clip(finding.text)}"`,
-      });
-    } else {
-      const parts = [
-        ...(joinedIdx.length > 0 ? [`${count(joinedIdx.length, 'new mention')} (${outletList(joinedIdx.map((i) => finding.mentions[i]!.outlet))})`] : []),
-        ...(left.length > 0 ? [`${count(left.length, 'mention')} gone (${outletList(left.map((key) => outletOfKey(entry, key)))})`] : []),
-      ];
-      changes.push({
-        ...base(),
-        kind: 'mentions',
-        severity: 'notice',
-        status: finding.verdict,
-        entry: entryFile,
-        previous: entry.verdict,
-        place: places[0]!,
-        places,
-        reason: `still ${finding.verdict} (${entryFile}), ${parts.join(', ')}: "${clip(finding.text)}"`,
-      });
-    }
-  });
-
-  // Entries no finding corresponds to.
-  const takenEntries = new Set(assigned.values());
   entries.forEach((entry, entryIndex) => {
-    if (takenEntries.has(entryIndex) || ledgerBroken || entry.status === 'gone') return;
+    if (takenEntries.has(entryIndex) || entry.status === 'gone') return;
     const holders = [...new Set(entry.mentions.flatMap((mention) => findingOfKey.get(mention.key) ?? []))];
     const where = entry.mentions.find((mention) => sourcePaths.has(mention.path));
     const place = where ? { file: where.path, line: where.line, column: 1 } : { file: fileOf(entry), line: 1, column: 1 };
@@ -309,6 +297,48 @@ export function compareWithLedger(report: Report, ledger: Ledger, review: Review
       reason: `${entry.verdict} claim gone from the sources (${fileOf(entry)}): ${fate}: "${clip(entry.text)}"`,
     });
   });
+  return changes;
+}
+
+/**
+ * Compare a report with the ledger: the check (changes, counts, diagnostics)
+ * and the entries that record the current state. Pure.
+ *
+ * @param report The current report (`crossReference` with `reviewOf(ledger)`).
+ * @param ledger The ledger as read.
+ * @param review The ledger's review decisions, when `ledger` holds only some of
+ *   its entries (see src/ledger/recheck.ts); default `reviewOf(ledger)`.
+ */
+export function compareWithLedger(report: Report, ledger: Ledger, review: Review = reviewOf(ledger)): LedgerComparison {
+  const diagnostics = [...report.diagnostics, ...ledger.diagnostics];
+  const ledgerBroken = ledger.diagnostics.some((d) => d.severity === 'error');
+  const entries = ledger.entries;
+  const findings = report.claims;
+  const ids = uniqueIds(findings);
+  const fileOf = (entry: LedgerEntry) => `${ledger.folder}/${entryFileName(entry.id)}`;
+  const pairKey = (a: string, b: string) => (a < b ? `${a} ${b}` : `${b} ${a}`);
+  const updates = new Set((review.updates ?? []).map(([a, b]) => pairKey(a, b)));
+  const separate = new Set((review.separate ?? []).map(([a, b]) => pairKey(a, b)));
+
+  const byKey = keyIndex(entries);
+  const assigned = ledgerBroken ? new Map<number, number>() : matchEntries(findings, entries, byKey);
+  const findingOfKey = new Map<string, number>();
+  findings.forEach((finding, index) => {
+    for (const mention of finding.mentions) findingOfKey.set(mention.key, index);
+  });
+
+  const context: ComparisonContext = { entries, ids, byKey, assigned, fileOf, pairKey, updates, separate };
+  const changes: CheckChange[] = [];
+  let unchanged = 0;
+  if (!ledgerBroken) {
+    findings.forEach((finding, findingIndex) => {
+      const change = findingChange(finding, findingIndex, context);
+      if (change) changes.push(change);
+      else unchanged++;
+    });
+  }
+  const takenEntries = new Set(assigned.values());
+  if (!ledgerBroken) changes.push(...goneChanges(context, takenEntries, findingOfKey, new Set(report.sources.map((source) => source.path))));
 
   changes.splice(0, changes.length, ...changes.map(inOrder));
   const check = checkReportOf({

@@ -210,7 +210,7 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
     const point = lineCounter.linePos(offset ?? 0);
     return { line: point.line, column: point.col };
   };
-  const report = (message: string, node: Node | null | undefined, ruleId = 'ledger') => {
+  const report: Report = (message, node, ruleId = 'ledger') => {
     diagnostics.push({ file, ...at(node?.range?.[0]), message, ruleId, severity: 'error' });
   };
 
@@ -234,6 +234,53 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
     else fields.set(name, pair);
   }
   const value = (name: string) => fields.get(name)?.value as Node | null | undefined;
+  const read = fieldReader(contents, report);
+  const { string, verdictOf } = read;
+
+  const id = string(value('id'), 'id');
+  const expected = file.split('/').at(-1)!.replace(/\.yml$/, '');
+  if (id !== undefined && id !== expected) report(`\`id\` is ${id} but the file is named ${expected}.yml`, value('id'));
+  const verdict = verdictOf(value('verdict'), 'verdict');
+  const statusNode = value('status');
+  const status = string(statusNode, 'status', false);
+  if (status !== undefined && status !== 'gone') report('`status` can only be `gone`', statusNode);
+  const entryText = string(value('text'), 'text', false) ?? '';
+
+  const outletsNode = value('outlets');
+  const outlets: string[] = [];
+  if (isSeq(outletsNode)) for (const item of outletsNode.items as Node[]) outlets.push(string(item, 'outlets item') ?? '');
+  else if (outletsNode !== undefined && outletsNode !== null) report('`outlets` must be a list of names', outletsNode);
+
+  const mentions = mentionsOf(value('mentions'), contents, read);
+
+  const conflicts = conflictsOf(value('conflicts'), read);
+
+  const reviewPair = fields.get('review');
+  const review = reviewPair ? reviewOf(reviewPair.value as Node | null, read) : undefined;
+  const reviewSource = reviewPair && !contents.flow ? sliceTopLevel(text, contents.items, reviewPair, lineCounter) : undefined;
+
+  if (diagnostics.length > 0 || id === undefined || verdict === undefined) return { diagnostics };
+  return {
+    entry: {
+      id,
+      verdict,
+      ...(status === 'gone' ? { status: 'gone' as const } : {}),
+      text: entryText,
+      outlets,
+      mentions,
+      conflicts,
+      ...(review ? { review } : {}),
+      ...(reviewSource !== undefined ? { reviewSource } : {}),
+    },
+    diagnostics,
+  };
+}
+
+/** Reports a problem at a node of the document. */
+type Report = (message: string, node: Node | null | undefined, ruleId?: string) => void;
+
+/** Readers of typed values from the nodes of one ledger file, each reporting what does not fit. */
+function fieldReader(contents: Node, report: Report) {
   const string = (node: Node | null | undefined, what: string, required = true, parent: Node = contents): string | undefined => {
     if (isScalar(node) && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
     if (required || (node !== undefined && node !== null && !(isScalar(node) && node.value === null))) {
@@ -274,23 +321,15 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
       return pair ? [pair] : [];
     });
   };
+  return { report, string, verdictOf, fieldsOf, keyPair, pairList };
+}
 
-  const id = string(value('id'), 'id');
-  const expected = file.split('/').at(-1)!.replace(/\.yml$/, '');
-  if (id !== undefined && id !== expected) report(`\`id\` is ${id} but the file is named ${expected}.yml`, value('id'));
-  const verdict = verdictOf(value('verdict'), 'verdict');
-  const statusNode = value('status');
-  const status = string(statusNode, 'status', false);
-  if (status !== undefined && status !== 'gone') report('`status` can only be `gone`', statusNode);
-  const entryText = string(value('text'), 'text', false) ?? '';
+type FieldReader = ReturnType<typeof fieldReader>;
 
-  const outletsNode = value('outlets');
-  const outlets: string[] = [];
-  if (isSeq(outletsNode)) for (const item of outletsNode.items as Node[]) outlets.push(string(item, 'outlets item') ?? '');
-  else if (outletsNode !== undefined && outletsNode !== null) report('`outlets` must be a list of names', outletsNode);
-
+/** The mentions of an entry. */
+function mentionsOf(mentionsNode: Node | null | undefined, contents: Node, read: FieldReader): LedgerMention[] {
+  const { report, string, fieldsOf } = read;
   const mentions: LedgerMention[] = [];
-  const mentionsNode = value('mentions');
   if (!isSeq(mentionsNode)) report('`mentions` must be a list of mentions with key, outlet, path, line, text', mentionsNode ?? contents);
   else {
     for (const item of mentionsNode.items as Node[]) {
@@ -314,9 +353,13 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
       });
     }
   }
+  return mentions;
+}
 
+/** The conflicts of an entry. */
+function conflictsOf(conflictsNode: Node | null | undefined, read: FieldReader): LedgerConflict[] {
+  const { report, string, fieldsOf, keyPair } = read;
   const conflicts: LedgerConflict[] = [];
-  const conflictsNode = value('conflicts');
   if (isSeq(conflictsNode)) {
     for (const item of conflictsNode.items as Node[]) {
       if (!isMap(item)) {
@@ -330,44 +373,26 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
       if (between && kind) conflicts.push({ between, kind: kind as ConflictKind, detail: string(get('detail'), 'detail', false) ?? '' });
     }
   } else if (conflictsNode !== undefined && conflictsNode !== null) report('`conflicts` must be a list', conflictsNode);
+  return conflicts;
+}
 
-  let review: LedgerReview | undefined;
-  let reviewSource: string | undefined;
-  const reviewPair = fields.get('review');
-  if (reviewPair) {
-    const node = reviewPair.value as Node | null;
-    if (isMap(node)) {
-      const get = fieldsOf(node, REVIEW_KEYS, 'review');
-      const confirmedNode = get('confirmed');
-      const confirmed = confirmedNode === undefined || (isScalar(confirmedNode) && confirmedNode.value === null) ? undefined : verdictOf(confirmedNode, 'confirmed');
-      const note = string(get('note'), 'note', false);
-      review = {
-        ...(confirmed ? { confirmed } : {}),
-        separate: pairList(get('separate'), 'separate'),
-        updates: pairList(get('updates'), 'updates'),
-        ...(note !== undefined ? { note } : {}),
-      };
-    } else if (node !== null && !(isScalar(node) && node.value === null)) {
-      report('`review` must be a mapping with confirmed, separate, updates, note', node);
-    }
-    if (!contents.flow) reviewSource = sliceTopLevel(text, contents.items, reviewPair, lineCounter);
+/** The review block of an entry, or undefined when it is empty or not a mapping. */
+function reviewOf(node: Node | null, read: FieldReader): LedgerReview | undefined {
+  const { report, string, verdictOf, fieldsOf, pairList } = read;
+  if (isMap(node)) {
+    const get = fieldsOf(node, REVIEW_KEYS, 'review');
+    const confirmedNode = get('confirmed');
+    const confirmed = confirmedNode === undefined || (isScalar(confirmedNode) && confirmedNode.value === null) ? undefined : verdictOf(confirmedNode, 'confirmed');
+    const note = string(get('note'), 'note', false);
+    return {
+      ...(confirmed ? { confirmed } : {}),
+      separate: pairList(get('separate'), 'separate'),
+      updates: pairList(get('updates'), 'updates'),
+      ...(note !== undefined ? { note } : {}),
+    };
   }
-
-  if (diagnostics.length > 0 || id === undefined || verdict === undefined) return { diagnostics };
-  return {
-    entry: {
-      id,
-      verdict,
-      ...(status === 'gone' ? { status: 'gone' as const } : {}),
-      text: entryText,
-      outlets,
-      mentions,
-      conflicts,
-      ...(review ? { review } : {}),
-      ...(reviewSource !== undefined ? { reviewSource } : {}),
-    },
-    diagnostics,
-  };
+  if (node !== null && !(isScalar(node) && node.value === null)) report('`review` must be a mapping with confirmed, separate, updates, note', node);
+  return undefined;
 }
 
 /**

@@ -15,9 +15,10 @@
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { isArrayOf, isDiagnostic, isInteger, isRecord, isString, openCache, readEntry, stringTable, writeEntry, type Cache } from '../cache.js';
-import type { Review } from '../index.js';
-import { checkRun, prepareRun, type CheckRunOptions, type CheckRunResult, type RunBase } from '../incremental.js';
+import { isArrayOf, isDiagnostic, isInteger, isRecord, isString } from '../guards.js';
+import { openCache, readEntry, stringTable, writeEntry, type Cache } from '../engine/store.js';
+import type { Review } from '../core/report.js';
+import { checkRun, prepareRun, type CheckRunOptions, type CheckRunResult, type RunBase } from '../engine/incremental.js';
 import type { Diagnostic, Report } from '../types.js';
 import { ledgerFingerprint } from './cache.js';
 import { checkReportOf, compareWithLedger, reviewOf, type CheckChange, type CheckReport } from './compare.js';

@@ -26,7 +26,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { CACHE_FOLDER } from '../cache.js';
+import { CACHE_FOLDER } from '../engine/store.js';
 import type { Diagnostic } from '../types.js';
 import { readLedgerCache, signatureOf, writeLedgerCache, type CachedFile, type FileParse } from './cache.js';
 import { formatCanonical, parseCanonical } from './canonical.js';

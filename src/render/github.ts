@@ -5,7 +5,7 @@
 // Pure functions; no console, no colour.
 
 import type { CheckChange, CheckReport } from '../ledger/compare.js';
-import { formatDiagnostic } from '../load.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../types.js';
 
 /**

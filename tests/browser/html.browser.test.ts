@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crossReference } from '../../src/index.js';
+import { crossReference } from '../../src/engine/run.js';
 import { renderHtml } from '../../src/render/html.js';
 
 const CHROMIUM = '/usr/bin/chromium';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findAttribution, findSpeakers } from '../../src/extract/attribution.js';
+import { findAttribution, findSpeakers } from '../../src/core/claims/attribution.js';
 
 describe('findAttribution', () => {
   it.each<[string, string]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateCheckWorthiness } from '../../src/extract/checkworthiness.js';
+import { rateCheckWorthiness } from '../../src/core/claims/checkworthiness.js';
 
 describe('rateCheckWorthiness', () => {
   it.each<[string]>([

@@ -3,9 +3,9 @@ import negationData from '../../src/data/extract-negation.json' with { type: 'js
 import quantityData from '../../src/data/extract-quantity.json' with { type: 'json' };
 import attributionData from '../../src/data/extract-attribution.json' with { type: 'json' };
 import checkData from '../../src/data/extract-checkworthiness.json' with { type: 'json' };
-import { attribution, check, dates, negation, phraseMatcher, quantity } from '../../src/extract/data.js';
-import { findAttribution } from '../../src/extract/attribution.js';
-import { findQuantities } from '../../src/extract/quantity.js';
+import { attribution, check, dates, negation, phraseMatcher, quantity } from '../../src/core/claims/data.js';
+import { findAttribution } from '../../src/core/claims/attribution.js';
+import { findQuantities } from '../../src/core/claims/quantity.js';
 
 describe('extract data', () => {
   it('should compile every tunable', () => {

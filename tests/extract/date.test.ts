@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../src/extract/date.js';
+import { findDates } from '../../src/core/claims/date.js';
 
 type Expected = { text: string; value: string | null; grain: 'day' | 'month' | 'year'; relative: boolean };
 const d = (text: string, value: string | null, grain: Expected['grain'], relative: boolean): Expected => ({ text, value, grain, relative });

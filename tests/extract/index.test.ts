@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeSentence, extractClaims } from '../../src/extract/index.js';
+import { analyzeSentence, extractClaims } from '../../src/core/claims/index.js';
 import type { Sentence } from '../../src/types.js';
 
 function sentence(plain: string, index = 0): Sentence {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNegation, findNegationCues } from '../../src/extract/negation.js';
+import { findNegation, findNegationCues } from '../../src/core/claims/negation.js';
 
 describe('findNegation', () => {
   it.each<[string, string | null]>([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findQuantities } from '../../src/extract/quantity.js';
+import { findQuantities } from '../../src/core/claims/quantity.js';
 
 type Expected = {
   text: string;

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from '../../src/commands/context.js';
+import { UserError } from '../../src/errors.js';
 import { detectFormat, importArticle, isIsoDate, slugFor, type ImportOptions } from '../../src/import/index.js';
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);

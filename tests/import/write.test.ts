@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { UserError } from '../../src/commands/context.js';
+import { UserError } from '../../src/errors.js';
 import { sourcePathFor, writeSource } from '../../src/import/write.js';
 
 let root: string;

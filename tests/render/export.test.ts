@@ -4,7 +4,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossReference } from '../../src/index.js';
+import { crossReference } from '../../src/engine/run.js';
 import { renderClaimReview } from '../../src/render/claimreview.js';
 import { CSV_COLUMNS, renderCsv } from '../../src/render/csv.js';
 import { joinChunks, jsonChunks } from '../../src/render/chunks.js';

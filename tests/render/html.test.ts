@@ -7,7 +7,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { crossReference } from '../../src/index.js';
+import { crossReference } from '../../src/engine/run.js';
 import { renderHtml } from '../../src/render/html.js';
 import { VERDICTS } from '../../src/render/shared.js';
 import type { Conflict, Finding, Mention, Report, SourceSummary, Verdict } from '../../src/types.js';

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
-import { crossReference } from '../../src/index.js';
+import { crossReference } from '../../src/engine/run.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { filterReport } from '../../src/render/shared.js';
 import { renderText } from '../../src/render/text.js';

@@ -4,8 +4,8 @@
 // origins. Pure functions over plain data.
 
 import { createHash } from 'node:crypto';
-import { termsOf } from './match/terms.js';
-import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from './types.js';
+import { termsOf } from '../match/terms.js';
+import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
 
 /** A conflict between two claims, before it is placed in a finding. */
 export interface PairConflict {

@@ -2,7 +2,7 @@
 // assertions stay, questions, opinion, calls to action, boilerplate and section
 // labels go. Conservative: a factual sentence dropped here can never be corroborated.
 
-import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../types.js';
+import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../../types.js';
 import { findAttribution } from './attribution.js';
 import { check as data } from './data.js';
 import { findDates } from './date.js';

@@ -13,19 +13,16 @@
 // `decode*` rebuilds objects equal to the originals, key order included (the
 // JSON reporters print them), or gives undefined for data of another shape.
 
-import { isArrayOf, isBoolean, isDiagnostic, isInteger, isNumber, isRecord, isString } from './cache.js';
-import { toPosix, type ParsedSource } from './load.js';
-import { termsFromTokens } from './match/terms.js';
-import type { MatchProfile } from './match/index.js';
-import type { Block, Claim, DateMention, Diagnostic, Position, Quantity, Sentence, Source } from './types.js';
+import { isArrayOf, isBoolean, isDiagnostic, isInteger, isNumber, isRecord, isString } from '../guards.js';
+import { toPosix, type ParsedSource } from '../core/parse.js';
+import { termsFromTokens } from '../core/match/terms.js';
+import type { MatchProfile } from '../core/match/index.js';
+import type { SourceAnalysis } from '../core/report.js';
+import type { Terms } from '../core/match/terms.js';
+import type { Block, CheckWorthiness, Claim, DateMention, Diagnostic, Negation, Point, Position, Quantity, Sentence, Source, Span, TextRun } from '../types.js';
 
-/** A source's analysis with the match profile of each claim: what the cache keeps. */
-export interface AnalysisData {
-  readonly sentences: number;
-  readonly claims: readonly Claim[];
-  /** `matchProfile` of each claim, in order. */
-  readonly profiles: readonly MatchProfile[];
-}
+/** A source's analysis with the match profile of each claim: what the cache keeps (the source id is the entry's). */
+export type AnalysisData = Omit<SourceAnalysis, 'source'>;
 
 /** A position as `[start line, column, offset, end line, column, offset]`. */
 type PositionRow = readonly [number, number, number, number, number, number];
@@ -87,21 +84,32 @@ function hasKeys(value: object, keys: readonly string[]): boolean {
   return index === keys.length;
 }
 
-const POINT_KEYS = ['line', 'column', 'offset'];
-const POSITION_KEYS = ['start', 'end'];
-const BLOCK_KEYS = ['kind', 'text', 'runs', 'position'];
-const BOILERPLATE_BLOCK_KEYS = [...BLOCK_KEYS, 'boilerplate'];
-const RUN_KEYS = ['plain', 'file', 'length'];
-const SOURCE_KEYS = ['id', 'path', 'meta', 'text', 'hash', 'blocks'];
-const CLAIM_KEYS = ['sentence', 'outlet', 'checkworthiness', 'quantities', 'dates', 'negation', 'attribution'];
-const SENTENCE_KEYS = ['source', 'index', 'text', 'plain', 'position', 'block', 'kind'];
-const WORTH_KEYS = ['checkworthy', 'score', 'reason'];
-const NEGATION_KEYS = ['negated', 'cue'];
-const SPAN_KEYS = ['start', 'end'];
-const QUANTITY_KEYS = ['text', 'span', 'value', 'min', 'max', 'minExclusive', 'maxExclusive', 'approximate', 'unit', 'kind'];
-const DATE_KEYS = ['text', 'span', 'value', 'grain', 'relative'];
-const PROFILE_KEYS = ['figures'];
-const TERMS_KEYS = ['tokens', 'sequence', 'terms', 'weights', 'names', 'numbers'];
+/**
+ * The keys of `T` in the order the codec stores them. It does not compile unless
+ * every key of `T` is listed: a type that gains a field fails the typecheck here
+ * (npm test runs it) instead of silently switching off caching and worker transfer.
+ */
+function allKeys<T>() {
+  return <const K extends readonly (keyof T & string)[]>(
+    ...keys: K & ([Exclude<keyof T, K[number]>] extends [never] ? unknown : { readonly missing: Exclude<keyof T, K[number]> })
+  ): readonly string[] => keys;
+}
+
+const POINT_KEYS = allKeys<Point>()('line', 'column', 'offset');
+const POSITION_KEYS = allKeys<Position>()('start', 'end');
+const BOILERPLATE_BLOCK_KEYS = allKeys<Block>()('kind', 'text', 'runs', 'position', 'boilerplate');
+const BLOCK_KEYS = BOILERPLATE_BLOCK_KEYS.filter((key) => key !== 'boilerplate');
+const RUN_KEYS = allKeys<TextRun>()('plain', 'file', 'length');
+const SOURCE_KEYS = allKeys<Source>()('id', 'path', 'meta', 'text', 'hash', 'blocks');
+const CLAIM_KEYS = allKeys<Claim>()('sentence', 'outlet', 'checkworthiness', 'quantities', 'dates', 'negation', 'attribution');
+const SENTENCE_KEYS = allKeys<Sentence>()('source', 'index', 'text', 'plain', 'position', 'block', 'kind');
+const WORTH_KEYS = allKeys<CheckWorthiness>()('checkworthy', 'score', 'reason');
+const NEGATION_KEYS = allKeys<Negation>()('negated', 'cue');
+const SPAN_KEYS = allKeys<Span>()('start', 'end');
+const QUANTITY_KEYS = allKeys<Quantity>()('text', 'span', 'value', 'min', 'max', 'minExclusive', 'maxExclusive', 'approximate', 'unit', 'kind');
+const DATE_KEYS = allKeys<DateMention>()('text', 'span', 'value', 'grain', 'relative');
+const PROFILE_KEYS = allKeys<MatchProfile>()('terms', 'figures').filter((key) => key !== 'terms');
+const TERMS_KEYS = allKeys<Terms>()('tokens', 'sequence', 'terms', 'weights', 'names', 'numbers');
 
 /** Thrown inside an encoder (the value cannot be stored exactly) or a decoder (the data has another shape). */
 class Refused extends Error {}

@@ -1,7 +1,7 @@
 // The extract stage: Sentence → Claim. Runs the per-aspect extractors over a
 // sentence's plain text and keeps the check-worthy claims of a source.
 
-import type { Claim, Sentence } from '../types.js';
+import type { Claim, Sentence } from '../../types.js';
 import { findAttribution } from './attribution.js';
 import { rateCheckWorthiness } from './checkworthiness.js';
 import { findDates } from './date.js';

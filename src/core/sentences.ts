@@ -1,10 +1,10 @@
 // segment: plain text → sentence spans, and a loaded Source → Sentences at their exact place in the file,
 // by one linear scan over candidate boundaries (. ? ! … bullets, line breaks) with word lists from src/data.
 
-import abbreviationData from './data/abbreviations.json' with { type: 'json' };
-import ruleData from './data/segment-rules.json' with { type: 'json' };
+import abbreviationData from '../data/abbreviations.json' with { type: 'json' };
+import ruleData from '../data/segment-rules.json' with { type: 'json' };
 import { fileOffsetOfEnd, fileOffsetOfStart, positionAt } from './offsets.js';
-import type { Sentence, Source, Span } from './types.js';
+import type { Sentence, Source, Span } from '../types.js';
 
 // Character classes: one bit each, looked up by UTF-16 code unit.
 const SPACE = 1;

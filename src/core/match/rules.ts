@@ -4,7 +4,7 @@
 // four video meetings" / "at least four video conferences"), or they overlap
 // broadly. Each rule is a readable reason for "why were these matched?".
 
-import type { Claim } from '../types.js';
+import type { Claim } from '../../types.js';
 import { MATCH_MODEL, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf } from './terms.js';
 

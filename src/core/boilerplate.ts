@@ -5,7 +5,7 @@
 // Attribution labels that introduce a quoted passage ("Daily Caller:", "New York
 // Post:") are kept as prose: they say whom the following paragraphs quote.
 
-import data from './data/boilerplate.json' with { type: 'json' };
+import data from '../data/boilerplate.json' with { type: 'json' };
 
 /** What the caller knows about the article; each field sharpens the decisions. */
 export interface BoilerplateContext {

@@ -11,8 +11,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCacheFileSync } from './fs.js';
-import type { Diagnostic } from './types.js';
+import { writeCacheFileSync } from '../fs.js';
+import { isRecord } from '../guards.js';
+import type { Source } from '../types.js';
 
 /** The cache folder's name under the working folder (git-ignored). */
 export const CACHE_FOLDER = '.claimcheck-cache';
@@ -202,12 +203,27 @@ function markCache(cache: Cache): void {
 // ---------------------------------------------------------------------------
 // Tool version
 
-/** Folders and files of the package's code that never affect a cached entry. */
-const UNRELATED = new Set(['cli', 'commands', 'render', 'import', 'ledger', 'workers', 'fs', 'index', 'progress', 'judge']);
-/** Dependencies whose version can change what the per-source stage derives. */
+/**
+ * What each fingerprint covers, besides the package version and the installed
+ * versions of `DEPENDENCIES`: folders (every code and data file in them) and
+ * modules of the package, relative to its code root (`src/` or `dist/`). Per-source
+ * entries depend on the core and on the codec that stores them; the snapshot on
+ * the core and on the code that writes and extends it. A test checks that every
+ * one exists, so a move cannot silently drop code from a fingerprint.
+ */
+export const FINGERPRINTS = {
+  'per-source': ['core', 'data', 'engine/codec'],
+  snapshot: ['core', 'data', 'engine/snapshot', 'engine/incremental'],
+  ledger: ['ledger'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type FingerprintName = keyof typeof FINGERPRINTS;
+
+/** Dependencies whose version can change what the core derives or the ledger reads. */
 const DEPENDENCIES = [
   'chrono-node',
   'compromise',
+  'js-yaml',
   'mdast-util-to-string',
   'pluralize',
   'remark-frontmatter',
@@ -220,27 +236,41 @@ const DEPENDENCIES = [
   'yaml',
 ];
 
-let fingerprint: string | undefined;
+/** The code root of the running package: the folder above this module's folder. */
+const CODE_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+const fingerprints = new Map<string, string>();
 
 /**
- * The tool version entries are valid for: the package version, the data files in
- * `data/` (models, cue lists) and the code of the per-source stage (load, segment,
- * extract, match profiles), plus the installed versions of the libraries it uses.
- * Hashing the code as well as the version means an edit during development
- * invalidates the cache without a version bump. 16 hex digits.
+ * The fingerprint of per-source cache entries (`FINGERPRINTS['per-source']`): the
+ * folder name entries of this tool version live under. Hashing the code as well
+ * as the version means an edit during development invalidates the cache without
+ * a version bump. 16 hex digits.
  */
 export function toolFingerprint(): string {
-  fingerprint ??= fingerprintOf(fileURLToPath(new URL('.', import.meta.url)));
-  return fingerprint;
+  return codeFingerprint('per-source');
 }
 
 /**
- * The fingerprint of the code in `root` (a `src/` or `dist/` folder whose parent
- * holds package.json): see `toolFingerprint`.
+ * The fingerprint of one of `FINGERPRINTS` for the running code.
+ *
+ * @param name Which one.
+ */
+export function codeFingerprint(name: FingerprintName): string {
+  let known = fingerprints.get(name);
+  if (known === undefined) fingerprints.set(name, (known = fingerprintOf(CODE_ROOT, FINGERPRINTS[name])));
+  return known;
+}
+
+/**
+ * The fingerprint of some code of the package in `root` (a `src/` or `dist/`
+ * folder whose parent holds package.json).
  *
  * @param root Folder of the package's code.
+ * @param parts Folders and modules under it, without extension (default: the per-source ones).
+ * @throws When one of `parts` does not exist.
  */
-export function fingerprintOf(root: string): string {
+export function fingerprintOf(root: string, parts: readonly string[] = FINGERPRINTS['per-source']): string {
   const hash = createHash('sha256');
   let version = 'unknown';
   try {
@@ -249,7 +279,7 @@ export function fingerprintOf(root: string): string {
     // A copy without package.json: the code hash alone.
   }
   hash.update(`version ${version}\n`);
-  for (const file of codeFiles(root)) {
+  for (const file of parts.flatMap((part) => codeFiles(root, part))) {
     hash.update(`file ${path.relative(root, file).split(path.sep).join('/').replace(/\.[jt]s$/, '')}\n`);
     hash.update(readFileSync(file));
   }
@@ -258,19 +288,22 @@ export function fingerprintOf(root: string): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-/** Code and data files under `root` that can change cached results, sorted. */
-function codeFiles(root: string): string[] {
+/** Code and data files of a folder or module under `root`, sorted. */
+function codeFiles(root: string, part: string): string[] {
+  const base = path.join(root, ...part.split('/'));
+  const isCode = (name: string) => /\.(?:ts|js|json)$/.test(name) && !/\.d\.ts$/.test(name);
+  const module = ['.ts', '.js'].map((extension) => `${base}${extension}`).filter((file) => existsSync(file));
+  if (module.length > 0) return module;
+  if (!existsSync(base)) throw new Error(`fingerprint: ${part} is not in ${root}`);
   const files: string[] = [];
-  const walk = (folder: string, top: boolean) => {
+  const walk = (folder: string) => {
     for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(folder, entry.name);
-      const stem = entry.name.replace(/\.[^.]+$/, '');
-      if (top && UNRELATED.has(stem)) continue;
-      if (entry.isDirectory()) walk(full, false);
-      else if (/\.(?:ts|js|json)$/.test(entry.name) && !/\.d\.ts$/.test(entry.name)) files.push(full);
+      if (entry.isDirectory()) walk(full);
+      else if (isCode(entry.name)) files.push(full);
     }
   };
-  walk(root, true);
+  walk(base);
   return files;
 }
 
@@ -319,32 +352,6 @@ export function stringTable(): { readonly strings: string[]; readonly ref: (valu
   return { strings, ref };
 }
 
-// ---------------------------------------------------------------------------
-// Shape checks for entries read back
-
-/** Whether `value` is a plain object. */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Whether `value` is an array whose items all pass `item`. */
-export function isArrayOf<T>(value: unknown, item: (x: unknown) => x is T): value is T[] {
-  return Array.isArray(value) && value.every(item);
-}
-
-export const isString = (value: unknown): value is string => typeof value === 'string';
-export const isDiagnostic = (value: unknown): value is Diagnostic =>
-  isRecord(value) &&
-  isString(value.file) &&
-  isInteger(value.line) &&
-  isInteger(value.column) &&
-  isString(value.message) &&
-  isString(value.ruleId) &&
-  (value.severity === 'error' || value.severity === 'warning');
-export const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-export const isInteger = (value: unknown): value is number => Number.isInteger(value);
-export const isBoolean = (value: unknown): value is boolean => typeof value === 'boolean';
-
 /**
  * Whether `value` survives a JSON round trip unchanged (plain objects and arrays of
  * strings, finite numbers, booleans and null): only such data is cached, so that a
@@ -368,4 +375,29 @@ export function isJsonSafe(value: unknown): boolean {
     return true;
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------
+// Cache keys and entries
+
+/**
+ * Key of a source's analysis: its id (claims carry it), the hash of its file, its
+ * metadata (outlet, publication date) and its blocks (what is segmented).
+ *
+ * @param source Loaded source.
+ */
+export function analysisKey(source: Source): string {
+  const blocks = createHash('sha256').update(JSON.stringify(source.blocks)).digest('hex');
+  return entryKey('analysis', source.id, source.hash, JSON.stringify(source.meta), blocks);
+}
+
+/**
+ * Key of a file's parsed source: its path as found (diagnostics and the id carry
+ * it) and the hash of its bytes.
+ *
+ * @param file Path as found.
+ * @param hash sha256 of the bytes, hex.
+ */
+export function parsedKey(file: string, hash: string): string {
+  return entryKey('parsed', file, hash);
 }

@@ -4,7 +4,7 @@
 
 import { createRequire } from 'node:module';
 import type * as Chrono from 'chrono-node';
-import type { DateMention } from '../types.js';
+import type { DateMention } from '../../types.js';
 import { dates as data } from './data.js';
 
 type Grain = DateMention['grain'];

@@ -5,7 +5,7 @@
 
 import pluralize from 'pluralize';
 import { numberValue } from '../nlp.js';
-import type { Quantity, QuantityKind } from '../types.js';
+import type { Quantity, QuantityKind } from '../../types.js';
 import { quantity as data, type ModifierKind } from './data.js';
 import { tokenize, type Token } from './tokens.js';
 

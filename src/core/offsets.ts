@@ -2,7 +2,7 @@
 // unist points. Shared by every stage that reports a place in a source.
 
 import { location } from 'vfile-location';
-import type { Block, Point, Position, Source } from './types.js';
+import type { Block, Point, Position, Source } from '../types.js';
 
 /** Index of the run that holds plain-text index `index` (or the last run before it). */
 function runIndexAt(block: Block, index: number): number {

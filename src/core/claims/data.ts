@@ -1,11 +1,11 @@
 // Loads the extract stage's tunables from src/data/extract-*.json once and
 // compiles them (word sets, regular expressions); every module reads them here.
 
-import quantityData from '../data/extract-quantity.json' with { type: 'json' };
-import dateData from '../data/extract-dates.json' with { type: 'json' };
-import negationData from '../data/extract-negation.json' with { type: 'json' };
-import attributionData from '../data/extract-attribution.json' with { type: 'json' };
-import checkData from '../data/extract-checkworthiness.json' with { type: 'json' };
+import quantityData from '../../data/extract-quantity.json' with { type: 'json' };
+import dateData from '../../data/extract-dates.json' with { type: 'json' };
+import negationData from '../../data/extract-negation.json' with { type: 'json' };
+import attributionData from '../../data/extract-attribution.json' with { type: 'json' };
+import checkData from '../../data/extract-checkworthiness.json' with { type: 'json' };
 
 // Escapes `text` for use inside a regular expression.
 function escapeRegExp(text: string): string {

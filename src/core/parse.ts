@@ -1,11 +1,10 @@
-// load: a source file's bytes → a Source (front matter + prose blocks with a map
+// parse: a source file's bytes → a Source (front matter + prose blocks with a map
 // back to file offsets) and diagnostics as `file:line:column: message`.
 // unified + remark-parse + remark-frontmatter parse one file; `yaml` parses the
-// front matter. `parseSource` is pure; `loadSources` does the file-system I/O.
+// front matter. Pure: finding and reading files is engine/files.ts.
 
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -14,7 +13,7 @@ import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { findBoilerplate } from './boilerplate.js';
-import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from './types.js';
+import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from '../types.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
 
@@ -427,183 +426,12 @@ export function toPosix(filePath: string): string {
   return filePath.split(path.sep).join('/');
 }
 
-// ---------------------------------------------------------------------------
-// File system: find, read and de-duplicate sources
-
-export interface LoadedSources {
-  /** Usable sources, sorted by path, duplicates removed, ids unique. */
-  readonly sources: readonly Source[];
-  /** Every problem found, sorted by file and place. */
-  readonly diagnostics: readonly Diagnostic[];
-  /** Paths of the files that were read (including unusable ones). */
-  readonly files: readonly string[];
-}
-
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
-
-/**
- * Find the Markdown files under `paths` (files or folders, searched recursively;
- * hidden folders and node_modules are skipped). Never throws: missing paths and
- * symlink loops come back as diagnostics.
- *
- * @param paths Files or folders.
- * @param cwd Folder that relative paths resolve against and results are shown relative to.
- */
-export async function findSourceFiles(
-  paths: readonly string[],
-  cwd: string,
-): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
-  const { readdir, realpath, stat } = await import('node:fs/promises');
-  const files = new Set<string>();
-  const diagnostics: Diagnostic[] = [];
-  const seenFolders = new Set<string>();
-  const problem = (file: string, message: string, ruleId: string) =>
-    diagnostics.push({ file: display(cwd, file), line: 1, column: 1, message, ruleId, severity: 'error' });
-
-  const walk = async (folder: string) => {
-    let real: string;
-    try {
-      real = await realpath(folder);
-    } catch (error) {
-      problem(folder, describeFsError(error), 'unreadable');
-      return;
-    }
-    if (seenFolders.has(real)) {
-      problem(folder, 'symlink loop: this folder was already searched', 'symlink-loop');
-      return;
-    }
-    seenFolders.add(real);
-    let entries;
-    try {
-      entries = await readdir(folder, { withFileTypes: true });
-    } catch (error) {
-      problem(folder, describeFsError(error), 'unreadable');
-      return;
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-      const full = path.join(folder, entry.name);
-      let isFolder = entry.isDirectory();
-      let isFile = entry.isFile();
-      if (entry.isSymbolicLink()) {
-        try {
-          const target = await stat(full);
-          isFolder = target.isDirectory();
-          isFile = target.isFile();
-        } catch (error) {
-          problem(full, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'unreadable');
-          continue;
-        }
-      }
-      if (isFolder) await walk(full);
-      else if (isFile && MARKDOWN_FILE.test(entry.name)) files.add(full);
-    }
-  };
-
-  for (const given of paths) {
-    const full = path.resolve(cwd, given);
-    let info;
-    try {
-      info = await stat(full);
-    } catch (error) {
-      problem(given, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'not-found');
-      continue;
-    }
-    if (info.isDirectory()) await walk(full);
-    else if (MARKDOWN_FILE.test(full)) files.add(full);
-    else problem(given, 'not a Markdown source: expected a .md file or a folder of them', 'not-markdown');
-  }
-  return { files: [...files].map((file) => display(cwd, file)).sort(), diagnostics };
-}
-
 /** A source file's path (as found) and bytes, for a batch parser. */
 export interface SourceFile {
   readonly file: string;
   readonly bytes: Uint8Array;
   /** sha256 of the bytes, hex, when whoever read the file has computed it already. */
   readonly hash?: string;
-}
-
-/** Options of `loadSources`. */
-export interface LoadOptions {
-  /** Folder that relative paths resolve against (default: `process.cwd()`). */
-  readonly cwd?: string;
-  /**
-   * Parses the files read, in order (default: `parseSource` on each). The per-source
-   * stage passes one that uses the cache and worker threads; it must return what
-   * `parseSource` would.
-   */
-  readonly parse?: (files: readonly SourceFile[]) => Promise<readonly ParsedSource[]>;
-}
-
-/** Source files read from disk, before parsing. */
-export interface ReadFiles {
-  /** Files read, in path order. */
-  readonly files: readonly SourceFile[];
-  /** Paths of every file found (including unreadable ones), in order. */
-  readonly found: readonly string[];
-  /** Problems finding or reading files. */
-  readonly diagnostics: readonly Diagnostic[];
-}
-
-/**
- * Find and read the Markdown files under `paths`, in order. Never throws:
- * missing paths, symlink loops and unreadable files come back as diagnostics.
- *
- * @param paths Files or folders.
- * @param cwd Folder that relative paths resolve against.
- */
-export async function readSourceFiles(paths: readonly string[], cwd: string): Promise<ReadFiles> {
-  const found = await findSourceFiles(paths, cwd);
-  const diagnostics: Diagnostic[] = [...found.diagnostics];
-  // Synchronous reads, in order: on files the OS has cached (the usual case for a corpus
-  // read again), faster than 32 at a time with promises (3000 articles: 30–100 ms vs 100–140).
-  const contents: (Uint8Array | Diagnostic)[] = found.files.map((file) => {
-    try {
-      return readFileSync(path.resolve(cwd, file));
-    } catch (error) {
-      return { file, line: 1, column: 1, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
-    }
-  });
-  const files: SourceFile[] = [];
-  found.files.forEach((file, index) => {
-    const content = contents[index]!;
-    if (content instanceof Uint8Array) files.push({ file, bytes: content });
-    else diagnostics.push(content);
-  });
-  return { files, found: found.files, diagnostics };
-}
-
-/**
- * Load every source under `paths`: find, read and parse the files, drop
- * duplicates (the same article under two names counts once) and give each
- * source a unique id. Bad files become diagnostics; good ones are still loaded.
- *
- * @param paths Files or folders (default: `sources`).
- * @param options Working folder and parser (optional).
- */
-export async function loadSources(paths: readonly string[] = ['sources'], options: LoadOptions = {}): Promise<LoadedSources> {
-  return loadFiles(await readSourceFiles(paths, options.cwd ?? process.cwd()), options);
-}
-
-/**
- * Parse files already read and settle them into sources (see `loadSources`).
- *
- * @param read Files read by `readSourceFiles`.
- * @param options Parser (optional).
- */
-export async function loadFiles(read: ReadFiles, options: Pick<LoadOptions, 'parse'> = {}): Promise<LoadedSources> {
-  const diagnostics: Diagnostic[] = [...read.diagnostics];
-  const results = options.parse ? await options.parse(read.files) : read.files.map(({ file, bytes }) => parseSource(file, bytes));
-  const parsed: Source[] = [];
-  for (const result of results) {
-    diagnostics.push(...result.diagnostics);
-    if (result.source) parsed.push(result.source);
-  }
-  const { sources, diagnostics: duplicateDiagnostics } = settleSources(parsed);
-  diagnostics.push(...duplicateDiagnostics);
-  return { sources, diagnostics: sortDiagnostics(diagnostics), files: read.found };
 }
 
 /**
@@ -656,48 +484,4 @@ export function proseKeyOf(source: Source): string {
         .join('\n'),
     )
     .digest('hex');
-}
-
-/**
- * Diagnostics in a stable order: by file, then line, then column.
- *
- * @param diagnostics Diagnostics to sort.
- */
-export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...diagnostics].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
-  );
-}
-
-/**
- * `file:line:column: severity: message (ruleId)`, the format every command prints problems in.
- *
- * @param diagnostic Diagnostic to print.
- */
-export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
-}
-
-function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  switch (code) {
-    case 'ENOENT':
-      return 'no such file or folder';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ELOOP':
-      return 'symlink loop: the link points back to itself';
-    case 'EISDIR':
-      return 'is a folder, expected a file';
-    default:
-      return `cannot read: ${(error as Error).message}`;
-  }
-}
-
-function display(cwd: string, file: string): string {
-  const absolute = path.resolve(cwd, file);
-  const relative = path.relative(cwd, absolute);
-  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : absolute;
-  return toPosix(shown);
 }

@@ -1,14 +1,14 @@
 // The per-source work of a thread: parse a file's bytes and analyse the source,
 // or analyse a loaded source, writing the results to the cache. A worker thread
 // sends its results back as the JSON text of the cache's compact layout
-// (stored.ts): made once for both, cheap to pass between threads, and exactly
+// (codec.ts): made once for both, cheap to pass between threads, and exactly
 // what a later cached run reads.
 
-import { analysisKey, analyzeWithProfiles, parsedKey } from '../analyze.js';
-import { asciiJson, isJsonSafe, writeEntryJson, type Cache } from '../cache.js';
-import { parseSource, type ParsedSource, type SourceFile } from '../load.js';
-import { encodeAnalysis, encodeParsed, type AnalysisData } from '../stored.js';
-import type { Source } from '../types.js';
+import { analyzeSource } from '../../core/report.js';
+import { analysisKey, asciiJson, isJsonSafe, parsedKey, writeEntryJson, type Cache } from '../store.js';
+import { parseSource, type ParsedSource, type SourceFile } from '../../core/parse.js';
+import { encodeAnalysis, encodeParsed, type AnalysisData } from '../codec.js';
+import type { Source } from '../../types.js';
 
 /** Work for one thread: a batch of files or of sources. */
 export type Task =
@@ -38,7 +38,7 @@ export function processFile(
   cache?: Cache,
 ): { parsed: ParsedSource; analysis?: AnalysisData; json: string | null } {
   const parsed = parseSource(file, bytes, { hash });
-  const analysis = parsed.source ? analyzeWithProfiles(parsed.source) : undefined;
+  const analysis = parsed.source ? analysisData(parsed.source) : undefined;
   // What cannot be stored exactly is neither cached nor sent between threads.
   const json = jsonOf(encodeParsed(parsed, analysis));
   if (cache && json !== null) writeEntryJson(cache, 'parsed', parsedKey(file, hash), json);
@@ -52,7 +52,7 @@ export function processFile(
  * @param cache Cache to write to (optional).
  */
 export function processSource(source: Source, cache?: Cache): { analysis: AnalysisData; json: string | null } {
-  const analysis = analyzeWithProfiles(source);
+  const analysis = analysisData(source);
   const json = jsonOf(encodeAnalysis(analysis, source));
   if (cache && json !== null) writeEntryJson(cache, 'analysis', analysisKey(source), json);
   return { analysis, json };
@@ -60,7 +60,7 @@ export function processSource(source: Source, cache?: Cache): { analysis: Analys
 
 /**
  * Run a task on a worker thread: per item, the JSON text of its entry's data
- * (`stored.ts`), or 'null' where it cannot be stored (the caller then does that
+ * (`codec.ts`), or 'null' where it cannot be stored (the caller then does that
  * item itself).
  *
  * @param task Files or sources to process.
@@ -70,4 +70,10 @@ export function runTask(task: Task): string[] {
     return task.files.map(({ file, bytes, hash }) => processFile(file, bytes, hash, task.cache).json ?? 'null');
   }
   return task.sources.map((source) => processSource(source, task.cache).json ?? 'null');
+}
+
+/** The core's analysis of a source, as the cache keeps it (without the source id its claims carry). */
+function analysisData(source: Source): AnalysisData {
+  const { sentences, claims, profiles } = analyzeSource(source);
+  return { sentences, claims, profiles };
 }

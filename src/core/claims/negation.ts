@@ -2,7 +2,7 @@
 // "did not", "denied that", "no indication that") and which cue says so.
 // Cues and the look-alikes that are not negation ("not only … but") are data.
 
-import type { Negation } from '../types.js';
+import type { Negation } from '../../types.js';
 import { negation as data } from './data.js';
 
 /** A negation cue and where it sits in the text. */

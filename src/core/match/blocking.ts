@@ -1,0 +1,233 @@
+// blocking: claims' match profiles → the candidate pairs worth comparing. An
+// inverted index over terms rare in English (at least `minBlockingWeight`),
+// skipping terms in more claims than the cap (`maxPostingsFor`), so the cost
+// stays near-linear; two claims of different sources are a candidate when the
+// blocking terms they share weigh at least `minSharedWeight`. The index can be
+// extended with new claims (`extendBlocking`) for the incremental path of
+// `cluster()`; the pairs it gives are exactly those a full build would give.
+
+import type { MatchProfile } from './pair.js';
+import type { ResolvedClusterOptions } from './options.js';
+
+/** Blocking terms and the claims that have them, with each claim's weight for the term. */
+export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
+
+/** The blocking index of a corpus: what an incremental run extends. */
+export interface BlockingIndex {
+  /** The cap the postings were built with (see `maxPostingsFor`). */
+  readonly maxPostings: number;
+  /** Terms in at most `maxPostings` claims, with their claims in ascending order. */
+  readonly postings: Postings;
+  /**
+   * Terms in more claims than that, with how many: too common to block on now and
+   * in every extension with the same cap (lists only grow).
+   */
+  readonly common: Map<string, number>;
+}
+
+/**
+ * The inverted index of blocking terms: terms at least `minBlockingWeight` rare in English.
+ *
+ * @param profiles Profiles of the claims.
+ * @param options Blocking settings.
+ */
+export function postingsOf(profiles: readonly MatchProfile[], options: Pick<ResolvedClusterOptions, 'minBlockingWeight'>): Postings {
+  const minWeight = options.minBlockingWeight;
+  const postings: Postings = new Map();
+  profiles.forEach((profile, index) => {
+    profile.terms.terms.forEach((term, k) => {
+      const weight = profile.terms.weights[k]!;
+      if (weight < minWeight) return;
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { claims: [], weights: [] }));
+      list.claims.push(index);
+      list.weights.push(weight);
+    });
+  });
+  return postings;
+}
+
+/**
+ * The most claims a blocking term may be in before it is too common to block on.
+ *
+ * @param claims Number of claims in the corpus.
+ * @param options Blocking settings.
+ */
+export function maxPostingsFor(claims: number, options: Pick<ResolvedClusterOptions, 'maxTermShare' | 'maxTermClaims'>): number {
+  return Math.min(Math.max(50, Math.ceil(claims * options.maxTermShare)), options.maxTermClaims);
+}
+
+/**
+ * The blocking index of all claims, built from scratch.
+ *
+ * @param profiles Profile of each claim.
+ * @param options Blocking settings.
+ */
+export function buildBlocking(profiles: readonly MatchProfile[], options: ResolvedClusterOptions): BlockingIndex {
+  const maxPostings = maxPostingsFor(profiles.length, options);
+  const postings: Postings = new Map();
+  const common = new Map<string, number>();
+  for (const [term, list] of postingsOf(profiles, options)) {
+    if (list.claims.length > maxPostings) common.set(term, list.claims.length);
+    else postings.set(term, list);
+  }
+  return { maxPostings, postings, common };
+}
+
+/** How an index extended with new claims differs from the one it extends. */
+export interface BlockingExtension {
+  readonly index: BlockingIndex;
+  /** Earlier claims that lost a blocking term (it became too common): their old pairs may no longer be candidates. */
+  readonly dirty: ReadonlySet<number>;
+}
+
+/**
+ * Whether an index of `before` claims can be extended to `total` claims: only
+ * when the cap stays the same (another cap changes which terms block).
+ *
+ * @param index The earlier index.
+ * @param total Number of claims after the extension.
+ * @param options Blocking settings.
+ */
+export function canExtend(index: Pick<BlockingIndex, 'maxPostings'>, total: number, options: ResolvedClusterOptions): boolean {
+  return maxPostingsFor(total, options) === index.maxPostings;
+}
+
+/**
+ * The index extended with new claims, as a full build over all claims would make it
+ * (check `canExtend` first).
+ *
+ * @param prior The earlier index, its claims already renumbered.
+ * @param fresh Indexes of the new claims, ascending, with their profiles.
+ * @param profileAt Profile of a new claim.
+ * @param options Blocking settings.
+ */
+export function extendBlocking(
+  prior: BlockingIndex,
+  fresh: readonly number[],
+  profileAt: (index: number) => MatchProfile,
+  options: ResolvedClusterOptions,
+): BlockingExtension {
+  const { maxPostings } = prior;
+  const postings: Postings = new Map(prior.postings);
+  const common = new Map(prior.common);
+  const freshPostings = postingsOf(
+    fresh.map((index) => profileAt(index)),
+    options,
+  );
+  const dirty = new Set<number>();
+  for (const [term, list] of freshPostings) {
+    const count = common.get(term);
+    if (count !== undefined) {
+      common.set(term, count + list.claims.length);
+      continue;
+    }
+    const known = postings.get(term);
+    const before = known?.claims.length ?? 0;
+    if (before + list.claims.length > maxPostings) {
+      for (const claim of known?.claims ?? []) dirty.add(claim);
+      postings.delete(term);
+      common.set(term, before + list.claims.length);
+      continue;
+    }
+    const merged = { claims: [...(known?.claims ?? [])], weights: [...(known?.weights ?? [])] };
+    list.claims.forEach((local, k) => {
+      merged.claims.push(fresh[local]!);
+      merged.weights.push(list.weights[k]!);
+    });
+    postings.set(term, sortPosting(merged));
+  }
+  return { index: { maxPostings, postings, common }, dirty };
+}
+
+/** A blocking term of a claim: the term, its weight in that claim, and the term's postings. */
+interface BlockingTerm {
+  readonly term: string;
+  readonly weight: number;
+  readonly list: { readonly claims: readonly number[]; readonly weights: readonly number[] };
+}
+
+/**
+ * The blocking terms of some claims, in alphabetical order, by claim.
+ *
+ * @param postings Blocking terms of all claims.
+ * @param claims Indexes of the claims whose terms are wanted.
+ */
+function blockingTermsOf(postings: Postings, claims: ReadonlySet<number>): Map<number, BlockingTerm[]> {
+  const termsOf = new Map<number, BlockingTerm[]>();
+  if (claims.size === 0) return termsOf;
+  for (const [term, list] of postings) {
+    list.claims.forEach((claim, k) => {
+      if (!claims.has(claim)) return;
+      let terms = termsOf.get(claim);
+      if (!terms) termsOf.set(claim, (terms = []));
+      terms.push({ term, weight: list.weights[k]!, list });
+    });
+  }
+  // Sum each claim's weights in its own (alphabetical) term order, as floating-point sums depend on order.
+  for (const terms of termsOf.values()) terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return termsOf;
+}
+
+/**
+ * The candidate pairs that involve at least one of `claims`: claims of different
+ * sources sharing at least `minSharedWeight` of blocking terms. A pair's shared
+ * weight counts its first claim's weights, summed in alphabetical term order, so
+ * the pairs (and their order-independent weights) are the same however the
+ * corpus was built up.
+ *
+ * @param index Blocking index of all claims (the new ones included).
+ * @param sourceOf Source id of each claim.
+ * @param options Blocking settings.
+ * @param claims Indexes of the claims whose pairs are wanted.
+ */
+export function* pairsTouching(
+  index: BlockingIndex,
+  sourceOf: readonly string[],
+  options: Pick<ResolvedClusterOptions, 'minSharedWeight'>,
+  claims: ReadonlySet<number>,
+): Generator<[number, number]> {
+  const minShared = options.minSharedWeight;
+  const termsOf = blockingTermsOf(index.postings, claims);
+  const shared = new Map<number, number>();
+  for (const i of [...claims].sort((a, b) => a - b)) {
+    shared.clear();
+    for (const { weight, list } of termsOf.get(i) ?? []) {
+      list.claims.forEach((j, k) => {
+        // A pair of two of `claims` is counted once, from its first claim.
+        if (j === i || sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) return;
+        shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
+      });
+    }
+    for (const [j, weight] of shared) if (weight >= minShared) yield j < i ? [j, i] : [i, j];
+  }
+}
+
+/**
+ * Whether two of the `dirty` claims are still a candidate pair in `index`, with
+ * the shared weight a full build computes (the first claim's weights, in
+ * alphabetical term order).
+ *
+ * @param index The extended index.
+ * @param dirty Claims that lost a blocking term.
+ * @param options Blocking settings.
+ */
+export function candidacyChecker(
+  index: BlockingIndex,
+  dirty: ReadonlySet<number>,
+  options: Pick<ResolvedClusterOptions, 'minSharedWeight'>,
+): (i: number, j: number) => boolean {
+  const termsOf = blockingTermsOf(index.postings, dirty);
+  return (i, j) => {
+    const [first, second] = i < j ? [i, j] : [j, i];
+    const theirs = new Set((termsOf.get(second) ?? []).map(({ term }) => term));
+    let shared = 0;
+    for (const { term, weight } of termsOf.get(first) ?? []) if (theirs.has(term)) shared += weight;
+    return shared >= options.minSharedWeight;
+  };
+}
+
+function sortPosting(list: { claims: number[]; weights: number[] }): { claims: number[]; weights: number[] } {
+  const order = list.claims.map((_, k) => k).sort((a, b) => list.claims[a]! - list.claims[b]!);
+  return { claims: order.map((k) => list.claims[k]!), weights: order.map((k) => list.weights[k]!) };
+}

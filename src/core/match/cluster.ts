@@ -1,0 +1,335 @@
+// cluster: claims (by index, with their profiles) → clusters of claims that state
+// the same thing. The ONE clustering function: a full run calls it with no prior,
+// the incremental re-check with the state of the run before and the indexes of
+// the new claims; the result is the same either way. Candidate pairs come from
+// blocking (blocking.ts); each is scored (pair.ts); confident pairs merge with
+// average linkage, strongest first (no chaining of distinct claims); weaker ones
+// become "possibly related" links. Greedy merging never crosses a connected group
+// of confident edges, so an extension re-merges only the groups new claims join
+// (or that lost an edge) and keeps every other cluster as it was.
+
+import type { Claim, Cluster, RelatedLink } from '../../types.js';
+import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, type BlockingIndex } from './blocking.js';
+import type { ResolvedClusterOptions } from './options.js';
+import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
+import { GramTable, type MatchModel } from './similarity.js';
+
+/** The claims to cluster, by index: called only for the claims a call compares or re-clusters. */
+export interface ClusterInput {
+  /** Source id of every claim, in claim order (claims of one source are never compared). */
+  readonly sourceOf: readonly string[];
+  /** The claim at an index. */
+  readonly claimAt: (index: number) => Claim;
+  /** Its match profile. */
+  readonly profileAt: (index: number) => MatchProfile;
+}
+
+/** A compared pair worth keeping: it matched (confident) or is possibly related (weak). */
+export interface MatchEdge {
+  readonly i: number;
+  readonly j: number;
+  /** Order of merging: the larger of the paraphrase probability and the smaller coverage. */
+  readonly strength: number;
+  readonly confident: boolean;
+}
+
+/** What a clustering call leaves for the next one: plain data (the engine stores it). */
+export interface ClusterState {
+  readonly blocking: BlockingIndex;
+  /** Confident and weak edges, in merge order. */
+  readonly edges: readonly MatchEdge[];
+}
+
+/** The state of an earlier call, for extending it with new claims. */
+export interface ClusterPrior {
+  readonly state: ClusterState;
+  /** Members of each earlier cluster, already renumbered to the current claim indexes. */
+  readonly members: readonly (readonly number[])[];
+  /** Indexes of the claims added since, ascending; every other claim was in the earlier call. */
+  readonly fresh: readonly number[];
+}
+
+/** A cluster made by a call, with its members. */
+export interface MadeCluster {
+  /** Claim indexes, ascending. */
+  readonly members: readonly number[];
+  readonly cluster: Cluster;
+}
+
+/** The result of `cluster()`. */
+export interface ClusterResult {
+  readonly state: ClusterState;
+  /** Clusters made (or made again) by this call, in order of their first member. */
+  readonly made: readonly MadeCluster[];
+  /** Positions in `prior.members` of the earlier clusters that stay as they were. */
+  readonly kept: readonly number[];
+}
+
+/** Settings of one call that are not matching options. */
+export interface ClusterCall {
+  /** Whether made clusters get "possibly related" links (default: true; they may need claims outside them). */
+  readonly related?: boolean;
+}
+
+/** Merge order: strongest first, ties by claim order. */
+export function byStrength(x: MatchEdge, y: MatchEdge): number {
+  return y.strength - x.strength || x.i - y.i || x.j - y.j;
+}
+
+/**
+ * Cluster claims of many sources: claims that state the same claim (a
+ * `matchReason`) form clusters, weaker links become "possibly related". Claims
+ * of one source never match each other (one outlet counts once), but a cluster
+ * may hold an outlet's repeats through their matches elsewhere. Merging needs
+ * most cross pairs of the two clusters to be related (average linkage), so
+ * distinct claims do not chain together. With a `prior` (an earlier call's
+ * state and clusters, and the claims added since), only the groups of matches
+ * the new claims join are clustered again; the result is what a call without a
+ * prior gives.
+ *
+ * @param input The claims, by index.
+ * @param options Resolved matching options.
+ * @param prior An earlier call to extend (optional).
+ * @param call Whether to make related links (optional).
+ */
+export function cluster(input: ClusterInput, options: ResolvedClusterOptions, prior?: ClusterPrior, call: ClusterCall = {}): ClusterResult {
+  const total = input.sourceOf.length;
+  const usable = prior !== undefined && canExtend(prior.state.blocking, total, options);
+  const fresh = usable ? prior.fresh : Array.from({ length: total }, (_, index) => index);
+  const graph = new PairGraph(input.profileAt, input.sourceOf, options.model);
+
+  // Blocking: the earlier index extended with the new claims, or built anew.
+  const extension = usable
+    ? extendBlocking(prior.state.blocking, fresh, input.profileAt, options)
+    : { index: buildBlocking(Array.from({ length: total }, (_, index) => input.profileAt(index)), options), dirty: new Set<number>() };
+  const { index: blocking, dirty } = extension;
+
+  // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
+  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh)));
+  const oldEdges = usable ? prior.state.edges : [];
+  const stillCandidate = dirty.size > 0 ? candidacyChecker(blocking, dirty, options) : () => true;
+  const dropped = new Set(oldEdges.filter((edge) => dirty.has(edge.i) && dirty.has(edge.j) && !stillCandidate(edge.i, edge.j)));
+  const edges = [...oldEdges.filter((edge) => !dropped.has(edge)), ...newEdges].sort(byStrength);
+
+  // The groups of confident matches to cluster again: those the new claims join, and those that lost a confident edge.
+  const before = new UnionFind(total);
+  for (const edge of oldEdges) if (edge.confident) before.union(edge.i, edge.j);
+  const broken = new Set([...dropped].filter((edge) => edge.confident).map((edge) => before.find(edge.i)));
+  const groups = new UnionFind(total);
+  for (const edge of edges) if (edge.confident) groups.union(edge.i, edge.j);
+  const touched = new Set(fresh.map((index) => groups.find(index)));
+  const affected = new Uint8Array(total);
+  const members: number[] = [];
+  for (let index = 0; index < total; index++) {
+    if (touched.has(groups.find(index)) || broken.has(before.find(index))) {
+      affected[index] = 1;
+      members.push(index);
+    }
+  }
+
+  const merged = mergeClusters(members, edges, graph, input, options);
+  const made = assembleClusters(merged, edges, graph, input, affected, call.related ?? true);
+  const kept = usable ? prior.members.flatMap((cluster, position) => (affected[cluster[0]!] ? [] : [position])) : [];
+  return { state: { blocking, edges }, made, kept };
+}
+
+/**
+ * The pairs compared in one call, by claim index: what clustering needs of each
+ * (a small note rather than the whole PairMatch keeps memory low on large
+ * corpora), and the n-gram memo of the call's comparisons.
+ */
+export class PairGraph {
+  private readonly notes = new Map<number, PairNote | null>();
+  private readonly table = new GramTable();
+
+  constructor(
+    private readonly profileAt: (index: number) => MatchProfile,
+    private readonly sourceOf: readonly string[],
+    private readonly model: MatchModel,
+  ) {}
+
+  private key(i: number, j: number): number {
+    const size = this.sourceOf.length;
+    return i < j ? i * size + j : j * size + i;
+  }
+
+  private compare(i: number, j: number): PairMatch {
+    return matchPair(this.profileAt(i), this.profileAt(j), this.model, this.table);
+  }
+
+  /** The note of a pair (null: same source), compared on first use. */
+  note(i: number, j: number): PairNote | null {
+    const key = this.key(i, j);
+    let note = this.notes.get(key);
+    if (note === undefined) {
+      note = this.sourceOf[i] === this.sourceOf[j] ? null : noteOf(this.compare(i, j));
+      this.notes.set(key, note);
+    }
+    return note;
+  }
+
+  /** Compare candidate pairs (distinct pairs of different sources) and keep the confident and weak edges, in merge order. */
+  score(pairs: Iterable<readonly [number, number]>): MatchEdge[] {
+    const edges: MatchEdge[] = [];
+    for (const [i, j] of pairs) {
+      const pair = this.compare(i, j);
+      this.notes.set(this.key(i, j), noteOf(pair));
+      const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
+      if (pair.reason) edges.push({ i, j, strength, confident: true });
+      else if (pair.related) edges.push({ i, j, strength, confident: false });
+    }
+    return edges.sort(byStrength);
+  }
+}
+
+/**
+ * Greedy average-linkage merging over the confident edges among `indexes`,
+ * strongest first: two clusters merge when at least `linkage` of their
+ * cross-outlet pairs are related and no reviewer marked a pair of them "not the
+ * same claim". Returns the members of each cluster, in order of their first member.
+ */
+function mergeClusters(
+  indexes: readonly number[],
+  edges: readonly MatchEdge[],
+  graph: PairGraph,
+  input: ClusterInput,
+  options: Pick<ResolvedClusterOptions, 'linkage' | 'cannotLink'>,
+): number[][] {
+  // Cluster of each claim among `indexes` (-1: not clustered by this call).
+  const clusterOf = new Int32Array(input.sourceOf.length).fill(-1);
+  for (const index of indexes) clusterOf[index] = index;
+  const members = new Map<number, number[]>(indexes.map((index) => [index, [index]]));
+  for (const edge of edges) {
+    if (!edge.confident) continue;
+    const a = clusterOf[edge.i]!;
+    const b = clusterOf[edge.j]!;
+    if (a === -1 || b === -1 || a === b) continue;
+    let related = 0;
+    let count = 0;
+    let forbidden = false;
+    for (const x of members.get(a)!) {
+      for (const y of members.get(b)!) {
+        if (options.cannotLink?.(input.claimAt(x), input.claimAt(y))) forbidden = true;
+        const pair = graph.note(x, y);
+        if (pair === null) continue;
+        count++;
+        if (pair.related) related++;
+      }
+    }
+    if (forbidden || count === 0 || related / count < options.linkage) continue;
+    const [keep, drop] = members.get(a)!.length >= members.get(b)!.length ? [a, b] : [b, a];
+    const merged = [...members.get(keep)!, ...members.get(drop)!];
+    members.set(keep, merged);
+    members.delete(drop);
+    for (const index of merged) clusterOf[index] = keep;
+  }
+  return [...members.values()].map((list) => list.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
+}
+
+/**
+ * Clusters from merged members: claims in order, the central claim of clusters
+ * of three or more, and "possibly related" links to claims of other clusters
+ * (confident pairs that could not merge count too).
+ */
+function assembleClusters(
+  merged: readonly number[][],
+  edges: readonly MatchEdge[],
+  graph: PairGraph,
+  input: ClusterInput,
+  affected: Uint8Array,
+  withRelated: boolean,
+): MadeCluster[] {
+  const clusterOf = new Map<number, number>();
+  merged.forEach((indexes, position) => {
+    for (const index of indexes) clusterOf.set(index, position);
+  });
+  const related = new Map<number, Map<number, number>>();
+  if (withRelated) {
+    for (const edge of edges) {
+      if (!affected[edge.i] && !affected[edge.j]) continue;
+      const a = clusterOf.get(edge.i);
+      const b = clusterOf.get(edge.j);
+      if (a === b) continue;
+      for (const [from, to] of [
+        [a, edge.j],
+        [b, edge.i],
+      ] as const) {
+        if (from === undefined) continue;
+        const links = related.get(from) ?? new Map<number, number>();
+        links.set(to, Math.max(links.get(to) ?? 0, edge.strength));
+        related.set(from, links);
+      }
+    }
+  }
+  return merged.map((indexes, position): MadeCluster => {
+    const links: RelatedLink[] = [...(related.get(position) ?? new Map<number, number>()).entries()]
+      .map(([index, value]) => {
+        const sentence = input.claimAt(index).sentence;
+        return { claim: `${sentence.source}#${sentence.index}`, score: round(value) };
+      })
+      .sort((x, y) => y.score - x.score || (x.claim < y.claim ? -1 : 1));
+    const result: Cluster = { claims: indexes.map((index) => input.claimAt(index)), related: links };
+    return { members: indexes, cluster: indexes.length >= 3 ? { ...result, central: centralOf(indexes, graph) } : result };
+  });
+}
+
+/** What clustering keeps of a compared pair. */
+interface PairNote {
+  readonly related: boolean;
+  /** The pair's share of a member's centrality: its match (1 or 0) + probability + smaller coverage. */
+  readonly centrality: number;
+}
+
+function noteOf(pair: PairMatch): PairNote {
+  return {
+    related: pair.related,
+    centrality: (pair.reason ? 1 : 0) + pair.probability + Math.min(pair.overlap.coverageA, pair.overlap.coverageB),
+  };
+}
+
+/** Position (in `indexes`) of the member whose pairs with the others score highest. */
+function centralOf(indexes: readonly number[], graph: PairGraph): number {
+  let best = 0;
+  let bestScore = -1;
+  indexes.forEach((i, position) => {
+    let score = 0;
+    for (const j of indexes) {
+      const pair = i === j ? null : graph.note(i, j);
+      if (pair) score += pair.centrality;
+    }
+    if (score > bestScore) {
+      best = position;
+      bestScore = score;
+    }
+  });
+  return best;
+}
+
+/** Disjoint sets over claim indexes. */
+class UnionFind {
+  private readonly parent: Int32Array;
+
+  constructor(size: number) {
+    this.parent = new Int32Array(size).map((_, index) => index);
+  }
+
+  find(index: number): number {
+    let root = index;
+    while (this.parent[root] !== root) root = this.parent[root]!;
+    while (this.parent[index] !== root) {
+      const next = this.parent[index]!;
+      this.parent[index] = root;
+      index = next;
+    }
+    return root;
+  }
+
+  union(a: number, b: number): void {
+    const [x, y] = [this.find(a), this.find(b)];
+    if (x !== y) this.parent[Math.max(x, y)] = Math.min(x, y);
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

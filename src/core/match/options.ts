@@ -1,0 +1,75 @@
+// options: the settings of matching and clustering, with their defaults in one
+// object (MATCH_DEFAULTS). Every stage takes the resolved options; the engine's
+// snapshot key is built from them, so a new setting is keyed without more code.
+
+import type { Claim } from '../../types.js';
+import { MATCH_MODEL, type MatchModel } from './similarity.js';
+
+/** Options for clustering (each has a default in `MATCH_DEFAULTS`). */
+export interface ClusterOptions {
+  readonly model?: MatchModel;
+  /** Terms in more than this share of claims are too common to block on (default: 0.05, at least 50 claims, at most `maxTermClaims`). */
+  readonly maxTermShare?: number;
+  /**
+   * Terms in more claims than this are too common to block on, whatever the corpus size
+   * (default: 50). With a bound that does not grow with the corpus, blocking stays near-linear.
+   */
+  readonly maxTermClaims?: number;
+  /** Terms weighing less than this are too common in English to block on (default: 4). */
+  readonly minBlockingWeight?: number;
+  /**
+   * Weight of blocking terms two claims must share to be compared at all (default: 20,
+   * about two rare words). Pairs sharing less never reach a match or a "possibly related"
+   * link on the seed corpus; on large corpora they are most candidates.
+   */
+  readonly minSharedWeight?: number;
+  /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
+  readonly linkage?: number;
+  /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
+  readonly cannotLink?: (a: Claim, b: Claim) => boolean;
+}
+
+/** The numeric settings of matching, with their defaults. */
+export const MATCH_DEFAULTS = {
+  maxTermShare: 0.05,
+  maxTermClaims: 50,
+  minBlockingWeight: 4,
+  minSharedWeight: 20,
+  linkage: 0.5,
+} as const;
+
+/** Cluster options with every default filled in. */
+export interface ResolvedClusterOptions {
+  readonly model: MatchModel;
+  readonly maxTermShare: number;
+  readonly maxTermClaims: number;
+  readonly minBlockingWeight: number;
+  readonly minSharedWeight: number;
+  readonly linkage: number;
+  readonly cannotLink?: (a: Claim, b: Claim) => boolean;
+}
+
+/**
+ * The options with their defaults (an `undefined` value takes the default).
+ *
+ * @param options Options as given (optional).
+ */
+export function resolveClusterOptions(options: ClusterOptions = {}): ResolvedClusterOptions {
+  const numbers = Object.fromEntries(
+    Object.entries(MATCH_DEFAULTS).map(([name, fallback]) => [name, options[name as keyof typeof MATCH_DEFAULTS] ?? fallback]),
+  ) as Record<keyof typeof MATCH_DEFAULTS, number>;
+  return { ...numbers, model: options.model ?? MATCH_MODEL, ...(options.cannotLink ? { cannotLink: options.cannotLink } : {}) };
+}
+
+/**
+ * The settings that decide a clustering result, as plain data (no functions, no
+ * model given in code): what a cache of clustering results is keyed on.
+ *
+ * @param options Resolved options.
+ */
+export function matchSettings(options: ResolvedClusterOptions): Record<keyof typeof MATCH_DEFAULTS, number> {
+  return Object.fromEntries(Object.keys(MATCH_DEFAULTS).map((name) => [name, options[name as keyof typeof MATCH_DEFAULTS]])) as Record<
+    keyof typeof MATCH_DEFAULTS,
+    number
+  >;
+}

@@ -1,0 +1,65 @@
+// pair: one claim → its match profile (terms with figures and dates masked, and
+// the figures it states); two profiles → how they compare (paraphrase
+// probability, overlap, the rule that links them, if any). Pure; the n-gram memo
+// of a run of comparisons is passed in (`GramTable`).
+
+import type { Claim } from '../../types.js';
+import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
+import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
+import { termsOf, type Terms } from './terms.js';
+
+/** What the matcher knows of a claim: derived once per claim, plain data (cacheable). */
+export interface MatchProfile {
+  readonly terms: Terms;
+  /** Figures the claim states, by unit (`count:meet`). */
+  readonly figures: readonly string[];
+}
+
+/**
+ * The profile a claim is matched on: its terms with numbers and dates masked (so
+ * that "two meetings" still meets "at least four meetings") and its figures.
+ *
+ * @param claim Claim to describe.
+ */
+export function matchProfile(claim: Claim): MatchProfile {
+  return { terms: claimTerms(claim), figures: figureKeys(claim) };
+}
+
+/**
+ * The terms of a claim, with its quantities and dates masked.
+ *
+ * @param claim Claim to describe.
+ */
+export function claimTerms(claim: Claim): Terms {
+  const masked = [...claim.quantities.map((q) => q.span), ...claim.dates.map((d) => d.span)];
+  return termsOf(claim.sentence.plain, masked);
+}
+
+/** How two profiles compare. */
+export interface PairMatch {
+  /** Paraphrase probability from the model. */
+  readonly probability: number;
+  readonly overlap: Overlap;
+  /** Why they state the same claim, or null. */
+  readonly reason: MatchReason | null;
+  /** Whether they are at least possibly related. */
+  readonly related: boolean;
+  readonly features: readonly number[];
+}
+
+/**
+ * Compare two claim profiles.
+ *
+ * @param a One profile.
+ * @param b The other.
+ * @param model Model and thresholds (default: the shipped model).
+ * @param table Interned words of this run of comparisons (default: a table of its own).
+ */
+export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = MATCH_MODEL, table: GramTable = new GramTable()): PairMatch {
+  const overlap = termOverlap(a.terms, b.terms, table);
+  const features = pairFeatures(a.terms, b.terms, overlap, table);
+  const probability = sameClaimProbability(features, model);
+  const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
+  const reason = matchReason(probability, overlap, anchors, model);
+  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features };
+}

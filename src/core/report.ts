@@ -1,0 +1,192 @@
+// report: the one composition of the stages, pure. Per source:
+// Source → sentences → claims → match profiles (`analyzeSource`); across sources:
+// claims → clusters (`cluster`) → findings (`judgeCluster`) → the Report, with the
+// state an incremental run builds on. The engine (src/engine/) only decides where
+// and whether these run (cache, worker threads, snapshot); it never changes them.
+
+import { extractClaims } from './claims/index.js';
+import { claimKey, judgeCluster } from './judge/index.js';
+import { cluster, matchProfile, resolveClusterOptions, type ClusterOptions, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
+import { splitSentences } from './sentences.js';
+import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, Verdict } from '../types.js';
+
+/** What one source contributes to a run. */
+export interface SourceAnalysis {
+  readonly source: string;
+  readonly sentences: number;
+  readonly claims: readonly Claim[];
+  /** `matchProfile` of each claim, in order. */
+  readonly profiles: readonly MatchProfile[];
+}
+
+/**
+ * Segment a source, extract its check-worthy claims and derive their match profiles.
+ *
+ * @param source Loaded source.
+ */
+export function analyzeSource(source: Source): SourceAnalysis {
+  const sentences = splitSentences(source);
+  const claims = extractClaims(sentences, {
+    outlet: source.meta.outlet,
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+  });
+  return { source: source.id, sentences: sentences.length, claims, profiles: claims.map((claim) => matchProfile(claim)) };
+}
+
+/** A reviewer's decisions about pairs of mentions, by claim key (`claimKey`). */
+export interface Review {
+  /** Pairs marked "not the same claim": never clustered together. */
+  readonly separate?: readonly (readonly [string, string])[];
+  /** Pairs marked "an update, not a dispute": their conflicts do not dispute the claim. */
+  readonly updates?: readonly (readonly [string, string])[];
+}
+
+/** Options of matching and judging a run: matching settings and reviewer decisions. */
+export type ReportOptions = Omit<ClusterOptions, 'cannotLink'> & { readonly review?: Review };
+
+/** Reviewer decisions as predicates over pairs of claims. */
+export interface ReviewPredicates {
+  /** A pair marked "not the same claim". */
+  readonly cannotLink: (a: Claim, b: Claim) => boolean;
+  /** A pair marked "an update, not a dispute". */
+  readonly isUpdate: (a: Claim, b: Claim) => boolean;
+}
+
+/**
+ * The predicates matching and judging use to honour a review.
+ *
+ * @param review Reviewer decisions by claim key (optional).
+ */
+export function reviewPredicates(review: Review | undefined): ReviewPredicates {
+  const pairSet = (pairs: readonly (readonly [string, string])[] = []) => new Set(pairs.flatMap(([a, b]) => [`${a} ${b}`, `${b} ${a}`]));
+  const inSet = (set: Set<string>) => (a: Claim, b: Claim) => set.size > 0 && set.has(`${claimKey(a)} ${claimKey(b)}`);
+  return { cannotLink: inSet(pairSet(review?.separate)), isUpdate: inSet(pairSet(review?.updates)) };
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = { disputed: 0, corroborated: 1, unique: 2 };
+
+/**
+ * The order findings are reported in: disputed, corroborated, unique; then by
+ * number of outlets (most first), id, and the place of the first mention.
+ *
+ * @param a One finding.
+ * @param b Another.
+ */
+export function compareFindings(a: Finding, b: Finding): number {
+  const [x, y] = [a.mentions[0], b.mentions[0]];
+  return (
+    VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+    b.outlets.length - a.outlets.length ||
+    compareText(a.id, b.id) ||
+    compareText(x?.path ?? '', y?.path ?? '') ||
+    (x?.start ?? 0) - (y?.start ?? 0)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How the claims of a report were clustered: what an incremental run builds on. */
+export interface ReportState {
+  /** All claims, in source order: the indexes below point into this. */
+  readonly claims: readonly Claim[];
+  readonly clustering: ClusterState;
+  /** Members of each cluster, in order of their first member. */
+  readonly members: readonly (readonly number[])[];
+  /** The finding of each cluster (same order as `members`), before related links and sorting. */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Judge clusters into findings (before related links), honouring a review.
+ *
+ * @param made Clusters from `cluster()`.
+ * @param pathOf Path of each source, by source id.
+ * @param isUpdate Pairs a reviewer marked "an update, not a dispute".
+ */
+export function judgeClusters(made: readonly MadeCluster[], pathOf: ReadonlyMap<string, string>, isUpdate: ReviewPredicates['isUpdate']): Finding[] {
+  return made.map((item) => judgeCluster(item.cluster, pathOf, [], isUpdate));
+}
+
+/**
+ * Match and judge the analysed sources into a report (pure).
+ *
+ * @param sources Loaded sources.
+ * @param analyses `analyzeSource` of each source, in the same order.
+ * @param diagnostics Problems found while loading.
+ * @param options Matching settings and reviewer decisions (optional).
+ */
+export function buildReport(
+  sources: readonly Source[],
+  analyses: readonly SourceAnalysis[],
+  diagnostics: readonly Diagnostic[] = [],
+  options: ReportOptions = {},
+): Report {
+  return reportAndState(sources, analyses, diagnostics, options).report;
+}
+
+/**
+ * `buildReport`, also returning how the claims were clustered.
+ *
+ * @param sources Loaded sources.
+ * @param analyses `analyzeSource` of each source, in the same order.
+ * @param diagnostics Problems found while loading.
+ * @param options Matching settings and reviewer decisions (optional).
+ */
+export function reportAndState(
+  sources: readonly Source[],
+  analyses: readonly SourceAnalysis[],
+  diagnostics: readonly Diagnostic[] = [],
+  options: ReportOptions = {},
+): { report: Report; state: ReportState } {
+  const claims = analyses.flatMap((analysis) => analysis.claims);
+  const profiles = analyses.flatMap((analysis) => analysis.profiles);
+  const { cannotLink, isUpdate } = reviewPredicates(options.review);
+  const input = { sourceOf: claims.map((claim) => claim.sentence.source), claimAt: (index: number) => claims[index]!, profileAt: (index: number) => profiles[index]! };
+  const { made, state: clustering } = cluster(input, resolveClusterOptions({ ...options, cannotLink }));
+  const pathOf = new Map(sources.map((source) => [source.id, source.path]));
+
+  // Findings first without related links, then resolve the links to finding ids.
+  const findings = judgeClusters(made, pathOf, isUpdate);
+  const findingOfClaim = new Map<string, string>();
+  made.forEach((item, index) => {
+    for (const claim of item.cluster.claims) findingOfClaim.set(`${claim.sentence.source}#${claim.sentence.index}`, findings[index]!.id);
+  });
+  const linked: Finding[] = findings.map((finding, index) => {
+    const related = new Map<string, number>();
+    for (const link of made[index]!.cluster.related) {
+      const id = findingOfClaim.get(link.claim);
+      if (id && id !== finding.id) related.set(id, Math.max(related.get(id) ?? 0, link.score));
+    }
+    return {
+      ...finding,
+      related: [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
+    };
+  });
+  linked.sort(compareFindings);
+
+  const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: linked, diagnostics };
+  return { report, state: { claims, clustering, members: made.map((item) => item.members), findings } };
+}
+
+/**
+ * The source summaries of a report.
+ *
+ * @param sources Loaded sources.
+ * @param analyses Their analyses, by source id.
+ */
+export function summariesOf(sources: readonly Source[], analyses: readonly Pick<SourceAnalysis, 'source' | 'sentences' | 'claims'>[]): SourceSummary[] {
+  const countOf = new Map(analyses.map((analysis) => [analysis.source, analysis]));
+  return sources.map((source) => ({
+    id: source.id,
+    path: source.path,
+    outlet: source.meta.outlet,
+    ...(source.meta.title ? { title: source.meta.title } : {}),
+    ...(source.meta.url ? { url: source.meta.url } : {}),
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+    ...(source.meta.author ? { author: source.meta.author } : {}),
+    sentences: countOf.get(source.id)?.sentences ?? 0,
+    claims: countOf.get(source.id)?.claims.length ?? 0,
+  }));
+}

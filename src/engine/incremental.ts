@@ -1,0 +1,427 @@
+// engine/incremental: `check`'s run over a growing corpus. A full run leaves a
+// snapshot in the cache (engine/snapshot.ts). The next run reads and hashes the
+// files; when the only change is new sources, it analyses just those and calls
+// the core's `cluster()` with the snapshot as its prior: only the groups of
+// matches the new claims join (or that lost an edge) are clustered again, and
+// their clusters judged; every other finding is reused, undecoded. The snapshot
+// is rewritten once the additions reach `rewriteShare` of the corpus; until then
+// each run adds them again (from the per-source cache), which costs less than
+// rewriting it. Anything else (a source edited or removed, reviews, tool code,
+// settings, another blocking cap) is a full run. The report is the same either
+// way; it is the slim report `check` compares with the ledger: mentions carry no
+// quantities or dates, findings no related links.
+
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { claimKey, judgeCluster } from '../core/judge/index.js';
+import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
+import { proseKeyOf, sourceIdFor } from '../core/parse.js';
+import { reportAndState, reviewPredicates, summariesOf, type SourceAnalysis } from '../core/report.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary } from '../types.js';
+import { readSourceFiles, type ReadFiles } from './files.js';
+import { analyzeRead, analyzeSources, analyzeSourcesHere, parseFiles, parseFilesHere, prefetchFiles, type AnalyzeOptions, type CrossReferenceOptions } from './run.js';
+import {
+  allFindings,
+  clusteringOf,
+  clusteringRows,
+  encodeSnapshot,
+  filesDigest,
+  findingListOf,
+  inReportOrder,
+  slimFinding,
+  slimReport,
+  snapshotKey,
+  snapshotOf,
+  toSnapshot,
+  type FindingList,
+  type Snapshot,
+  type SnapshotSource,
+} from './snapshot.js';
+import { openCache, readEntry, writeEntry } from './store.js';
+
+export { filesDigest, slimFinding, slimReport, type FindingList } from './snapshot.js';
+
+/** How a run was made. */
+export type RunMode = 'full' | 'incremental' | 'unchanged';
+
+/** What an incremental (or unchanged) run kept of the snapshot it started from. */
+export interface RunBase {
+  /** `filesDigest` of the snapshot's files: the corpus its findings were made from. */
+  readonly digest: string;
+  /** Positions in `findings` of the findings made anew; every other finding is the snapshot's, unchanged. */
+  readonly fresh: ReadonlySet<number>;
+  /** How many of the snapshot's findings they replace. */
+  readonly replaced: number;
+}
+
+/** The result of `checkRun`. */
+export interface CheckRunResult {
+  /** The report (slim findings); after an incremental run, its `claims` are decoded when first read. */
+  readonly report: Report;
+  /** The report's findings, one at a time. */
+  readonly findings: FindingList;
+  readonly mode: RunMode;
+  /** Why the run was a full one. */
+  readonly reason?: string;
+  /** The snapshot key of the settings (undefined with a model given in code). */
+  readonly key?: string;
+  /** `filesDigest` of the files read: with `key`, what the report was made from. */
+  readonly digest: string;
+  /** Set when the run was incremental or nothing changed. */
+  readonly base?: RunBase;
+  /** Whether the cache now holds the snapshot of exactly these files (written by this run, or unchanged). */
+  readonly snapshot: boolean;
+}
+
+/** Options of a check run: those of `crossReference`, with a cache folder. */
+export interface CheckRunOptions extends CrossReferenceOptions {
+  /** Cache folder (relative to `cwd`) for per-source results and the corpus snapshot. */
+  readonly cache: string;
+  /**
+   * Share of the snapshot's sources that the sources added since must reach before
+   * an incremental run writes a new snapshot (default: 0.01). Below it the old
+   * snapshot stays, and the next run adds the same sources again, from the
+   * per-source cache: rewriting a large snapshot costs more than that.
+   */
+  readonly rewriteShare?: number;
+}
+
+/** The files of a check run, read and hashed (see `prepareRun`). */
+export interface PreparedRun {
+  readonly read: ReadFiles;
+  /** sha256 of each file's bytes, hex, by path. */
+  readonly hashes: ReadonlyMap<string, string>;
+}
+
+/**
+ * Read and hash the files under `paths`, and start parsing and analysing the
+ * few the cache does not know yet on a worker thread (`prefetchFiles`), so that
+ * the caller's other work overlaps with it; pass the result to `checkRun`.
+ *
+ * @param paths Source files or folders.
+ * @param options Working folder, cache folder, threads.
+ */
+export async function prepareRun(paths: readonly string[], options: CheckRunOptions): Promise<PreparedRun> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = await readSourceFiles(paths, cwd);
+  // Each file keeps its hash, so the parser never hashes it again.
+  const files = read.files.map((file) => ({ ...file, hash: createHash('sha256').update(file.bytes).digest('hex') }));
+  prefetchFiles(files, { ...options, cache: path.resolve(cwd, options.cache) });
+  return { read: { ...read, files }, hashes: new Map(files.map(({ file, hash }) => [file, hash])) };
+}
+
+/**
+ * The slim report of the sources under `paths`, made incrementally from the
+ * last run's snapshot when only new sources were added, else in full; the
+ * snapshot is updated after a full run, and after an incremental one once the
+ * files added since reach `rewriteShare` of the snapshot's.
+ *
+ * @param paths Source files or folders.
+ * @param options Working folder, cache folder, review and matching settings.
+ * @param prepared The files, read and hashed by `prepareRun` (optional).
+ */
+export async function checkRun(paths: readonly string[], options: CheckRunOptions, prepared?: PreparedRun): Promise<CheckRunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const perSource: AnalyzeOptions = { ...options, cache: path.resolve(cwd, options.cache) };
+  const cache = openCache(perSource.cache as string);
+  const key = snapshotKey(paths, cwd, options);
+  const { read, hashes } = prepared ?? (await prepareRun(paths, options));
+  const digest = filesDigest(hashes);
+  const known = key === undefined ? {} : { key };
+  const snapshot = key === undefined ? undefined : readEntry(cache, 'corpus', key, toSnapshot);
+  let reason = key === undefined ? 'a model given in code' : 'no snapshot of an earlier run';
+  if (snapshot) {
+    const result = await incrementalRun(snapshot, read, hashes, options, perSource);
+    if (typeof result !== 'string') {
+      const before = Object.keys(snapshot.files).length;
+      const added = Object.keys(result.snapshot.files).length - before;
+      const rewrite = added > 0 && added >= before * (options.rewriteShare ?? 0.01);
+      const written = rewrite && writeEntry(cache, 'corpus', key!, encodeSnapshot(result.snapshot));
+      const base = { digest: filesDigest(snapshot.files), fresh: result.fresh, replaced: result.replaced };
+      const mode = result.snapshot === snapshot ? 'unchanged' : 'incremental';
+      return { report: lazyReport(result), findings: result.findings, mode, ...known, digest, base, snapshot: mode === 'unchanged' || written };
+    }
+    reason = result;
+  }
+  const loaded = await analyzeRead(read, perSource);
+  const { report, state } = reportAndState(loaded.sources, loaded.analyses, loaded.diagnostics, options);
+  let written = false;
+  if (key !== undefined) {
+    const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
+    written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics)));
+  }
+  const slim = slimReport(report);
+  return { report: slim, findings: findingListOf(slim.claims), mode: 'full', reason, ...known, digest, snapshot: written };
+}
+
+/** The report of an incremental run: its claims decoded when first read. */
+function lazyReport(result: IncrementalResult): Report {
+  let claims: Finding[] | undefined;
+  return {
+    schemaVersion: 1,
+    sources: result.sources,
+    get claims() {
+      claims ??= allFindings(result.findings);
+      return claims;
+    },
+    diagnostics: result.diagnostics,
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The incremental run
+
+/** What an incremental (or unchanged) run gives: the report's parts, and the snapshot to keep. */
+interface IncrementalResult {
+  readonly sources: readonly SourceSummary[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly findings: FindingList;
+  readonly snapshot: Snapshot;
+  /** Positions in `findings` of the findings made anew. */
+  readonly fresh: ReadonlySet<number>;
+  /** How many of the snapshot's findings they replace. */
+  readonly replaced: number;
+}
+
+/** Thrown by the claim loader when a known source no longer gives the claims it gave. */
+class StaleSnapshot extends Error {}
+
+async function incrementalRun(
+  snapshot: Snapshot,
+  read: ReadFiles,
+  hashes: ReadonlyMap<string, string>,
+  options: CheckRunOptions,
+  perSource: AnalyzeOptions,
+): Promise<IncrementalResult | string> {
+  // Every file of the last run must be there, unchanged; anything else is new.
+  for (const [file, hash] of Object.entries(snapshot.files)) {
+    if (hashes.get(file) !== hash) return `${file} was ${hashes.has(file) ? 'changed' : 'removed'}`;
+  }
+  const added = read.files.filter(({ file }) => snapshot.files[file] === undefined);
+  const diagnosticsWith = (fileDiagnostics: readonly Diagnostic[]) => sortDiagnostics([...read.diagnostics, ...fileDiagnostics]);
+  if (added.length === 0) {
+    const sources = snapshot.sources.map((s) => s.summary);
+    return { sources, diagnostics: diagnosticsWith(snapshot.fileDiagnostics), findings: snapshot.findings, snapshot, fresh: new Set(), replaced: 0 };
+  }
+  const settled = await settleAdded(snapshot, added, perSource);
+  if (typeof settled === 'string') return settled;
+  const { newSources, newDiagnostics } = settled;
+  const newAnalyses = await analyzeSources(newSources, perSource);
+  const corpus = renumber(snapshot, newSources, newAnalyses);
+  const resolved = resolveClusterOptions({ ...options, cannotLink: reviewPredicates(options.review).cannotLink });
+  if (!canExtendBlocking({ maxPostings: snapshot.maxPostings }, corpus.claimKeys.length, resolved)) return 'the blocking cap changed with the corpus size';
+
+  // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
+  const input = claimInput(corpus, read, perSource);
+  const prior = {
+    state: clusteringOf(snapshot, corpus.oldToNew),
+    members: snapshot.members.map((members) => members.map((member) => corpus.oldToNew[member]!)),
+    fresh: [...corpus.fresh.keys()],
+  };
+  let result;
+  try {
+    result = cluster(input, resolved, prior, { related: false });
+  } catch (error) {
+    if (error instanceof StaleSnapshot) return 'a known source no longer gives the claims it gave';
+    throw error;
+  }
+  const summaries = corpus.slots.map((slot) => slot.old?.summary ?? summariesOf([newSources[slot.fresh!]!], [newAnalyses[slot.fresh!]!])[0]!);
+  const pathOf = new Map(summaries.map((summary) => [summary.id, summary.path]));
+  const { isUpdate } = reviewPredicates(options.review);
+  const judged = result.made.map((made) => slimFinding(judgeCluster(made.cluster, pathOf, [], isUpdate)));
+
+  // Kept clusters keep their findings, still undecoded; new ones go in report order among them.
+  type Clustered = { readonly members: readonly number[]; readonly finding: () => Finding; readonly id: () => string };
+  const kept: Clustered[] = result.kept.map((index) => ({ members: prior.members[index]!, finding: () => snapshot.findings.at(index), id: () => snapshot.findings.id(index) }));
+  const made = result.made.map((item, index): Clustered => ({ members: item.members, finding: () => judged[index]!, id: () => judged[index]!.id })).sort(inReportOrder);
+  const { merged: clustered, inserted } = insertSorted(kept, made, inReportOrder);
+  const findings: FindingList = {
+    length: clustered.length,
+    at: (index) => clustered[index]!.finding(),
+    id: (index) => clustered[index]!.id(),
+    keys: (index) => clustered[index]!.members.map((member) => corpus.claimKeys[member]!),
+  };
+
+  const fileDiagnostics = [...snapshot.fileDiagnostics, ...newDiagnostics];
+  const files = { ...snapshot.files };
+  for (const { file } of added) files[file] = hashes.get(file)!;
+  const next: Snapshot = {
+    files,
+    fileDiagnostics,
+    sources: corpus.slots.map((slot, index) => slot.old ?? snapshotSource(newSources[slot.fresh!]!, newAnalyses[slot.fresh!]!, summaries[index]!)),
+    claimKeys: corpus.claimKeys,
+    ...clusteringRows(result.state.blocking, result.state.edges),
+    members: clustered.map((item) => item.members),
+    findings,
+  };
+  return {
+    sources: summaries,
+    diagnostics: diagnosticsWith(fileDiagnostics),
+    findings,
+    snapshot: next,
+    fresh: inserted,
+    replaced: snapshot.members.length - kept.length,
+  };
+}
+
+function snapshotSource(source: Source, analysis: SourceAnalysis, summary: SourceSummary): SnapshotSource {
+  return { path: source.path, id: source.id, proseKey: proseKeyOf(source), claims: analysis.claims.length, summary };
+}
+
+/**
+ * Parse the new files and settle them among the snapshot's sources as a full
+ * run would, or say why that cannot be done incrementally.
+ */
+async function settleAdded(
+  snapshot: Snapshot,
+  added: ReadFiles['files'],
+  perSource: AnalyzeOptions,
+): Promise<{ newSources: Source[]; newDiagnostics: Diagnostic[] } | string> {
+  const parsed = (await parseFiles(added, perSource)).map((file) => file.parsed);
+  const newDiagnostics: Diagnostic[] = parsed.flatMap((result) => result.diagnostics);
+  const byProse = new Map(snapshot.sources.map((source) => [source.proseKey, source.path]));
+  const baseIds = new Set(snapshot.sources.map((source) => sourceIdFor(source.path)));
+  const newSources: Source[] = [];
+  for (const source of parsed.flatMap((result) => (result.source ? [result.source] : []))) {
+    const prose = proseKeyOf(source);
+    const original = byProse.get(prose);
+    if (original !== undefined) {
+      // The first by path is kept: a new file sorting first would displace a known source.
+      if (source.path < original) return `${source.path} duplicates ${original} and sorts before it`;
+      newDiagnostics.push({
+        file: source.path,
+        line: 1,
+        column: 1,
+        message: `duplicate of ${original}: the same article text; counted once`,
+        ruleId: 'duplicate',
+        severity: 'error',
+      });
+      continue;
+    }
+    // A clash of file names renames ids, known ones included.
+    if (baseIds.has(source.id)) return `${source.path} has the file name of another source`;
+    baseIds.add(source.id);
+    byProse.set(prose, source.path);
+    newSources.push(source);
+  }
+  return { newSources, newDiagnostics };
+}
+
+/** A source of the merged corpus: one of the snapshot's (with its first claim's old index) or a new one. */
+interface Slot {
+  readonly old?: SnapshotSource;
+  readonly oldStart?: number;
+  readonly fresh?: number;
+}
+
+/** The merged corpus: sources by path, claims renumbered (old indexes move up). */
+interface Corpus {
+  readonly slots: readonly Slot[];
+  /** The current index of each of the snapshot's claims. */
+  readonly oldToNew: Int32Array;
+  readonly sourceOf: readonly string[];
+  readonly claimKeys: readonly string[];
+  /** The first claim index of each old source, by id. */
+  readonly startOf: ReadonlyMap<string, { readonly slot: Slot; readonly first: number }>;
+  /** The new claims, by current index. */
+  readonly fresh: ReadonlyMap<number, { readonly claim: Claim; readonly profile: SourceAnalysis['profiles'][number] }>;
+}
+
+function renumber(snapshot: Snapshot, newSources: readonly Source[], newAnalyses: readonly SourceAnalysis[]): Corpus {
+  const slots: Slot[] = [];
+  let oldStart = 0;
+  for (const source of snapshot.sources) {
+    slots.push({ old: source, oldStart });
+    oldStart += source.claims;
+  }
+  newSources.forEach((_, fresh) => slots.push({ fresh }));
+  const pathOfSlot = (slot: Slot) => slot.old?.path ?? newSources[slot.fresh!]!.path;
+  slots.sort((a, b) => (pathOfSlot(a) < pathOfSlot(b) ? -1 : pathOfSlot(a) > pathOfSlot(b) ? 1 : 0));
+  const oldToNew = new Int32Array(snapshot.claimKeys.length);
+  const sourceOf: string[] = [];
+  const claimKeys: string[] = [];
+  const startOf = new Map<string, { slot: Slot; first: number }>();
+  const fresh = new Map<number, { claim: Claim; profile: SourceAnalysis['profiles'][number] }>();
+  for (const slot of slots) {
+    if (slot.old) {
+      startOf.set(slot.old.id, { slot, first: sourceOf.length });
+      for (let k = 0; k < slot.old.claims; k++) {
+        oldToNew[slot.oldStart! + k] = sourceOf.length;
+        sourceOf.push(slot.old.id);
+        claimKeys.push(snapshot.claimKeys[slot.oldStart! + k]!);
+      }
+    } else {
+      const analysis = newAnalyses[slot.fresh!]!;
+      analysis.claims.forEach((claim, k) => {
+        fresh.set(sourceOf.length, { claim, profile: analysis.profiles[k]! });
+        sourceOf.push(claim.sentence.source);
+        claimKeys.push(claimKey(claim));
+      });
+    }
+  }
+  return { slots, oldToNew, sourceOf, claimKeys, startOf, fresh };
+}
+
+/**
+ * The claims of the merged corpus for `cluster()`: new ones in hand, old ones
+ * read from the per-source cache (or analysed again) the first time one of their
+ * source's claims is asked for. Throws `StaleSnapshot` when a known source no
+ * longer gives the claims the snapshot has.
+ */
+function claimInput(corpus: Corpus, read: ReadFiles, perSource: AnalyzeOptions): ClusterInput {
+  const loaded = new Map<number, { readonly claim: Claim; readonly profile: SourceAnalysis['profiles'][number] }>(corpus.fresh);
+  const fileOf = new Map(read.files.map((file) => [file.file, file]));
+  const load = (index: number) => {
+    let known = loaded.get(index);
+    if (known) return known;
+    const id = corpus.sourceOf[index]!;
+    const { slot, first } = corpus.startOf.get(id)!;
+    const file = fileOf.get(slot.old!.path);
+    const analysis = file ? analyzeOld(file, id, perSource) : undefined;
+    if (!analysis || analysis.claims.length !== slot.old!.claims) throw new StaleSnapshot();
+    analysis.claims.forEach((claim, k) => {
+      if (claimKey(claim) !== corpus.claimKeys[first + k]) throw new StaleSnapshot();
+      loaded.set(first + k, { claim, profile: analysis.profiles[k]! });
+    });
+    known = loaded.get(index)!;
+    return known;
+  };
+  return { sourceOf: corpus.sourceOf, claimAt: (index) => load(index).claim, profileAt: (index) => load(index).profile };
+}
+
+/** A known source's analysis, with the id the full run gave it (a clash of file names renames ids), on this thread. */
+function analyzeOld(file: ReadFiles['files'][number], id: string, perSource: AnalyzeOptions): SourceAnalysis | undefined {
+  const [parsedFile] = parseFilesHere([file], perSource);
+  const source = parsedFile?.parsed.source;
+  if (!source) return undefined;
+  if (source.id === id && parsedFile.analysis) return { source: id, ...parsedFile.analysis };
+  return analyzeSourcesHere([source.id === id ? source : { ...source, id }], perSource)[0];
+}
+
+/**
+ * Two sorted lists as one (ties: the first list's item first), placing each item
+ * of the short second list by binary search: only a few items of the first are
+ * compared (decoded). Also gives the positions the second list's items took.
+ */
+function insertSorted<T>(a: readonly T[], b: readonly T[], compare: (x: T, y: T) => number): { merged: T[]; inserted: Set<number> } {
+  const merged: T[] = [];
+  const inserted = new Set<number>();
+  let from = 0;
+  for (const item of b) {
+    // The first item of `a` after `item` (from where the last one went).
+    let low = from;
+    let high = a.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(a[middle]!, item) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    for (let k = from; k < low; k++) merged.push(a[k]!);
+    from = low;
+    inserted.add(merged.length);
+    merged.push(item);
+  }
+  for (let k = from; k < a.length; k++) merged.push(a[k]!);
+  return { merged, inserted };
+}
