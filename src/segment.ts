@@ -1,7 +1,7 @@
 // segment: plain text → sentence spans, and a loaded Source → Sentences at their exact place in the file,
 // by one linear scan over candidate boundaries (. ? ! … bullets, line breaks) with word lists from src/data.
 
-import abbreviationData from './data/abbreviations.json' with { type: 'json' };
+import { loadAbbreviations, type AbbreviationKind } from './abbreviations.js';
 import ruleData from './data/segment-rules.json' with { type: 'json' };
 import { fileOffsetOfEnd, fileOffsetOfStart, positionAt } from './offsets.js';
 import type { Sentence, Source, Span } from './types.js';
@@ -57,17 +57,10 @@ function loadSegmentData(): SegmentData {
   mark(ruleData.continuations, CONTINUATION);
   mark('\n', CANDIDATE);
 
-  const exact = new Map<string, number>();
-  const folded = new Map<string, number>();
-  const kinds: readonly [readonly string[], number][] = [
-    [abbreviationData.title, TITLE],
-    [abbreviationData.number, NUMBER],
-    [abbreviationData.time, TIME],
-    [abbreviationData.general, GENERAL],
-  ];
-  for (const [words, kind] of kinds) {
-    for (const word of words) (word === word.toLowerCase() ? folded : exact).set(word, kind);
-  }
+  const codes: Readonly<Record<AbbreviationKind, number>> = { title: TITLE, number: NUMBER, time: TIME, general: GENERAL };
+  const abbreviations = loadAbbreviations();
+  const exact = new Map([...abbreviations.exact].map(([word, kind]) => [word, codes[kind]] as const));
+  const folded = new Map([...abbreviations.folded].map(([word, kind]) => [word, codes[kind]] as const));
   return {
     classes,
     exact,
