@@ -13,8 +13,8 @@ import { splitSentences } from '../src/segment.js';
  */
 export function sentenceRows(text: string): { start: number; end: number; text: string }[] {
   return splitSentences(sourceFromPlainText(text)).map((sentence) => ({
-    start: sentence.position.start.offset,
-    end: sentence.position.end.offset,
+    start: sentence.position.start.offset ?? 0,
+    end: sentence.position.end.offset ?? 0,
     text: sentence.text,
   }));
 }
