@@ -397,7 +397,7 @@ function terminal(scan: Scan, start: number): number {
   if (next >= end) return last;
   const code = text.charCodeAt(next);
   if (isLower(code)) {
-    // "i loved it. why": a plain lower-case word, a bare period, a lower-case word.
+    // "i missed the bus. my boss …": a plain lower-case word, a bare stop, a lower-case word.
     if (after === index && ((dots === 1 && marks === 0) || (dots === 0 && marks > 0)) && plainWordBefore(scan, start)) cut(scan, after);
     return last;
   }
@@ -447,7 +447,7 @@ function periodBoundary(scan: Scan, period: number, next: number): boolean {
 
 /**
  * End of the closing punctuation after terminal punctuation at `start`; an opening quote
- * typed the wrong way round (`decision.“ However`) closes too when whitespace follows it.
+ * typed the wrong way round (`fair.“ However`) closes too when whitespace follows it.
  */
 function closersEnd(text: string, start: number, end: number): number {
   let after = start;
@@ -511,13 +511,13 @@ function wordBefore(scan: Scan, end: number): string {
 }
 
 function abbreviationKind(token: string): number {
-  // A capital letter is an initial ("James P. Pope"), even where its lower case is listed ("p. 12").
+  // A capital letter is an initial ("Anna R. Lopez"), even where its lower case is listed ("p. 12").
   if (token.length === 1 && isUpper(token.charCodeAt(0))) return GENERAL;
   const kind = data.exact.get(token) ?? data.folded.get(token.toLowerCase());
   if (kind !== undefined) return kind;
   if (token.length === 1) return isLetter(token.charCodeAt(0)) ? GENERAL : PLAIN;
   if (isInitialism(token)) return GENERAL;
-  // "Aoraki/Mt.", "then-No.": an abbreviation after a slash or hyphen.
+  // "Rainier/Mt.", "then-No.": an abbreviation after a slash or hyphen.
   const joint = Math.max(token.lastIndexOf('/'), token.lastIndexOf('-'));
   if (joint >= 0 && joint < token.length - 1 && isLetter(token.charCodeAt(joint + 1))) {
     const part = token.slice(joint + 1);
