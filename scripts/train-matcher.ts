@@ -1,5 +1,5 @@
 // Fits the matcher's paraphrase model (logistic regression over the features of
-// src/match/similarity.ts) on the MSRP *training* split only and picks the `same`
+// src/core/match/similarity.ts) on the MSRP *training* split only and picks the `same`
 // threshold there (the final rule is "same and no conflict", as in the eval).
 // Prints 5-fold cross-validated accuracy on train; `--write` stores the model in
 // src/data/match-model.json. Run: node --import tsx scripts/train-matcher.ts [--write]

@@ -263,7 +263,7 @@ describe('crossReference with a cache', () => {
     // Mark every cached claim: a warm run that reads the cache shows the marks.
     for (const file of entries(cache, 'parsed')) {
       const entry = JSON.parse(readFileSync(file, 'utf8'));
-      // A stored claim is a row (src/stored.ts): its check-worthiness reason is item 7.
+      // A stored claim is a row (src/engine/codec.ts): its check-worthiness reason is item 7.
       for (const row of entry.data.analysis.claims) row[7] = 'from the cache';
       writeFileSync(file, asciiJson(entry));
     }

@@ -1,4 +1,4 @@
-// Tests of src/segment.ts: golden rules and news prose in, sentences out (tables); the data files,
+// Tests of src/core/sentences.ts: golden rules and news prose in, sentences out (tables); the data files,
 // span invariants (fast-check), linear time, and the round trip from sentences back to file offsets.
 
 import { readdirSync, readFileSync } from 'node:fs';
@@ -413,3 +413,71 @@ function blockOf(file: string, kind: BlockKind, prefix: string, pieces: readonly
   });
   return { kind, text, runs, position: { start: pointOf(file, start - prefix.length), end: pointOf(file, offset) } };
 }
+
+describe('splitText on web text', () => {
+  it.each([
+    // A plain lower-case word, a bare stop, a lower-case word: a boundary (chat, email, forum posts).
+    ['i missed the bus today. my boss was not happy.', ['i missed the bus today.', 'my boss was not happy.']],
+    ["the shop won't open till noon. don't bother going early.", ["the shop won't open till noon.", "don't bother going early."]],
+    ['is the pool open on sundays? nobody seems to know.', ['is the pool open on sundays?', 'nobody seems to know.']],
+    ['what a view! we stayed until dark.', ['what a view!', 'we stayed until dark.']],
+    ['Our cat is well-behaved. she ignores the dog.', ['Our cat is well-behaved.', 'she ignores the dog.']],
+  ])('should split before a lower-case word after a plain lower-case word: %j', (text, sentences) => {
+    expect(split(text)).toEqual(sentences);
+  });
+
+  it.each([
+    // Abbreviations, numbers, capitalised words, quotes and ellipses before a lower-case word: no boundary.
+    ['Bring fruit, nuts, etc. and some water.'],
+    ['The drive takes approx. four hours.'],
+    ['Tools, esp. hammers, were scarce.'],
+    ['Park on Elm St. and walk.'],
+    ['We met at 10 a.m. and left at noon.'],
+    ['It happened in the U.S. and in Canada.'],
+    ['The fee rose in 2019. analysts expected less.'],
+    ['Our guide was Smith. nobody else came.'],
+    ['She said "I quit." and walked out.'],
+    ['She called it “fine.“ and left.'],
+    ['He waited... and waited.'],
+    ['Ask at the desk (see p. iv) for a map.'],
+  ])('should not split before a lower-case word in %j', (text) => {
+    expect(split(text)).toEqual([text]);
+  });
+
+  it.each([
+    // Titles and abbreviations before a capitalised name, abbreviations after a slash or a hyphen, initials.
+    ['Msgr. Thomas Reilly led the service.'],
+    ['The Dist. Atty. Office declined to comment.'],
+    ['Drs. Patel and Moreno ran the trial.'],
+    ['A letter from Sens. Maria Diaz and Tom Wu arrived.'],
+    ['Gov. Anna R. Lopez signed the bill.'],
+    ['The talk by Rep. Jo P. Finch ran long.'],
+    ['We drove past the Rainier/Mt. Baker turnoff.'],
+    ['She beat the then-No. 3 seed in straight sets.'],
+    ['See the guide (e.g. The Field Manual) first.'],
+    ['It was Lee vs. Mrs. Grant in the final.'],
+    ['Call the front desk at ext. 4412 before noon.'],
+  ])('should not split after an abbreviation before a name in %j', (text) => {
+    expect(split(text)).toEqual([text]);
+  });
+
+  it.each([
+    // An abbreviation or initial still ends a sentence before a sentence starter.
+    ['He moved to the U.S. The rest of his family stayed.', ['He moved to the U.S.', 'The rest of his family stayed.']],
+    ['She got a grade of B. The class average was lower.', ['She got a grade of B.', 'The class average was lower.']],
+    ['Read pp. 4 to 9 tonight. Then write a summary.', ['Read pp. 4 to 9 tonight.', 'Then write a summary.']],
+  ])('should still end a sentence after an abbreviation before a starter: %j', (text, sentences) => {
+    expect(split(text)).toEqual(sentences);
+  });
+
+  it.each([
+    // An opening quote typed after the stop, then whitespace: it closes the sentence.
+    ['The mayor called it “a fair decision.“ However, critics disagreed.', ['The mayor called it “a fair decision.“', 'However, critics disagreed.']],
+    ['He shouted “Stop!“ Then he ran.', ['He shouted “Stop!“', 'Then he ran.']],
+    ["The sign said ‘Closed.‘ We went home.", ["The sign said ‘Closed.‘", 'We went home.']],
+    // An opening quote after whitespace still opens the next sentence.
+    ['It ended. “We won,” she said.', ['It ended.', '“We won,” she said.']],
+  ])('should end a sentence after a wrong-way closing quote: %j', (text, sentences) => {
+    expect(split(text)).toEqual(sentences);
+  });
+});

@@ -1,4 +1,4 @@
-// The cache's compact layout of a parsed source and its analysis (src/stored.ts)
+// The cache's compact layout of a parsed source and its analysis (src/engine/codec.ts)
 // must read back as exactly the objects it was made from, key order included
 // (the JSON reporters print them), must refuse what it cannot store exactly, and
 // must reject data of another shape instead of misreading it.

@@ -152,7 +152,7 @@ export async function runPipeline(
 
 /**
  * Run the pipeline for `check`: incrementally from the last run's corpus
- * snapshot when only new sources were added (see src/incremental.ts), else in
+ * snapshot when only new sources were added (see src/engine/incremental.ts), else in
  * full; with --no-cache always in full. The report is the slim one `check`
  * compares with the ledger either way.
  *

@@ -1,7 +1,7 @@
 // segment: plain text → sentence spans, and a loaded Source → Sentences at their exact place in the file,
 // by one linear scan over candidate boundaries (. ? ! … bullets, line breaks) with word lists from src/data.
 
-import abbreviationData from '../data/abbreviations.json' with { type: 'json' };
+import { loadAbbreviations, type AbbreviationKind } from './abbreviations.js';
 import ruleData from '../data/segment-rules.json' with { type: 'json' };
 import { fileOffsetOfEnd, fileOffsetOfStart, positionAt } from './offsets.js';
 import type { Sentence, Source, Span } from '../types.js';
@@ -57,17 +57,10 @@ function loadSegmentData(): SegmentData {
   mark(ruleData.continuations, CONTINUATION);
   mark('\n', CANDIDATE);
 
-  const exact = new Map<string, number>();
-  const folded = new Map<string, number>();
-  const kinds: readonly [readonly string[], number][] = [
-    [abbreviationData.title, TITLE],
-    [abbreviationData.number, NUMBER],
-    [abbreviationData.time, TIME],
-    [abbreviationData.general, GENERAL],
-  ];
-  for (const [words, kind] of kinds) {
-    for (const word of words) (word === word.toLowerCase() ? folded : exact).set(word, kind);
-  }
+  const codes: Readonly<Record<AbbreviationKind, number>> = { title: TITLE, number: NUMBER, time: TIME, general: GENERAL };
+  const abbreviations = loadAbbreviations();
+  const exact = new Map([...abbreviations.exact].map(([word, kind]) => [word, codes[kind]] as const));
+  const folded = new Map([...abbreviations.folded].map(([word, kind]) => [word, codes[kind]] as const));
   return {
     classes,
     exact,
@@ -389,8 +382,7 @@ function terminal(scan: Scan, start: number): number {
     else break;
   }
   const last = index - 1;
-  let after = index;
-  while (after < end && (classOf(text.charCodeAt(after)) & CLOSER) !== 0) after++;
+  const after = closersEnd(text, index, end);
   if (hard) {
     cut(scan, after);
     return last;
@@ -404,7 +396,12 @@ function terminal(scan: Scan, start: number): number {
   while (next < end && (classOf(text.charCodeAt(next)) & SPACE) !== 0) next++;
   if (next >= end) return last;
   const code = text.charCodeAt(next);
-  if (isLower(code) || (classOf(code) & CONTINUATION) !== 0) return last;
+  if (isLower(code)) {
+    // "i missed the bus. my boss …": a plain lower-case word, a bare stop, a lower-case word.
+    if (after === index && ((dots === 1 && marks === 0) || (dots === 0 && marks > 0)) && plainWordBefore(scan, start)) cut(scan, after);
+    return last;
+  }
+  if ((classOf(code) & CONTINUATION) !== 0) return last;
 
   let boundary: boolean;
   if (marks > 0) {
@@ -448,6 +445,35 @@ function periodBoundary(scan: Scan, period: number, next: number): boolean {
   }
 }
 
+/**
+ * End of the closing punctuation after terminal punctuation at `start`; an opening quote
+ * typed the wrong way round (`fair.“ However`) closes too when whitespace follows it.
+ */
+function closersEnd(text: string, start: number, end: number): number {
+  let after = start;
+  for (; after < end; after++) {
+    const kind = classOf(text.charCodeAt(after));
+    if ((kind & CLOSER) !== 0) continue;
+    if ((kind & QUOTE) !== 0 && (after + 1 >= end || (classOf(text.charCodeAt(after + 1)) & SPACE) !== 0)) continue;
+    break;
+  }
+  return after;
+}
+
+/** The word before the period at `period` is plain lower case ("it", "don't"), not an abbreviation or a shape like "e.g". */
+function plainWordBefore(scan: Scan, period: number): boolean {
+  const { text, cuts } = scan;
+  const tokenStart = wordStart(text, period, cuts[cuts.length - 1]!);
+  if (tokenStart < 0 || period - tokenStart < 2) return false;
+  for (let index = tokenStart; index < period; index++) {
+    const code = text.charCodeAt(index);
+    if (isLower(code)) continue;
+    const inner = index > tokenStart && index < period - 1 && (code === 39 || code === 0x2019 || code === 45);
+    if (!inner) return false;
+  }
+  return abbreviationKind(text.slice(tokenStart, period)) === PLAIN;
+}
+
 /** A period or mark with no space after it ("world.Today"): a boundary only between a word and a capitalised word. */
 function joinedBoundary(scan: Scan, start: number, after: number, dots: number, marks: number): boolean {
   const { text, end, cuts } = scan;
@@ -485,10 +511,19 @@ function wordBefore(scan: Scan, end: number): string {
 }
 
 function abbreviationKind(token: string): number {
+  // A capital letter is an initial ("Anna R. Lopez"), even where its lower case is listed ("p. 12").
+  if (token.length === 1 && isUpper(token.charCodeAt(0))) return GENERAL;
   const kind = data.exact.get(token) ?? data.folded.get(token.toLowerCase());
   if (kind !== undefined) return kind;
   if (token.length === 1) return isLetter(token.charCodeAt(0)) ? GENERAL : PLAIN;
-  return isInitialism(token) ? GENERAL : PLAIN;
+  if (isInitialism(token)) return GENERAL;
+  // "Rainier/Mt.", "then-No.": an abbreviation after a slash or hyphen.
+  const joint = Math.max(token.lastIndexOf('/'), token.lastIndexOf('-'));
+  if (joint >= 0 && joint < token.length - 1 && isLetter(token.charCodeAt(joint + 1))) {
+    const part = token.slice(joint + 1);
+    return data.exact.get(part) ?? data.folded.get(part.toLowerCase()) ?? PLAIN;
+  }
+  return PLAIN;
 }
 
 /** Letters in groups of one or two joined by periods: U.S, U.S.A, J.R.R, Ph.D, e.g. */

@@ -5,7 +5,7 @@
 // finding or entry it is about), keyed by that signature and the corpus the report
 // was made from. When there is an index, the next run stats the ledger's files;
 // when their signature is the index's and the corpus run was incremental from a snapshot the comparison was made
-// on (src/incremental.ts), only the findings and entries connected to the new
+// on (src/engine/incremental.ts), only the findings and entries connected to the new
 // findings through shared mention keys are compared again, with the entries of
 // that part read from their files. Findings and entries correspond only through
 // shared keys (see `matchEntries`), so the rest of the comparison cannot change.

@@ -1,6 +1,8 @@
 // Splits a sentence's plain text into word tokens with offsets and the
 // punctuation breaks between them; the cheap shared lexer of the extract stage.
 
+import { abbreviationKindOf } from '../abbreviations.js';
+
 /** A whitespace-delimited word of a sentence, with surrounding punctuation stripped. */
 export interface Token {
   /** The word without leading quotes/brackets, trailing punctuation or possessive `'s`. */
@@ -30,10 +32,10 @@ const possessiveEnd = /['’]s$/i;
 const breakChars = /[,.;:!?()[\]{}…]/;
 // A lone period after these does not break a phrase: "U.S. Attorney", "John C. Demers", "Dec. 18".
 const initials = /^(?:[A-Za-z]\.)*[A-Za-z]$/;
-const abbreviations = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'jr', 'sr', 'st', 'prof', 'rev', 'capt', 'maj', 'cmdr', 'supt', 'dept', 'govt', 'inc', 'corp', 'co', 'ltd', 'vs', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
+// The abbreviations are the splitter's list (src/data/abbreviations.json).
 
 function softPeriod(core: string, tail: string): boolean {
-  return tail === '.' && (initials.test(core) || abbreviations.has(core.toLowerCase()));
+  return tail === '.' && (initials.test(core) || abbreviationKindOf(core) !== undefined);
 }
 
 /**
