@@ -1,7 +1,7 @@
 // diagnostics: problems with inputs as plain data → sorted, and printed as
 // `file:line:column: severity: message (ruleId)`, the one format every command uses.
 
-import type { Diagnostic } from './types.js';
+import type { Diagnostic, Point, Severity } from './types.js';
 
 /**
  * Diagnostics in a stable order: by file, then line, then column.
@@ -10,7 +10,7 @@ import type { Diagnostic } from './types.js';
  */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.place.line - b.place.line || a.place.column - b.place.column,
   );
 }
 
@@ -20,5 +20,38 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
  * @param diagnostic Diagnostic to print.
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
-  return `${diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
+  return `${diagnostic.file}:${diagnostic.place.line}:${diagnostic.place.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
+}
+
+/**
+ * A diagnostic at a place of a file.
+ *
+ * @param file Path as shown.
+ * @param place Line and column (1-based; default: the start of the file).
+ * @param message What is wrong, as a user can act on it.
+ * @param ruleId Machine-readable kind.
+ * @param severity `error` (default) or `warning`.
+ */
+export function diagnosticAt(file: string, place: Point | undefined, message: string, ruleId: string, severity: Severity = 'error'): Diagnostic {
+  return { file, place: { line: place?.line ?? 1, column: place?.column ?? 1 }, message, ruleId, severity };
+}
+
+/** A diagnostic as the JSON outputs write it: `file`, `line`, `column`, `message`, `ruleId`, `severity`. */
+export interface DiagnosticJson {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+  readonly ruleId: string;
+  readonly severity: Severity;
+}
+
+/**
+ * The JSON form of a diagnostic (flat line and column, as the export has always had).
+ *
+ * @param diagnostic A diagnostic.
+ */
+export function diagnosticJson(diagnostic: Diagnostic): DiagnosticJson {
+  const { file, place, message, ruleId, severity } = diagnostic;
+  return { file, line: place.line, column: place.column, message, ruleId, severity };
 }

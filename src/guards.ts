@@ -17,8 +17,10 @@ export const isString = (value: unknown): value is string => typeof value === 's
 export const isDiagnostic = (value: unknown): value is Diagnostic =>
   isRecord(value) &&
   isString(value.file) &&
-  isInteger(value.line) &&
-  isInteger(value.column) &&
+  isRecord(value.place) &&
+  isInteger(value.place.line) &&
+  isInteger(value.place.column) &&
+  Object.keys(value.place).length === 2 &&
   isString(value.message) &&
   isString(value.ruleId) &&
   (value.severity === 'error' || value.severity === 'warning');

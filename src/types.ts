@@ -65,11 +65,11 @@ export interface Source {
 
 export type Severity = 'error' | 'warning';
 
-/** A problem with an input, reported as `file:line:column: message`. */
+/** A problem with an input, reported as `file:line:column: message` (vfile-message's `place`). */
 export interface Diagnostic {
   readonly file: string;
-  readonly line: number;
-  readonly column: number;
+  /** Where in `file` (1-based line and column). */
+  readonly place: Point;
   readonly message: string;
   /** Machine-readable kind, e.g. `missing-outlet`, `yaml`, `encoding`. */
   readonly ruleId: string;
@@ -197,10 +197,12 @@ export interface Mention {
   readonly path: string;
   readonly outlet: string;
   readonly text: string;
-  readonly line: number;
-  readonly column: number;
-  readonly start: number;
-  readonly end: number;
+  /**
+   * Where the sentence is in its file: the sentence's position (1-based lines and
+   * columns, 0-based offsets). The JSON export writes it as `line`, `column`,
+   * `start` and `end` (see render/json.ts).
+   */
+  readonly place: Position;
   readonly quantities: readonly Quantity[];
   readonly dates: readonly DateMention[];
   readonly negated: boolean;

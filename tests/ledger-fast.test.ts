@@ -301,8 +301,7 @@ describe('parseCanonical falls back to the positioned parser', () => {
       diagnostics: [
         {
           file,
-          line,
-          column: 1,
+          place: { line, column: 1 },
           message: 'unknown field `origin` (known: id, verdict, status, text, outlets, mentions, conflicts, review)',
           ruleId: 'ledger',
           severity: 'error',
@@ -318,7 +317,7 @@ describe('parseCanonical falls back to the positioned parser', () => {
     const parsed = parseEntry(file, edited);
     expect(parsed.entry).toBeUndefined();
     expect(parsed.diagnostics).toEqual([
-      { file, line, column: 5, message: 'unknown mention field `column` (known: key, outlet, path, line, text)', ruleId: 'ledger', severity: 'error' },
+      { file, place: { line, column: 5 }, message: 'unknown mention field `column` (known: key, outlet, path, line, text)', ruleId: 'ledger', severity: 'error' },
     ]);
   });
 
@@ -327,7 +326,7 @@ describe('parseCanonical falls back to the positioned parser', () => {
     expect(parseCanonical(other, text)).toBeUndefined();
     expect(parseEntry(other, text)).toEqual({
       diagnostics: [
-        { file: other, line: 3, column: 5, message: '`id` is 0123456789ab but the file is named ffffffffffff.yml', ruleId: 'ledger', severity: 'error' },
+        { file: other, place: { line: 3, column: 5 }, message: '`id` is 0123456789ab but the file is named ffffffffffff.yml', ruleId: 'ledger', severity: 'error' },
       ],
     });
   });
@@ -338,7 +337,7 @@ describe('parseCanonical falls back to the positioned parser', () => {
     const parsed = parseEntry(file, edited);
     expect(parsed.entry).toBeUndefined();
     expect(parsed.diagnostics).toHaveLength(1);
-    expect(parsed.diagnostics[0]).toMatchObject({ file, line: edited.split('\n').indexOf('text: again') + 1, ruleId: 'ledger-yaml' });
+    expect(parsed.diagnostics[0]).toMatchObject({ file, place: { line: edited.split('\n').indexOf('text: again') + 1 }, ruleId: 'ledger-yaml' });
   });
 
   it('rejects values of the wrong type or out of range', () => {

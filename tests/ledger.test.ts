@@ -122,7 +122,7 @@ describe('ledger entry files', () => {
   ])('should report %s at file:line:column', (_, text, line, column, message) => {
     const parsed = parseEntry('claims/x.yml', text);
     expect(parsed.entry).toBeUndefined();
-    expect(parsed.diagnostics[0]).toMatchObject({ file: 'claims/x.yml', line, column, severity: 'error' });
+    expect(parsed.diagnostics[0]).toMatchObject({ file: 'claims/x.yml', place: { line, column }, severity: 'error' });
     expect(parsed.diagnostics[0]!.message).toMatch(message);
   });
 });
@@ -269,7 +269,7 @@ describe('reading and writing the ledger folder', () => {
     const ledger = await readLedger('claims', { cwd: folder });
     expect(ledger.entries.map((entry) => entry.id)).toEqual(['one', 'two']);
     expect(ledger.diagnostics).toHaveLength(1);
-    expect(ledger.diagnostics[0]).toMatchObject({ file: 'claims/bad.yml', line: 5, severity: 'error' });
+    expect(ledger.diagnostics[0]).toMatchObject({ file: 'claims/bad.yml', place: { line: 5 }, severity: 'error' });
   });
 
   it('should ignore dot files and leftovers of a crashed write that never committed', async () => {

@@ -66,8 +66,8 @@ describe('properties', () => {
         const result = parseSource('random.md', bytes);
         expect(result.source !== undefined || result.diagnostics.length > 0).toBe(true);
         for (const diagnostic of result.diagnostics) {
-          expect(diagnostic.line).toBeGreaterThanOrEqual(1);
-          expect(diagnostic.column).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.place.line).toBeGreaterThanOrEqual(1);
+          expect(diagnostic.place.column).toBeGreaterThanOrEqual(1);
         }
       }),
       { numRuns: 300 },

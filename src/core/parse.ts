@@ -50,7 +50,7 @@ export function parseSource(
 ): ParsedSource {
   const file = toPosix(filePath);
   const fail = (message: string, ruleId: string, line = 1, column = 1): ParsedSource => ({
-    diagnostics: [{ file, line, column, message, ruleId, severity: 'error' }],
+    diagnostics: [{ file, place: { line, column }, message, ruleId, severity: 'error' }],
   });
 
   const decoded = decodeText(file, bytes);
@@ -90,8 +90,7 @@ export function parseSource(
     const end = hasFrontMatter ? first.position?.end : undefined;
     diagnostics.push({
       file,
-      line: end?.line ?? 1,
-      column: end?.column ?? 1,
+      place: { line: end?.line ?? 1, column: end?.column ?? 1 },
       message: 'no article text after the front matter',
       ruleId: 'no-body',
       severity: 'error',
@@ -121,7 +120,7 @@ export function parseSource(
  */
 export function decodeText(file: string, bytes: Uint8Array): { text: string } | { diagnostic: Diagnostic } {
   const fail = (message: string, ruleId: string, at = { line: 1, column: 1 }) => ({
-    diagnostic: { file, ...at, message, ruleId, severity: 'error' as const },
+    diagnostic: { file, place: at, message, ruleId, severity: 'error' as const },
   });
   if (bytes.length === 0) return fail('empty file: expected front matter with `outlet:` and article text', 'empty');
   const binaryAt = binaryOffset(bytes);
@@ -178,7 +177,7 @@ function parseFrontMatter(
     return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
   const report = (message: string, ruleId: string, yamlIndex: number, severity: 'error' | 'warning' = 'error') => {
-    diagnostics.push({ file, ...at(yamlIndex), message, ruleId, severity });
+    diagnostics.push({ file, place: at(yamlIndex), message, ruleId, severity });
   };
 
   let document: Document.Parsed;
@@ -450,8 +449,7 @@ export function settleSources(parsed: readonly Source[]): { sources: Source[]; d
     if (original) {
       diagnostics.push({
         file: source.path,
-        line: 1,
-        column: 1,
+        place: { line: 1, column: 1 },
         message: `duplicate of ${original.path}: the same article text; counted once`,
         ruleId: 'duplicate',
         severity: 'error',

@@ -79,7 +79,7 @@ export function compareFindings(a: Finding, b: Finding): number {
     b.outlets.length - a.outlets.length ||
     compareText(a.id, b.id) ||
     compareText(x?.path ?? '', y?.path ?? '') ||
-    (x?.start ?? 0) - (y?.start ?? 0)
+    (x?.place.start.offset ?? 0) - (y?.place.start.offset ?? 0)
   );
 }
 

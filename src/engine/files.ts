@@ -37,7 +37,7 @@ export async function findSourceFiles(
   const diagnostics: Diagnostic[] = [];
   const seenFolders = new Set<string>();
   const problem = (file: string, message: string, ruleId: string) =>
-    diagnostics.push({ file: display(cwd, file), line: 1, column: 1, message, ruleId, severity: 'error' });
+    diagnostics.push({ file: display(cwd, file), place: { line: 1, column: 1 }, message, ruleId, severity: 'error' });
 
   const walk = async (folder: string) => {
     let real: string;
@@ -134,7 +134,7 @@ export async function readSourceFiles(paths: readonly string[], cwd: string): Pr
     try {
       return readFileSync(path.resolve(cwd, file));
     } catch (error) {
-      return { file, line: 1, column: 1, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
+      return { file, place: { line: 1, column: 1 }, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
     }
   });
   const files: SourceFile[] = [];

@@ -291,8 +291,7 @@ async function settleAdded(
       if (source.path < original) return `${source.path} duplicates ${original} and sorts before it`;
       newDiagnostics.push({
         file: source.path,
-        line: 1,
-        column: 1,
+        place: { line: 1, column: 1 },
         message: `duplicate of ${original}: the same article text; counted once`,
         ruleId: 'duplicate',
         severity: 'error',

@@ -140,7 +140,7 @@ export function snapshotOf(
 //
 //   findings = { strings: string[], rows: JSON text of row[] }
 //   row      = [id, verdict#, text | mention index, outlet#[], origin#[], mention[], conflicts, related]
-//   mention  = [key, source index, text, line, column, start, end, negated (0|1),
+//   mention  = [key, source index, text, start line, column, offset, end line, column, offset, negated (0|1),
 //               attribution# | -1, checkworthy (0|1), score, reason#]
 //            | a mention object as is (one the row cannot say exactly)
 
@@ -159,7 +159,10 @@ export function encodeSnapshot(snapshot: Snapshot): unknown {
       source.summary.outlet === mention.outlet &&
       mention.quantities.length === 0 &&
       mention.dates.length === 0 &&
-      Object.keys(mention).length === 14 &&
+      Object.keys(mention).length === 11 &&
+      Object.keys(mention.place).length === 2 &&
+      Object.keys(mention.place.start).length === 3 &&
+      Object.keys(mention.place.end).length === 3 &&
       Object.keys(mention.checkworthiness).length === 3;
     if (!exact) return mention;
     const { checkworthy, score, reason } = mention.checkworthiness;
@@ -167,10 +170,12 @@ export function encodeSnapshot(snapshot: Snapshot): unknown {
       mention.key,
       index,
       mention.text,
-      mention.line,
-      mention.column,
-      mention.start,
-      mention.end,
+      mention.place.start.line,
+      mention.place.start.column,
+      mention.place.start.offset,
+      mention.place.end.line,
+      mention.place.end.column,
+      mention.place.end.offset,
       mention.negated ? 1 : 0,
       mention.attribution === null ? -1 : ref(mention.attribution),
       checkworthy ? 1 : 0,
@@ -225,8 +230,8 @@ function findingRows(data: unknown, sources: readonly SnapshotSource[], keysOf: 
   };
   const mentionOf = (row: unknown): Mention => {
     if (isRecord(row)) return row as unknown as Mention;
-    expect(Array.isArray(row) && row.length === 12);
-    const [key, index, text, line, column, start, end, negated, attribution, checkworthy, score, reason] = row as unknown[];
+    expect(Array.isArray(row) && row.length === 14);
+    const [key, index, text, line, column, start, endLine, endColumn, end, negated, attribution, checkworthy, score, reason] = row as unknown[];
     const source = typeof index === 'number' ? sources[index] : undefined;
     expect(isString(key) && source !== undefined && isString(text) && typeof score === 'number');
     return {
@@ -235,10 +240,10 @@ function findingRows(data: unknown, sources: readonly SnapshotSource[], keysOf: 
       path: source.path,
       outlet: source.summary.outlet,
       text,
-      line: line as number,
-      column: column as number,
-      start: start as number,
-      end: end as number,
+      place: {
+        start: { line: line as number, column: column as number, offset: start as number },
+        end: { line: endLine as number, column: endColumn as number, offset: end as number },
+      },
       quantities: [],
       dates: [],
       negated: negated === 1,

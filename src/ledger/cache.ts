@@ -17,7 +17,7 @@ import { CONFLICT_KINDS, VERDICTS } from './canonical.js';
 import type { LedgerConflict, LedgerEntry, LedgerMention, LedgerReview } from './entry.js';
 
 /** Version of the layout below; part of the fingerprint (bump when it changes). */
-const FORMAT = 2;
+const FORMAT = 3;
 
 /** A diagnostic of an entry file, without the file (added back with the folder as shown). */
 export type FileDiagnostic = Omit<Diagnostic, 'file'>;
@@ -148,7 +148,7 @@ function encode(files: ReadonlyMap<string, CachedFile>): unknown {
           1,
           parse.text,
           parse.entry ? entry(parse.entry) : 0,
-          parse.diagnostics.map((d) => [d.line, d.column, d.message, d.ruleId, d.severity]),
+          parse.diagnostics.map((d) => [d.place.line, d.place.column, d.message, d.ruleId, d.severity]),
         ],
   );
   return { strings, files: rows };
@@ -264,5 +264,5 @@ function decodeDiagnostic(value: unknown): FileDiagnostic {
   check(Array.isArray(value) && value.length === 5);
   const [line, column, message, ruleId, severity] = value as unknown[];
   check(isInteger(line) && isInteger(column) && isString(message) && isString(ruleId) && (severity === 'error' || severity === 'warning'));
-  return { line, column, message, ruleId, severity };
+  return { place: { line, column }, message, ruleId, severity };
 }

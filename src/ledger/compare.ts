@@ -532,7 +532,7 @@ function conflictsWhy(finding: Finding, joined: readonly number[]): string {
   const otherOf = (conflict: (typeof conflicts)[number]) => finding.mentions[fresh.has(conflict.between[0]) ? conflict.between[1] : conflict.between[0]]!;
   const other = otherOf(first);
   const more = rest.length > 0 ? `; ${count(rest.length, 'more conflict')} (${outletList(rest.map((conflict) => otherOf(conflict).outlet))})` : '';
-  return `${first.kind}: ${first.detail}, against ${other.outlet} at ${other.path}:${other.line}${more}`;
+  return `${first.kind}: ${first.detail}, against ${other.outlet} at ${other.path}:${other.place.start.line}${more}`;
 }
 
 function describeVerdict(finding: Finding, joined: readonly number[]): string {
@@ -542,7 +542,7 @@ function describeVerdict(finding: Finding, joined: readonly number[]): string {
 }
 
 function placeOf(mention: Mention): CheckPlace {
-  return { file: mention.path, line: mention.line, column: mention.column };
+  return { file: mention.path, line: mention.place.start.line, column: mention.place.start.column };
 }
 
 function sourceOfKey(key: string): string {

@@ -88,7 +88,7 @@ export function entryFromFinding(finding: Finding, id: string = finding.id): Led
       key: keys[index]!,
       outlet: mention.outlet,
       path: mention.path,
-      line: mention.line,
+      line: mention.place.start.line,
       text: collapse(mention.text),
     })),
     conflicts: finding.conflicts.map((conflict) => ({
@@ -211,14 +211,14 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
     return { line: point.line, column: point.col };
   };
   const report: Report = (message, node, ruleId = 'ledger') => {
-    diagnostics.push({ file, ...at(node?.range?.[0]), message, ruleId, severity: 'error' });
+    diagnostics.push({ file, place: at(node?.range?.[0]), message, ruleId, severity: 'error' });
   };
 
   const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    diagnostics.push({ file, ...at(error.pos[0]), message: `not valid YAML: ${message}`, ruleId: 'ledger-yaml', severity: 'error' });
+    diagnostics.push({ file, place: at(error.pos[0]), message: `not valid YAML: ${message}`, ruleId: 'ledger-yaml', severity: 'error' });
     return { diagnostics };
   }
   const contents = document.contents;

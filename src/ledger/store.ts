@@ -273,8 +273,7 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
   if (journal) {
     diagnostics.push({
       file: `${display}/${JOURNAL}`,
-      line: 1,
-      column: 1,
+      place: { line: 1, column: 1 },
       message: 'an interrupted `check --update` is pending; its new ledger is what was read. Run `claimcheck check --update` to finish it before committing',
       ruleId: 'ledger-pending',
       severity: 'warning',
@@ -363,7 +362,7 @@ function parseFile(file: string, text: string): FileParse {
     kind: 'text',
     text,
     ...(parsed.entry ? { entry: parsed.entry } : {}),
-    diagnostics: parsed.diagnostics.map(({ line, column, message, ruleId, severity }) => ({ line, column, message, ruleId, severity })),
+    diagnostics: parsed.diagnostics.map(({ place, message, ruleId, severity }) => ({ place, message, ruleId, severity })),
   };
 }
 
@@ -445,8 +444,7 @@ async function readJournal(absolute: string, display: string, diagnostics: Diagn
   if (!journal) {
     diagnostics.push({
       file: `${display}/${JOURNAL}`,
-      line: 1,
-      column: 1,
+      place: { line: 1, column: 1 },
       message: 'unreadable journal of an interrupted update; remove it and run `claimcheck check --update`',
       ruleId: 'ledger-journal',
       severity: 'error',

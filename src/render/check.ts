@@ -1,15 +1,16 @@
 // The reporters of `claimcheck check`, by format: a CheckReport → text. Pure
 // functions; the command only picks one and writes what it returns.
 
+import { diagnosticJson } from '../diagnostics.js';
 import type { CheckReport } from '../ledger/compare.js';
 import { checkToGithub, checkToText } from './github.js';
 
 /** A reporter of `check`. */
 export type CheckReporter = (check: CheckReport) => string;
 
-/** The JSON of a check: the CheckReport as it is, indented. */
+/** The JSON of a check: the CheckReport, indented, its diagnostics with flat `line` and `column`. */
 export function checkToJson(check: CheckReport): string {
-  return `${JSON.stringify(check, null, 2)}\n`;
+  return `${JSON.stringify({ ...check, diagnostics: check.diagnostics.map(diagnosticJson) }, null, 2)}\n`;
 }
 
 /** The reporters of `check --format`, by name. */

@@ -40,7 +40,7 @@ function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary
     appearances.push({
       '@type': 'CreativeWork',
       ...(source?.url ? { url: source.url } : {}),
-      identifier: `${mention.path}#L${mention.line}`,
+      identifier: `${mention.path}#L${mention.place.start.line}`,
       ...(source?.title ? { headline: source.title } : {}),
       ...(source?.published ? { datePublished: source.published } : {}),
       ...(source?.author ? { author: source.author.map((name) => ({ '@type': 'Person' as const, name })) } : {}),

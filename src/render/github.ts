@@ -96,7 +96,7 @@ function changeCommand(change: CheckChange): string {
 }
 
 function diagnosticCommand(diagnostic: Diagnostic): string {
-  return command(diagnostic.severity, diagnostic.file, diagnostic.line, diagnostic.column, `claimcheck [${diagnostic.ruleId}]`, diagnostic.message);
+  return command(diagnostic.severity, diagnostic.file, diagnostic.place.line, diagnostic.place.column, `claimcheck [${diagnostic.ruleId}]`, diagnostic.message);
 }
 
 function command(kind: string, file: string, line: number, column: number, title: string, message: string): string {

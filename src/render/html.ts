@@ -235,7 +235,7 @@ function headerHtml(report: Report, summary: ReportSummary): string {
 
 function diagnosticHtml(diagnostic: Diagnostic): string {
   const severity = diagnostic.severity === 'error' ? 'error' : 'warning';
-  return `<li><span class="sev ${severity}">${severity}</span><code>${esc(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}</code>: ${esc(diagnostic.message)} <span class="count">(${esc(diagnostic.ruleId)})</span></li>`;
+  return `<li><span class="sev ${severity}">${severity}</span><code>${esc(`${diagnostic.file}:${diagnostic.place.line}:${diagnostic.place.column}`)}</code>: ${esc(diagnostic.message)} <span class="count">(${esc(diagnostic.ruleId)})</span></li>`;
 }
 
 function filtersHtml(summary: ReportSummary): string {
@@ -413,7 +413,7 @@ function mentionHtml(finding: Finding, index: number, context: Context, marks: r
 }
 
 function placeLink(mention: Mention): string {
-  return `<a class="place" href="${esc(fileHref(mention.path, mention.line))}">${esc(placeOf(mention))}</a>`;
+  return `<a class="place" href="${esc(fileHref(mention.path, mention.place.start.line))}">${esc(placeOf(mention))}</a>`;
 }
 
 // Id of the element showing mention `index` of a finding (unescaped).
@@ -493,7 +493,7 @@ function byPlace(a: Finding, b: Finding): number {
   const x = a.mentions[0];
   const y = b.mentions[0];
   if (!x || !y) return x ? -1 : y ? 1 : 0;
-  return x.path < y.path ? -1 : x.path > y.path ? 1 : x.line - y.line || x.column - y.column;
+  return x.path < y.path ? -1 : x.path > y.path ? 1 : x.place.start.line - y.place.start.line || x.place.start.column - y.place.start.column;
 }
 
 // Outlets as matrix columns: in the order of `report.sources`, then any others the findings name.

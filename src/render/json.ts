@@ -3,15 +3,36 @@
 // schema/claimcheck-export.schema.json in the tests), and the renderers only
 // stringify it, in pieces: JSON for the whole report, JSONL one claim per line.
 
-import type { Diagnostic, Finding, Mention, Report, SourceSummary } from '../types.js';
+import { diagnosticJson, type DiagnosticJson } from '../diagnostics.js';
+import type { Finding, Mention, Report, SourceSummary } from '../types.js';
 import { jsonChunks, type Chunks } from './chunks.js';
 
 /** A source in the export: the report's source summary. */
 export type ExportSource = SourceSummary;
-/** A mention in the export: the report's mention. */
-export type ExportMention = Mention;
-/** A claim in the export: the report's finding. */
-export type ExportClaim = Finding;
+/** A mention in the export: the report's mention with its place as `line`, `column` (of its start) and `start`, `end` (offsets). */
+export type ExportMention = Omit<Mention, 'place'> & { readonly line: number; readonly column: number; readonly start: number; readonly end: number };
+/** A claim in the export: the report's finding, its mentions as `ExportMention`. */
+export type ExportClaim = Omit<Finding, 'mentions'> & { readonly mentions: readonly ExportMention[] };
+
+/**
+ * A mention as the export writes it: its place flattened into the fields the
+ * JSON contract has always had, in the same key order.
+ *
+ * @param mention A mention.
+ */
+export function mentionJson(mention: Mention): ExportMention {
+  const { key, source, path, outlet, text, place, ...rest } = mention;
+  return { key, source, path, outlet, text, line: place.start.line, column: place.start.column, start: place.start.offset ?? 0, end: place.end.offset ?? 0, ...rest };
+}
+
+/**
+ * A finding as the export writes it.
+ *
+ * @param finding A finding.
+ */
+export function claimJson(finding: Finding): ExportClaim {
+  return { ...finding, mentions: finding.mentions.map(mentionJson) };
+}
 
 /** The JSON export, schemaVersion 1. */
 export interface ExportJson {
@@ -19,7 +40,7 @@ export interface ExportJson {
   readonly generator: { readonly name: 'claimcheck'; readonly version: string };
   readonly sources: readonly ExportSource[];
   readonly claims: readonly ExportClaim[];
-  readonly diagnostics: readonly Diagnostic[];
+  readonly diagnostics: readonly DiagnosticJson[];
 }
 
 /**
@@ -35,8 +56,8 @@ export function toJson(report: Report, version: string): ExportJson {
     schemaVersion: 1,
     generator: { name: 'claimcheck', version },
     sources: report.sources,
-    claims: report.claims,
-    diagnostics: report.diagnostics,
+    claims: report.claims.map(claimJson),
+    diagnostics: report.diagnostics.map(diagnosticJson),
   };
 }
 
@@ -56,5 +77,5 @@ export function renderJson(report: Report, version: string): Chunks {
  * @param report The report.
  */
 export function* renderJsonl(report: Report): Generator<string> {
-  for (const finding of report.claims) yield `${JSON.stringify(finding)}\n`;
+  for (const finding of report.claims) yield `${JSON.stringify(claimJson(finding))}\n`;
 }

@@ -41,7 +41,7 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
   if (report.diagnostics.length > 0) {
     add(
       heading(2, `Problems (${report.diagnostics.length})`),
-      list(report.diagnostics.map((d) => item(paragraph(code(`${d.file}:${d.line}:${d.column}`), text(` ${d.severity}: ${d.message}`))))),
+      list(report.diagnostics.map((d) => item(paragraph(code(`${d.file}:${d.place.line}:${d.place.column}`), text(` ${d.severity}: ${d.message}`))))),
     );
   }
   const related = (finding: Finding): RootContent[] =>

@@ -77,7 +77,7 @@ export function filterReport(report: Report, filter: ReportFilter): Report {
  * @param mention The mention.
  */
 export function placeOf(mention: Mention): string {
-  return `${mention.path}:${mention.line}:${mention.column}`;
+  return `${mention.path}:${mention.place.start.line}:${mention.place.start.column}`;
 }
 
 /**

@@ -59,7 +59,7 @@ describe('JSON export', () => {
     for (const claim of report.claims) {
       for (const mention of claim.mentions) {
         const file = readFileSync(path.join(root, mention.path), 'utf8').replace(/^\uFEFF/, '');
-        expect(file.slice(mention.start, mention.end).replace(/[*_`\\[\]]/g, '')).toContain(mention.text.slice(0, 20).replace(/[*_`\\[\]]/g, ''));
+        expect(file.slice(mention.place.start.offset, mention.place.end.offset).replace(/[*_`\\[\]]/g, '')).toContain(mention.text.slice(0, 20).replace(/[*_`\\[\]]/g, ''));
       }
     }
   });

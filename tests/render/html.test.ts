@@ -31,7 +31,7 @@ const hrefOf = (file: string, line: number) => `${file.split('/').map(encodeURIC
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 // A small hand-made report, for cases the corpus does not cover.
-function mention(outlet: string, text: string, overrides: Partial<Mention> = {}): Mention {
+function mention(outlet: string, text: string, overrides: Partial<Mention> & { readonly line?: number } = {}): Mention {
   const source = outlet.toLowerCase().replace(/[^a-z]+/g, '-');
   return testMention({ key: `${source}#${text.length}`, source, outlet, text, line: 7, ...overrides });
 }
@@ -62,7 +62,7 @@ function hostileReport(payload: string, url = 'https://example.com/a'): Report {
       { ...finding('c1', 'corroborated', [good, evil(4)]), origins: [payload], text: payload },
       { ...finding('u1', 'unique', [evil(5)]), text: payload },
     ],
-    diagnostics: [{ file: payload, line: 1, column: 2, message: payload, ruleId: payload, severity: 'error' }],
+    diagnostics: [{ file: payload, place: { line: 1, column: 2 }, message: payload, ruleId: payload, severity: 'error' }],
   };
 }
 
@@ -129,7 +129,7 @@ describe('html reporter', () => {
   it('should show the summary counts and problems as file:line:column: message', () => {
     const withProblem: Report = {
       ...report,
-      diagnostics: [{ file: 'sources/x.md', line: 3, column: 5, message: 'front matter has no outlet', ruleId: 'missing-outlet', severity: 'error' }],
+      diagnostics: [{ file: 'sources/x.md', place: { line: 3, column: 5 }, message: 'front matter has no outlet', ruleId: 'missing-outlet', severity: 'error' }],
     };
     const doc = documentOf(renderHtml(withProblem, plain));
     const header = doc.querySelector('header')!.textContent!;
@@ -183,7 +183,7 @@ describe('html reporter', () => {
       const element = doc.getElementById(`claim-${f.id}`)!;
       const hrefs = [...element.querySelectorAll('a.place')].map((a) => a.getAttribute('href'));
       for (const m of f.mentions) {
-        expect(hrefs).toContain(hrefOf(m.path, m.line));
+        expect(hrefs).toContain(hrefOf(m.path, m.place.start.line));
         checked++;
       }
     }
@@ -241,7 +241,7 @@ describe('html reporter', () => {
       const items = [...group.querySelectorAll('[data-verdict="unique"]')].map((li) => outletOf.get(li.id)!);
       expect(heading).toContain(`${items[0]!.outlets[0]} (${items.length})`);
       for (const item of items) expect(item.outlets).toEqual([items[0]!.outlets[0]]);
-      const lines = items.map((item) => item.mentions[0]!.line);
+      const lines = items.map((item) => item.mentions[0]!.place.start.line);
       expect([...lines].sort((a, b) => a - b)).toEqual(lines);
     }
   });
