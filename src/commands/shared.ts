@@ -13,8 +13,8 @@ import { checkWithLedger } from '../ledger/recheck.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
-import { formatDiagnostic } from '../load.js';
 import { batchChunks, type Chunks } from '../render/chunks.js';
+import { printedDiagnostic } from '../render/sanitize.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
 import { writeFileAtomic } from '../fs.js';
 import type { Report, Verdict } from '../types.js';
@@ -106,9 +106,9 @@ export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cw
 export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
   const ledger = await readLedger(options.ledger, ledgerReadOptions(context.io.cwd, options.cache));
-  for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
+  for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${printedDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
   const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
-  for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  for (const diagnostic of report.diagnostics) context.io.stderr.write(`${printedDiagnostic(diagnostic)}\n`);
   if (report.sources.length === 0) {
     const where = paths.join(', ');
     throw new UserError(
