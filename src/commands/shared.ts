@@ -251,13 +251,17 @@ export async function writeOutput(context: CommandContext, content: string | Chu
 }
 
 /**
- * Whether to colour terminal output: only on a TTY, never with NO_COLOR, and as --color/--no-color say.
+ * Whether to colour terminal output, as chalk decides: --color/--no-color first,
+ * never with NO_COLOR, as FORCE_COLOR says when set (0 or false: never), else
+ * only on a TTY whose TERM is not `dumb`.
  *
  * @param context Streams and environment.
  * @param flag The --color/--no-color flag, if given.
  */
 export function useColor(context: CommandContext, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
-  const noColor = context.io.env.NO_COLOR;
-  return context.io.stdoutIsTTY && (noColor === undefined || noColor === '');
+  const { NO_COLOR: noColor, FORCE_COLOR: force, TERM: term } = context.io.env;
+  if (noColor !== undefined && noColor !== '') return false;
+  if (force !== undefined) return force === '' || force === 'true' || Number.parseInt(force, 10) > 0;
+  return context.io.stdoutIsTTY && term !== 'dumb';
 }
