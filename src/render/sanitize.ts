@@ -7,8 +7,8 @@ import type { Diagnostic, Finding, Mention, Report, SourceSummary } from '../typ
 
 /** C0 controls but tab and line feed, DEL, C1 controls. */
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** Every control character, line breaks and tabs included, and the Unicode line/paragraph separators. */
-const CONTROLS_AND_BREAKS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Every control character, line breaks and tabs included (U+2028 and U+2029 break no line in a terminal, a CI log or Markdown). */
+const CONTROLS_AND_BREAKS = /[\u0000-\u001f\u007f-\u009f]/g;
 /** Bidi embeddings, overrides and isolates (they reorder the text around them: "Trojan Source"). */
 const OVERRIDES = /[\u202a-\u202e\u2066-\u2069]/g;
 /** Bidi embeddings, overrides, isolates and marks, and zero-width or invisible characters. */
@@ -40,7 +40,7 @@ export function safeText(text: string): string {
  * @param text Text from a source, the ledger or the command line.
  */
 export function safeLine(text: string): string {
-  return text.replace(/[^\S\r\n]*[\r\n\u2028\u2029\u0085]+\s*/g, ' ').replace(CONTROLS_AND_BREAKS, visibleCode).replace(OVERRIDES, visibleCode);
+  return text.replace(/[^\S\r\n]*[\r\n]+[^\S\u2028\u2029]*/g, ' ').replace(CONTROLS_AND_BREAKS, visibleCode).replace(OVERRIDES, visibleCode);
 }
 
 /**
