@@ -26,7 +26,13 @@ export function processIo(): Io {
     if (error.code !== 'EPIPE') throw error;
   });
   return {
-    stdout: guardStdout(process.stdout, wasClosedAtStart(1)),
+    stdout: guardStdout(process.stdout, wasClosedAtStart(1), (error) => {
+      process.stderr.write(`claimcheck: stdout: cannot write: ${writeFailure(error)}\n`);
+      // The error arrives after the write returned, maybe after run() did: fail the exit code at the end.
+      process.once('exit', () => {
+        process.exitCode = EXIT.usage;
+      });
+    }),
     stderr: process.stderr,
     readStdin: async () => {
       const chunks: Buffer[] = [];

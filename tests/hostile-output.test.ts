@@ -230,8 +230,29 @@ describe('a folder that cannot be written', () => {
     writeFileSync(path.join(folder, 'blocker'), 'a file, not a folder');
     const result = await runCli(argv, { cwd: folder });
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/blocker\/[\w/.]*: cannot write/);
+    expect(result.stderr).toMatch(/blocker\/\S*: cannot write: a folder in the path is a file/);
     expect(result.stderr).not.toMatch(/unexpected error|please report/);
+  });
+});
+
+describe('a full disk or a read-only folder', () => {
+  it.skipIf(!existsSync('/dev/full'))('should say --out could not be written on a full device, and keep the device', async () => {
+    const result = await runCli(['export', '--no-cache', '--out', '/dev/full'], { cwd: hostileCorpus() });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^\/dev\/full: cannot write: no space left on the device$/m);
+    expect(lstatSync('/dev/full').isCharacterDevice()).toBe(true);
+  });
+
+  // chmod does not stop root.
+  it.skipIf(process.getuid?.() === 0).each([
+    ['--out', ['export', '--no-cache', '--out', 'locked/out.json'], 'locked'],
+    ['the ledger', ['check', '--update', '--no-cache', '--ledger', 'locked/claims'], 'locked'],
+  ])('should name the read-only folder for %s and exit 2', async (_, argv) => {
+    const folder = hostileCorpus();
+    mkdirSync(path.join(folder, 'locked'), { mode: 0o555 });
+    const result = await runCli(argv, { cwd: folder });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/locked\/\S*: cannot write: permission denied/);
   });
 });
 
@@ -313,6 +334,12 @@ describe('the real bin and its stdout', () => {
     const result = await shell(`"${process.execPath}" "${bin}" ${command} --format ${format} | head -c 100 >/dev/null`, folder);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('should exit 2 with a message when stdout is a full device', async () => {
+    const result = await shell(`"${process.execPath}" "${bin}" export --format json > /dev/full`, folder);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe('claimcheck: stdout: cannot write: no space left on the device\n');
   });
 
   it('should exit 2 with a message when stdout is closed', async () => {

@@ -133,6 +133,8 @@ export function writeFailure(error: unknown): string {
       return 'permission denied';
     case 'ENOTDIR':
       return 'a folder in the path is a file';
+    case 'EEXIST':
+      return (error as NodeJS.ErrnoException).syscall === 'mkdir' ? 'a folder in the path is a file' : 'already exists';
     case 'EISDIR':
       return 'is a folder';
     case 'ENOENT':

@@ -35,16 +35,19 @@ export interface WritableLike {
 /**
  * Stdout for the commands: after EPIPE every write is dropped and a writer
  * waiting for 'drain' is released (so `export | head -c 100` ends with exit 0);
- * when stdout was closed, the first write throws a usage error.
+ * when stdout was closed, the first write throws a usage error; any other write
+ * error (a full disk: `> /dev/full`) is reported once to `onFailure`, and the
+ * rest of the output is dropped.
  *
  * @param stream process.stdout.
  * @param closed Whether stdout was closed at start (`wasClosedAtStart(1)`).
+ * @param onFailure Called once with a write error other than EPIPE.
  */
-export function guardStdout(stream: WritableLike, closed: boolean): Io['stdout'] {
+export function guardStdout(stream: WritableLike, closed: boolean, onFailure: (error: NodeJS.ErrnoException) => void): Io['stdout'] {
   let broken = false;
   const waiting = new Set<() => void>();
   stream.on('error', (error) => {
-    if (error.code !== 'EPIPE') throw error;
+    if (!broken && error.code !== 'EPIPE') onFailure(error);
     broken = true;
     for (const release of [...waiting]) release();
   });
