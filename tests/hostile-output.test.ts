@@ -44,6 +44,10 @@ function hostileCorpus(): string {
     path.join(folder, 'sources', 'formula.md'),
     source('outlet: "=HYPERLINK(\\"http://x.test\\",\\"click\\")"', '@SUM(1+1) the mayor opened the new ferry terminal on Friday.'),
   );
+  writeFileSync(
+    path.join(folder, 'sources', 'pipes.md'),
+    source('outlet: "Pipe | Post\\n\\n| a | b |\\n|---|---|\\n| forged | row |"', 'The pier | the old one | was closed for repairs on Monday.'),
+  );
   return folder;
 }
 
