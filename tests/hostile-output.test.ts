@@ -142,6 +142,15 @@ describe('hostile sources in the output', () => {
     expect(result.stdout + result.stderr).not.toMatch(/\u001b/);
   });
 
+  it.each([['json'], ['jsonl'], ['claimreview']])('should escape bidi and C1 characters in %s and keep the data', async (format) => {
+    const result = await runCli(['export', '--format', format, '--no-cache'], { cwd: folder });
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(result.stdout).toContain('Daily\\u202eSwen');
+    const texts = format === 'jsonl' ? result.stdout.trim().split('\n') : [result.stdout];
+    const parsed = texts.map((text) => JSON.stringify(JSON.parse(text))).join('\n');
+    expect(parsed).toContain('Daily\u202eSwen\u200b');
+  });
+
   it('should write CSV cells that start like a formula as text', async () => {
     const result = await runCli(['export', '--format', 'csv', '--no-cache'], { cwd: folder });
     const rows = parse(result.stdout, { columns: true }) as Record<string, string>[];

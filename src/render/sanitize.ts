@@ -131,3 +131,17 @@ export function safeReport(report: Report): Report {
 export function printedDiagnostic(diagnostic: Diagnostic): string {
   return notACommand(formatDiagnostic(safeDiagnostic(diagnostic)));
 }
+
+/** Characters JSON.stringify leaves raw that a terminal may act on or that reorder text: DEL, C1, bidi controls, line/paragraph separators. */
+const JSON_RAW = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * JSON text with DEL, C1 controls, bidi controls and U+2028/U+2029 written as
+ * `\uXXXX` escapes (JSON.stringify already escapes C0): the same data when
+ * parsed, nothing raw when printed. These characters only occur inside strings.
+ *
+ * @param chunks JSON or JSON Lines text, in pieces.
+ */
+export function* escapedJson(chunks: Iterable<string>): Generator<string> {
+  for (const chunk of chunks) yield chunk.replace(JSON_RAW, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
