@@ -1,6 +1,6 @@
 // The command line: builds the commander program and runs it against an Io,
 // returning the exit code (0 clean, 1 findings or bad input, 2 usage error or
-// crash). Only bin/claimcheck.js touches `process.exitCode`.
+// crash). Only bin/claimcheck.js touches `process.exitCode` (and processIo, when a write to stdout fails).
 
 import path from 'node:path';
 import { Command, CommanderError, type Option } from 'commander';
