@@ -182,16 +182,18 @@ describe('--out onto an input', () => {
     ['a source file', 'sources/evil.md'],
     ['a source file by another spelling', './sources/../sources/evil.md'],
     ['a ledger file', 'claims/LEDGER'],
+    ['a new YAML file in the ledger', 'claims/0123456789ab.yml'],
   ])('should refuse %s and leave it alone', async (_, out) => {
     const folder = hostileCorpus();
     expect((await runCli(['check', '--update', '--no-cache'], { cwd: folder })).code).toBe(0);
     const target = out.replace('LEDGER', readdirSync(path.join(folder, 'claims')).find((name) => name.endsWith('.yml'))!);
-    const before = readFileSync(path.join(folder, target), 'utf8');
+    const read = () => (existsSync(path.join(folder, target)) ? readFileSync(path.join(folder, target), 'utf8') : undefined);
+    const before = read();
     for (const argv of [['report', '--format', 'markdown'], ['export']]) {
       const result = await runCli([...argv, '--no-cache', '--out', target], { cwd: folder });
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(/is one of the inputs/);
-      expect(readFileSync(path.join(folder, target), 'utf8')).toBe(before);
+      expect(read()).toBe(before);
     }
   });
 
