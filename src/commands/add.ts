@@ -8,6 +8,7 @@ import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate } from '../import/date.js';
 import type { ImportFormat } from '../import/index.js';
+import { safeLine, safeName } from '../render/sanitize.js';
 import { EXIT, UserError } from '../errors.js';
 import { type CommandContext } from './context.js';
 
@@ -70,7 +71,7 @@ Exit codes: 0 added, 1 bad input (unreadable, not UTF-8, no article text, file e
         context.setExitCode(EXIT.ok);
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        io.stderr.write(`claimcheck add: ${error.message}\n`);
+        io.stderr.write(`claimcheck add: ${safeLine(error.message)}\n`);
         context.setExitCode(error.exitCode);
       }
     });
@@ -98,11 +99,12 @@ async function add(context: CommandContext, file: string | undefined, options: A
   } else {
     written = await writeSource(sourcesDir, imported.slug, imported.markdown, { force: options.force === true });
   }
-  for (const warning of imported.warnings) io.stderr.write(`warning: ${warning}\n`);
+  // The article is an outsider's text: what is echoed from it shows control characters as <U+XXXX>.
+  for (const warning of imported.warnings) io.stderr.write(`warning: ${safeLine(warning)}\n`);
   if (options.verbose) {
-    for (const block of imported.removed) io.stderr.write(`  removed (${block.reason}): ${clip(block.text)}\n`);
+    for (const block of imported.removed) io.stderr.write(`  removed (${block.reason}): ${safeLine(clip(block.text))}\n`);
   }
-  const shown = path.relative(io.cwd, written).split(path.sep).join('/');
+  const shown = safeName(path.relative(io.cwd, written).split(path.sep).join('/'));
   const paragraphs = `${imported.paragraphs} paragraph${imported.paragraphs === 1 ? '' : 's'}`;
   const blocks = `${imported.removed.length} boilerplate block${imported.removed.length === 1 ? '' : 's'} removed`;
   io.stderr.write(`${options.dryRun ? 'would add' : 'added'} ${shown} (${paragraphs}, ${blocks})\n`);

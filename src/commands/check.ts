@@ -12,6 +12,7 @@ import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../l
 import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
+import { safeName } from '../render/sanitize.js';
 import { EXIT, UserError } from '../errors.js';
 import { type CommandContext } from './context.js';
 import { ledgerReadOptions, runCheckPipeline, runCheckWithLedger } from './shared.js';
@@ -93,15 +94,15 @@ async function update(context: CommandContext, paths: readonly string[], options
         // record an empty corpus because a path was mistyped (every claim would be dropped).
         if (!check.compared) return check;
         if (report.sources.length === 0 || report.diagnostics.some((d) => d.ruleId === 'not-found')) {
-          context.io.stderr.write(`claimcheck: ${check.ledger}/ was not changed: a path given has no sources\n`);
+          context.io.stderr.write(`claimcheck: ${safeName(check.ledger)}/ was not changed: a path given has no sources\n`);
           return check;
         }
         const result = await writeLedgerFiles(path.resolve(cwd, options.ledger), ledger.files, ledgerFiles(next), { lock });
         const recorded = check.changes.length;
-        if (recorded > 0) context.io.stderr.write(`claimcheck: recording ${recorded === 1 ? '1 change' : `${recorded} changes`} in ${check.ledger}/\n`);
+        if (recorded > 0) context.io.stderr.write(`claimcheck: recording ${recorded === 1 ? '1 change' : `${recorded} changes`} in ${safeName(check.ledger)}/\n`);
         const unconfirmed = next.filter((entry) => entry.review?.confirmed && entry.review.confirmed !== entry.verdict && entry.status !== 'gone');
         for (const entry of unconfirmed) {
-          context.io.stderr.write(`${check.ledger}/${entry.id}.yml:1:1: note: confirmed ${entry.review!.confirmed} but now ${entry.verdict}; review it again\n`);
+          context.io.stderr.write(`${safeName(check.ledger)}/${entry.id}.yml:1:1: note: confirmed ${entry.review!.confirmed} but now ${entry.verdict}; review it again\n`);
         }
         const errors = check.diagnostics.some((d) => d.severity === 'error');
         return {

@@ -2,7 +2,6 @@
 // with the ledger's review decisions and problems printed to stderr, and
 // writing the output to stdout or atomically to --out.
 
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../engine/store.js';
@@ -14,13 +13,13 @@ import { checkWithLedger } from '../ledger/recheck.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
 import { readLedger } from '../ledger/store.js';
-import { formatDiagnostic } from '../diagnostics.js';
 import { batchChunks, type Chunks } from '../render/chunks.js';
+import { printedDiagnostic } from '../render/sanitize.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
-import { writeFileAtomic } from '../fs.js';
 import type { Report, Verdict } from '../types.js';
 import { EXIT, UserError } from '../errors.js';
 import { type CommandContext } from './context.js';
+import { inputAt, writeFailure, writeOutFile } from './out.js';
 
 /** Options common to `report` and `export`. */
 export interface OutputOptions {
@@ -108,9 +107,10 @@ export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cw
 export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
   const ledger = await readLedger(options.ledger, ledgerReadOptions(context.io.cwd, options.cache));
-  for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
+  for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${printedDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
   const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
-  for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+  await refuseOutOntoInput(context, options, report, path.resolve(context.io.cwd, options.ledger), ledger.files.keys());
+  for (const diagnostic of report.diagnostics) context.io.stderr.write(`${printedDiagnostic(diagnostic)}\n`);
   if (report.sources.length === 0) {
     const where = paths.join(', ');
     throw new UserError(
@@ -121,6 +121,33 @@ export async function buildFilteredReport(context: CommandContext, paths: readon
     );
   }
   return filterReport(report, filterOf(options));
+}
+
+/**
+ * Refuse an --out path that is one of the run's inputs (a source file, a file
+ * with problems, a ledger file or any YAML file in the ledger folder), compared
+ * by real path: writing it would destroy what was read.
+ */
+async function refuseOutOntoInput(
+  context: CommandContext,
+  options: OutputOptions,
+  report: Report,
+  ledgerFolder: string,
+  ledgerFiles: Iterable<string>,
+): Promise<void> {
+  if (options.out === undefined || options.out === '-') return;
+  const { cwd } = context.io;
+  const target = path.resolve(cwd, options.out);
+  const inputs = [
+    ...report.sources.map((source) => path.resolve(cwd, source.path)),
+    ...report.diagnostics.filter((d) => d.ruleId !== 'not-found').map((d) => path.resolve(cwd, d.file)),
+    ...[...ledgerFiles].map((name) => path.join(ledgerFolder, name)),
+  ];
+  const input = await inputAt(target, inputs);
+  const inLedger = /\.ya?ml$/i.test(target) && (await inputAt(path.dirname(target), [ledgerFolder])) !== undefined;
+  if (input !== undefined || inLedger) {
+    throw new UserError(`claimcheck: --out ${options.out}: is one of the inputs (${input !== undefined ? 'a file it reads' : 'the ledger'}); write the output somewhere else`, EXIT.usage);
+  }
 }
 
 /**
@@ -199,8 +226,9 @@ export async function runCheckWithLedger(context: CommandContext, paths: readonl
 }
 
 /**
- * Write the output (whole or in pieces) to stdout, or atomically to `out`
- * (relative to the working folder).
+ * Write the output (whole or in pieces) to stdout, or to `out` (relative to the
+ * working folder): atomically to a regular or new file, through a FIFO, device
+ * or symlink (see ./out.ts).
  *
  * @param context Streams and working folder.
  * @param content What to write.
@@ -217,22 +245,25 @@ export async function writeOutput(context: CommandContext, content: string | Chu
   }
   const target = path.resolve(context.io.cwd, out);
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFileAtomic(target, typeof content === 'string' ? content : batchChunks(content));
+    await writeOutFile(target, typeof content === 'string' ? content : batchChunks(content));
   } catch (error) {
-    throw new UserError(`${out}: cannot write: ${(error as Error).message}`, EXIT.usage);
+    throw new UserError(`${out}: cannot write: ${writeFailure(error)}`, EXIT.usage);
   }
   context.io.stderr.write(`wrote ${out}\n`);
 }
 
 /**
- * Whether to colour terminal output: only on a TTY, never with NO_COLOR, and as --color/--no-color say.
+ * Whether to colour terminal output, as chalk decides: --color/--no-color first,
+ * never with NO_COLOR, as FORCE_COLOR says when set (0 or false: never), else
+ * only on a TTY whose TERM is not `dumb`.
  *
  * @param context Streams and environment.
  * @param flag The --color/--no-color flag, if given.
  */
 export function useColor(context: CommandContext, flag: boolean | undefined): boolean {
   if (flag !== undefined) return flag;
-  const noColor = context.io.env.NO_COLOR;
-  return context.io.stdoutIsTTY && (noColor === undefined || noColor === '');
+  const { NO_COLOR: noColor, FORCE_COLOR: force, TERM: term } = context.io.env;
+  if (noColor !== undefined && noColor !== '') return false;
+  if (force !== undefined) return force === '' || force === 'true' || Number.parseInt(force, 10) > 0;
+  return context.io.stdoutIsTTY && term !== 'dumb';
 }

@@ -382,10 +382,9 @@ function mergeRuns(runs: TextRun[]): TextRun[] {
 // ---------------------------------------------------------------------------
 // Bytes: binary and encoding checks with a place to point at
 
-/** Offset of the first NUL or non-text control byte, or -1. */
+/** Offset of the first NUL or non-text control byte, or -1. The whole file: an escape sequence late in it reaches terminals too. */
 function binaryOffset(bytes: Uint8Array): number {
-  const limit = Math.min(bytes.length, 1 << 16);
-  for (let i = 0; i < limit; i++) {
+  for (let i = 0; i < bytes.length; i++) {
     const byte = bytes[i]!;
     if (byte === 0) return i;
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) return i;

@@ -40,7 +40,8 @@ export function* renderCsv(report: Report): Generator<string> {
   let rows: (string | number)[][] = [];
   let header = true;
   const flush = () => {
-    const text = stringify(rows, { header, columns: [...CSV_COLUMNS], record_delimiter: 'unix' });
+    // escape_formulas: a cell starting with =, +, -, @, tab or CR gets a leading ' so a spreadsheet shows it as text.
+    const text = stringify(rows, { header, columns: [...CSV_COLUMNS], record_delimiter: 'unix', escape_formulas: true });
     rows = [];
     header = false;
     return text;

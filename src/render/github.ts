@@ -5,8 +5,8 @@
 // Pure functions; no console, no colour.
 
 import type { CheckChange, CheckReport } from '../ledger/compare.js';
-import { formatDiagnostic } from '../diagnostics.js';
 import type { Diagnostic } from '../types.js';
+import { notACommand, printedDiagnostic, safeLine, safeName, safeText } from './sanitize.js';
 
 /**
  * Escape the message of a workflow command (`%`, CR, LF), as GitHub's toolkit does.
@@ -33,7 +33,7 @@ export function escapeProperty(text: string): string {
  * @param check The check.
  */
 export function checkLines(check: CheckReport): string[] {
-  return [...check.diagnostics.map(formatDiagnostic), ...check.changes.map(changeLine)];
+  return [...check.diagnostics.map(printedDiagnostic), ...check.changes.map(changeLine)];
 }
 
 /**
@@ -42,7 +42,7 @@ export function checkLines(check: CheckReport): string[] {
  * @param change A change.
  */
 export function changeLine(change: CheckChange): string {
-  return `${change.place.file}:${change.place.line}:${change.place.column}: ${change.status}: ${oneLine(change.reason)}`;
+  return notACommand(`${safeName(change.place.file)}:${change.place.line}:${change.place.column}: ${change.status}: ${safeLine(change.reason)}`);
 }
 
 /**
@@ -51,6 +51,10 @@ export function changeLine(change: CheckChange): string {
  * @param check The check.
  */
 export function summaryLine(check: CheckReport): string {
+  return notACommand(summaryOf({ ...check, ledger: safeName(check.ledger) }));
+}
+
+function summaryOf(check: CheckReport): string {
   const { summary } = check;
   const invalid = summary.invalid > 0 ? `; ${count(summary.invalid, 'file')} with errors` : '';
   if (check.update) {
@@ -100,12 +104,10 @@ function diagnosticCommand(diagnostic: Diagnostic): string {
 }
 
 function command(kind: string, file: string, line: number, column: number, title: string, message: string): string {
-  const properties = [`file=${escapeProperty(file)}`, `line=${line}`, `col=${column}`, `title=${escapeProperty(title)}`].join(',');
-  return `::${kind} ${properties}::${escapeData(message)}`;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ');
+  // The toolkit's escapes first (line breaks stay in the annotation), then other controls shown as <U+XXXX>.
+  const property = (value: string) => safeName(escapeProperty(value));
+  const properties = [`file=${property(file)}`, `line=${line}`, `col=${column}`, `title=${property(title)}`].join(',');
+  return `::${kind} ${properties}::${safeText(escapeData(message)).replace(/##\[/g, '##%5B')}`;
 }
 
 function count(n: number, noun: string): string {

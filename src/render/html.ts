@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Conflict, Diagnostic, Finding, Mention, Report, SourceSummary, Verdict } from '../types.js';
+import { safeReport } from './sanitize.js';
 import { DEFAULT_RENDER_OPTIONS, placeOf, reasonOf, summarize, VERDICTS, type RenderOptions, type ReportSummary } from './shared.js';
 
 const LABELS: Record<Verdict, string> = { disputed: 'Disputed', corroborated: 'Corroborated', unique: 'Unique' };
@@ -161,7 +162,9 @@ const CSP = [
  * @param report The report.
  * @param options Render options; only `showPossible` applies (default: `DEFAULT_RENDER_OPTIONS`).
  */
-export function renderHtml(report: Report, options: RenderOptions = DEFAULT_RENDER_OPTIONS): string {
+export function renderHtml(unsafe: Report, options: RenderOptions = DEFAULT_RENDER_OPTIONS): string {
+  // Escaped as HTML below; control, bidi and invisible characters are shown as <U+XXXX> as well.
+  const report = safeReport(unsafe);
   const summary = summarize(report);
   const rank = (finding: Finding) => VERDICTS.indexOf(finding.verdict);
   const findings = report.claims.map((finding, index) => ({ finding, index }))

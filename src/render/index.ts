@@ -8,6 +8,7 @@ import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
 import { renderJson, renderJsonl } from './json.js';
 import { renderMarkdown } from './markdown.js';
+import { escapedJson } from './sanitize.js';
 import type { RenderOptions } from './shared.js';
 import type { Chunks } from './chunks.js';
 import { renderText } from './text.js';
@@ -28,10 +29,10 @@ export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
 
 /** Formats of `claimcheck export`, for programs (written in pieces: exports can be large). */
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ChunkedRenderer>> = {
-  json: (report) => renderJson(report, VERSION),
-  jsonl: (report) => renderJsonl(report),
+  json: (report) => escapedJson(renderJson(report, VERSION)),
+  jsonl: (report) => escapedJson(renderJsonl(report)),
   csv: (report) => renderCsv(report),
-  claimreview: (report) => renderClaimReview(report),
+  claimreview: (report) => escapedJson(renderClaimReview(report)),
 };
 
 export { DEFAULT_RENDER_OPTIONS, filterReport, placeOf, summarize } from './shared.js';

@@ -5,11 +5,13 @@
 import type { List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import type { Finding, Mention, Report } from '../types.js';
+import { safeLine, safeReport } from './sanitize.js';
 import { findingsWith, placeOf, summarize, type RenderOptions } from './shared.js';
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value });
+// Every piece of text on one line: a line break in an outlet or a title would start a block (a table row, a heading) of its own.
+const text = (value: string): PhrasingContent => ({ type: 'text', value: safeLine(value) });
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] });
-const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value });
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: safeLine(value) });
 const paragraph = (...children: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children });
 const heading = (depth: 1 | 2 | 3, value: string): RootContent => ({ type: 'heading', depth, children: [text(value)] });
 const list = (items: ListItem[]): List => ({ type: 'list', ordered: false, spread: false, children: items });
@@ -25,7 +27,8 @@ function mentionItem(mention: Mention): ListItem {
  * @param report The report.
  * @param options Whether to show possibly related links.
  */
-export function renderMarkdown(report: Report, options: RenderOptions): string {
+export function renderMarkdown(unsafe: Report, options: RenderOptions): string {
+  const report = safeReport(unsafe);
   const summary = summarize(report);
   const tree: Root = { type: 'root', children: [] };
   const add = (...nodes: RootContent[]) => tree.children.push(...nodes);
@@ -90,5 +93,6 @@ export function renderMarkdown(report: Report, options: RenderOptions): string {
       );
     }
   }
-  return toMarkdown(tree, { bullet: '-', listItemIndent: 'one' });
+  // `|` escaped too: a pasted report must not grow GFM table cells.
+  return toMarkdown(tree, { bullet: '-', listItemIndent: 'one', unsafe: [{ character: '|', inConstruct: 'phrasing' }] });
 }

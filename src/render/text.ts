@@ -6,6 +6,7 @@
 import { Chalk } from 'chalk';
 import wrapAnsi from 'wrap-ansi';
 import type { Finding, Mention, Report } from '../types.js';
+import { safeReport } from './sanitize.js';
 import { findingsWith, placeOf, summarize, type RenderOptions } from './shared.js';
 
 /** Narrowest terminal at which the two mentions of a conflict sit side by side. */
@@ -19,7 +20,9 @@ const MAX_RELATED_SHOWN = 3;
  * @param report The report.
  * @param options Colour, width and whether to show possibly related links.
  */
-export function renderText(report: Report, options: RenderOptions): string {
+export function renderText(unsafe: Report, options: RenderOptions): string {
+  // Outlets, titles and sentences come from outsiders: no terminal escapes, bidi overrides or invisible characters.
+  const report = safeReport(unsafe);
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, options.width);
   const wrap = (text: string, indent: number) =>
