@@ -44,6 +44,13 @@ interface Data {
   readonly bioCuesFlags?: string;
   readonly functionWords: readonly string[];
   readonly nameParticles: readonly string[];
+  readonly timestamp: {
+    readonly maxWords: number;
+    readonly keywords: readonly string[];
+    readonly calendar: readonly string[];
+    readonly clock: readonly string[];
+    readonly fillers: readonly string[];
+  };
 }
 
 const cues = data as Data;
@@ -66,6 +73,15 @@ const functionWords = new Set(cues.functionWords);
 const nameParticles = new Set(cues.nameParticles);
 const bioRole = new RegExp(`\\b(?:${cues.bioRoles.join('|')})s?\\b`, 'iu');
 const bioCues = cues.bioCues.map((pattern) => new RegExp(pattern, cues.bioCuesFlags ?? 'iu'));
+
+const timestampKeywords = new Set(cues.timestamp.keywords);
+const timestampCalendar = new Set(cues.timestamp.calendar);
+const timestampClock = new Set(cues.timestamp.clock);
+const timestampFillers = new Set(cues.timestamp.fillers);
+/** A clock time or day number: "9:46", "11:41am", "8:52p.m", "26", "2013", "19th". */
+const TIME_TOKEN = /^\d{1,4}(?::\d{2}){0,2}(?:st|nd|rd|th|am|pm|a\.m|p\.m|h)?$/;
+/** A numeric date: "9/26/2013", "26.09.2013", "2013-09-26", "2013-09-26t21:46:00z". */
+const NUMERIC_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?z?)?)$/;
 
 const BULLET = /^(?:[•·▪‣◦●○■□►▸➤–—*+-]|\d{1,2}[.)])\s+/u;
 /** A sentence end somewhere in the text: `.`, `!`, `?` or `…`, maybe closed by quotes. */
@@ -332,7 +348,38 @@ function lineReason(paragraph: Paragraph): string | null {
     if (paragraph.words > group.maxWords || paragraph.body.length > group.maxWords * 25) continue;
     if (group.patterns.some((pattern) => pattern.test(paragraph.body))) return group.reason;
   }
-  return null;
+  return isTimestamp(paragraph.body) ? 'dateline' : null;
+}
+
+/**
+ * Whether a line or sentence is only a dateline or timestamp ("Published 9:46 PM
+ * CDT Sep 26, 2013", "Friday, Sep 10, 2010 | Updated 8:52 PM EDT"): every word
+ * a date or time word of src/data/boilerplate.json `timestamp`, a number, a
+ * clock time or a numeric date, with a digit and a month, weekday, clock time or
+ * keyword among them. Word by word, so linear in the length of the text.
+ *
+ * @param text One paragraph or sentence.
+ */
+export function isTimestamp(text: string): boolean {
+  if (text.length > cues.timestamp.maxWords * 25) return false;
+  const words = text.toLowerCase().split(/[\s,;|·•–—()[\]]+/u);
+  let count = 0;
+  let digit = false;
+  let anchor = false;
+  for (const raw of words) {
+    const word = raw.replace(/^[-:'"“”‘’]+|[-.:'"“”‘’]+$/gu, '');
+    if (word === '') continue;
+    if (++count > cues.timestamp.maxWords) return false;
+    if (timestampKeywords.has(word) || timestampCalendar.has(word) || timestampClock.has(word)) {
+      anchor = true;
+    } else if (TIME_TOKEN.test(word) || NUMERIC_DATE.test(word)) {
+      digit = true;
+      if (word.includes(':') || /[ap]\.?m$/.test(word) || NUMERIC_DATE.test(word)) anchor = true;
+    } else if (!timestampFillers.has(word)) {
+      return false;
+    }
+  }
+  return digit && anchor;
 }
 
 function runStartReason(paragraph: Paragraph): string | null {
