@@ -4,6 +4,7 @@
 // origins. Pure functions over plain data.
 
 import { createHash } from 'node:crypto';
+import { statesNegation } from './extract/negation.js';
 import { termsOf } from './match/terms.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from './types.js';
 
@@ -35,7 +36,7 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     const head = negatedHead(negated);
     // Only a negation of something the other mention states is a contradiction:
     // "did not share the data" vs "shared the data", not vs "declined comment".
-    const implicitlyNegated = IMPLICIT_NEGATION.test(plain.sentence.plain);
+    const implicitlyNegated = IMPLICIT_NEGATION(plain.sentence.plain);
     if (head !== undefined && !implicitlyNegated && termsOf(plain.sentence.plain).terms.includes(head)) {
       conflicts.push({
         kind: 'negation',
@@ -46,9 +47,8 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
   return conflicts;
 }
 
-/** Words that state a negation without a negation cue ("without", "failure to", "refusal"). */
-const IMPLICIT_NEGATION =
-  /\b(?:not|no|never|none|nor|neither|without|lack(?:s|ed|ing)?|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|den(?:y|ies|ied|ial)|declin(?:e|es|ed|ing))\b|n['’]t\b/i;
+/** Whether a sentence states a negation, with a cue or without one ("without", "failure to", "refusal"): one list, src/data/extract-negation.json. */
+const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
 
 /** Words that sit between a negation cue and the word it negates. */
 const NEGATION_FILLERS = new Set(

@@ -101,6 +101,8 @@ export const negation = {
   cues: new RegExp(`(?<![\\w’'])(?:${negationData.cues.join('|')})(?![\\w’'])`, 'gi'),
   notNegation: new RegExp(`(?<![\\w’'])(?:${negationData.notNegation.join('|')})(?![\\w’'])`, 'gi'),
   cueList: negationData.cues,
+  /** Words that state a negation without a cue ("without", "refusal"), on word boundaries. */
+  implicit: new RegExp(`(?<![\\w’'])(?:${negationData.implicit.join('|')})(?![\\w’'])`, 'i'),
 };
 
 /** Tunables of `attribution.ts`. */
