@@ -125,10 +125,22 @@ function boundKind(quantity: Quantity): string {
   return 'other';
 }
 
+/** Money written with a scale word is rounded at its last digit: "$5.4 billion" holds for 5.35–5.45 billion. */
+const MONEY_ROUNDING = 0.5;
+const MONEY_SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
 /** Why two quantities of one unit cannot both hold, or undefined when they can. */
 export function quantityIncompatibility(a: Quantity, b: Quantity): string | undefined {
-  const x = intervalOf(a);
-  const y = intervalOf(b);
+  // "$99.99" and "$99" differ; "about $100" holds for "$99.99" (APPROXIMATE_SLACK); "$5.4 billion" for "$5.43 billion".
+  const rounded = (quantity: Quantity, interval: Interval): Interval => {
+    if (quantity.kind !== 'money' || quantity.approximate || quantity.min === null || quantity.min !== quantity.max) return interval;
+    const written = /(\d[\d,]*)(?:\.(\d+))?\s*(thousand|million|billion|trillion)\b/i.exec(quantity.text);
+    if (!written) return interval;
+    const slack = MONEY_SCALES[written[3]!.toLowerCase()]! * 10 ** -(written[2]?.length ?? 0) * MONEY_ROUNDING;
+    return { low: interval.low - slack, high: interval.high + slack, lowOpen: true, highOpen: true };
+  };
+  const x = rounded(a, intervalOf(a));
+  const y = rounded(b, intervalOf(b));
   const separated =
     x.high < y.low ||
     y.high < x.low ||

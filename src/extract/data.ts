@@ -74,6 +74,8 @@ export const quantity = {
   timeOfDay: new Set(quantityData.timeOfDay),
   months: new Set(quantityData.months),
   identifierWords: new Set(quantityData.identifierWords),
+  modelWords: new Set(quantityData.modelWords),
+  wholeUnitSuffix: quantityData.wholeUnitSuffix,
   notOne: new Set(quantityData.notOne),
   stopWords: new Set(quantityData.stopWords),
   verbs: new Set(quantityData.verbs),
