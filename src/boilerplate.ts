@@ -361,7 +361,7 @@ function lineReason(paragraph: Paragraph): string | null {
  * @param text One paragraph or sentence.
  */
 export function isTimestamp(text: string): boolean {
-  if (text.length > cues.timestamp.maxWords * 25) return false;
+  if (text.length > cues.timestamp.maxWords * 25 || !/\d/.test(text)) return false;
   const words = text.toLowerCase().split(/[\s,;|·•–—()[\]]+/u);
   let count = 0;
   let digit = false;

@@ -75,6 +75,8 @@ export const quantity = {
   months: new Set(quantityData.months),
   identifierWords: new Set(quantityData.identifierWords),
   modelWords: new Set(quantityData.modelWords),
+  measureWords: new Set(quantityData.measureWords),
+  measurePrefixes: new Set(quantityData.measurePrefixes),
   wholeUnitSuffix: quantityData.wholeUnitSuffix,
   notOne: new Set(quantityData.notOne),
   stopWords: new Set(quantityData.stopWords),

@@ -317,6 +317,11 @@ function pluralUnit(tokens: readonly Token[], k: number): { index: number; unit:
     if (token.breakBefore) return null;
     const lower = token.lower;
     if (m > k && isModelNumber(tokens, m)) continue;
+    // "two 7.1 magnitude quakes": the measure describes the noun counted.
+    if (/^\d+(?:\.\d+)?$/.test(token.core) && data.measureWords.has(tokens[m + 1]?.lower ?? '') && !tokens[m + 1]!.breakBefore) {
+      m++;
+      continue;
+    }
     if (data.stopWords.has(lower) || data.verbs.has(lower) || /\d/.test(lower) || isMonth(token)) return null;
     const singular = pluralNoun(lower);
     if (singular) return { index: m, unit: singular };
@@ -456,6 +461,10 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
       kind = 'money';
       unit = pluralize.singular(next.lower);
       last += 1;
+    } else if (next && attached(last + 1) && data.measureWords.has(next.lower)) {
+      // "7.5 magnitude quakes": the magnitude is measured, no quakes are counted.
+      unit = pluralize.singular(next.lower);
+      last += 1;
     } else {
       const partitive = skipPartitive(tokens, last + 1, !vague);
       const from = partitive >= 0 ? partitive : last + 1;
@@ -475,6 +484,7 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
       }
     }
   }
+  if (!kind && unit === null && !year && previous && !previous.breakAfter && data.measurePrefixes.has(previous.lower)) unit = previous.lower;
   if (!kind) {
     if (year) kind = 'year';
     else if (phrase.ordinal) kind = 'ordinal';
