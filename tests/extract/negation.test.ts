@@ -68,6 +68,8 @@ describe('negation idioms that assert', () => {
     ['The firm had no choice but to recall the cars.'],
     ['Not long after the blast, sirens filled the street.'],
     ['The minister was none other than the author of the bill.'],
+    // A plea is a step in court, not a denial that contradicts a verdict.
+    ['The driver pleaded not guilty to both counts on Monday.'],
   ])('should not negate %j', (text) => {
     expect(findNegation(text)).toEqual({ negated: false, cue: null });
   });
@@ -76,6 +78,7 @@ describe('negation idioms that assert', () => {
     ['The ferry did not leave until noon.', 'did not'],
     ['The guards could not help the stranded hikers.', 'could not'],
     ['Nobody was hurt, and the road was not closed.', 'Nobody'],
+    ['The jury found the driver not guilty.', 'not'],
   ])('should still negate %j (cue %j)', (text, cue) => {
     expect(findNegation(text).cue).toBe(cue);
   });
