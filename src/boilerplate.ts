@@ -81,7 +81,7 @@ const timestampFillers = new Set(cues.timestamp.fillers);
 /** A clock time or day number: "9:46", "11:41am", "8:52p.m", "26", "2013", "19th". */
 const TIME_TOKEN = /^\d{1,4}(?::\d{2}){0,2}(?:st|nd|rd|th|am|pm|a\.m|p\.m|h)?$/;
 /** A numeric date: "9/26/2013", "26.09.2013", "2013-09-26", "2013-09-26t21:46:00z". */
-const NUMERIC_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?z?)?)$/;
+const NUMERIC_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?z?)?|\d{2}t\d{2}:\d{2}(?::\d{2})?z?)$/;
 
 const BULLET = /^(?:[•·▪‣◦●○■□►▸➤–—*+-]|\d{1,2}[.)])\s+/u;
 /** A sentence end somewhere in the text: `.`, `!`, `?` or `…`, maybe closed by quotes. */
@@ -362,7 +362,7 @@ function lineReason(paragraph: Paragraph): string | null {
  */
 export function isTimestamp(text: string): boolean {
   if (text.length > cues.timestamp.maxWords * 25 || !/\d/.test(text)) return false;
-  const words = text.toLowerCase().split(/[\s,;|·•–—()[\]]+/u);
+  const words = text.toLowerCase().split(/[\s,;|·•–—()[\]-]+/u);
   let count = 0;
   let digit = false;
   let anchor = false;

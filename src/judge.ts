@@ -134,7 +134,8 @@ export function quantityIncompatibility(a: Quantity, b: Quantity): string | unde
   // "$99.99" and "$99" differ; "about $100" holds for "$99.99" (APPROXIMATE_SLACK); "$5.4 billion" for "$5.43 billion".
   const rounded = (quantity: Quantity, interval: Interval): Interval => {
     if (quantity.kind !== 'money' || quantity.approximate || quantity.min === null || quantity.min !== quantity.max) return interval;
-    const written = /(\d[\d,]*)(?:\.(\d+))?\s*(thousand|million|billion|trillion)\b/i.exec(quantity.text);
+    // Digits before the scale set the last digit ("$5.4 billion"); a number word rounds at the scale itself ("a million dollars").
+    const written = /(?:(\d[\d,]*)(?:\.(\d+))?\s*|\b)(thousand|million|billion|trillion)\b/i.exec(quantity.text);
     if (!written) return interval;
     const slack = MONEY_SCALES[written[3]!.toLowerCase()]! * 10 ** -(written[2]?.length ?? 0) * MONEY_ROUNDING;
     return { low: interval.low - slack, high: interval.high + slack, lowOpen: true, highOpen: true };

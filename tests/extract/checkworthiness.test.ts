@@ -106,6 +106,9 @@ describe('rateCheckWorthiness: boilerplate sentences inside a paragraph', () => 
     ['Rescuers search the rubble on Tuesday. (Reuters/Ana Ruiz)'],
     ['Photo by Lee Chan.'],
     ['Posted by Dana Reyes'],
+    ['On behalf of Lee & Park, LLP. posted in Car Accidents on Monday, May 2, 2016.'],
+    ['Published on: 3 March 2012-10:05am'],
+    ['Staff writer Ann Cole can be reached at 555-201-7788.'],
     ['Click to share on Facebook (Opens in new window)'],
     ['Email this article to a friend'],
   ])('should leave out %j as boilerplate', (text) => {
@@ -132,9 +135,14 @@ describe('rateCheckWorthiness: boilerplate sentences inside a paragraph', () => 
     ['crime stoppers and digits', `crime stoppers ${'555 '.repeat(50_000)}`],
     ['an open credit', `(AP/${'a'.repeat(200_000)}`],
     ['a long timestamp', 'Updated 1:00 PM '.repeat(12_000)],
-  ])('should run every boilerplate pattern over a 200 KB hostile line (%s) in linear time', (_name, line) => {
-    const started = performance.now();
-    for (const pattern of check.boilerplate) pattern.test(line);
-    expect(performance.now() - started).toBeLessThan(100);
+  ])('should run each boilerplate pattern over a 200 KB hostile line (%s) in under 100 ms', (_name, line) => {
+    const slowest = Math.max(
+      ...check.boilerplate.map((pattern) => {
+        const started = performance.now();
+        pattern.test(line);
+        return performance.now() - started;
+      }),
+    );
+    expect(slowest).toBeLessThan(100);
   });
 });

@@ -158,6 +158,8 @@ describe('quantityIncompatibility: parts of a whole and money precision', () => 
     ['It bought the firm for $2.7 billion.', 'It bought the firm for $2.68 billion.', true],
     ['It bought the firm for $2.7 billion.', 'It bought the firm for $2.9 billion.', false],
     ['The deal is worth $410 million.', 'The deal is worth $411 million.', false],
+    ['The town raised a million dollars.', 'The town raised more than $1 million.', true],
+    ['The town raised $1 million.', 'The town raised $1.7 million.', false],
   ])('%j and %j are compatible: %s', (a, b, expected) => {
     expect(compatible(a, b)).toBe(expected);
   });
