@@ -98,6 +98,7 @@ describe('statesNegation (the one list the judge reads)', () => {
     ['The court rejected the appeal.', true],
     ['Police have yet to name a suspect.', true],
     ['Detectives are still trying to find the driver.', true],
+    ['Deputies still are searching for the car.', true],
     ['The clinic is unlicensed.', true],
     ['The gunman remains unidentified.', true],
     ['The mayor signed the order on Tuesday.', false],
