@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import data from '../src/data/boilerplate.json' with { type: 'json' };
-import { findBoilerplate, findHeadline, readByline } from '../src/core/boilerplate.js';
+import { findBoilerplate, findHeadline, isTimestamp, readByline } from '../src/core/boilerplate.js';
 import { textParagraphs } from '../src/import/text.js';
 
 const seedsDir = new URL('./fixtures/import/seeds/', import.meta.url);
@@ -266,3 +266,85 @@ describe('boilerplate.json', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('findBoilerplate: datelines, tip lines, bylines, share prompts, credits', () => {
+  const story = [
+    'The county council voted on Tuesday to close two fire stations after a review of response times.',
+    'Residents of the eastern district said the nearest station would now be more than ten miles away.',
+    'The council said the closures would save the county about four million dollars over five years.',
+  ];
+
+  it.each<[string, string | null]>([
+    ['Published 7:15 AM EST Mar 3, 2019', 'dateline'],
+    ['Thursday, Oct 4, 2018 | Updated 11:02 PM PDT', 'dateline'],
+    ['Updated: June 9, 2017, 4:40 PM ET', 'dateline'],
+    ['Last updated 10:30 a.m. GMT, Wed January 8, 2014', 'dateline'],
+    ['Posted 2 hours ago', 'dateline'],
+    ['Posted on 04/11/2015 at 6:12pm', 'dateline'],
+    ['Anyone with information is asked to call the sheriff’s office at (555) 010-2299.', 'tip line'],
+    ['Anyone having information about the fire should contact detectives.', 'tip line'],
+    ['Police urge anyone who saw the van to call the county tip line.', 'tip line'],
+    ['Call Crime Stoppers at 555-TIPS.', 'tip line'],
+    ['Posted by Maria Lopez', 'byline'],
+    ['On behalf of Lee & Park, LLP. posted in Car Accidents on Monday, May 2, 2016.', 'byline'],
+    ['Posted March 3, 2016-4:12pm Updated March 4, 2016-9:30am', 'dateline'],
+    ['Share this: Facebook Twitter Email Print', 'share buttons'],
+    ['Click to share on Twitter (Opens in new window)', 'share buttons'],
+    ['Email this story', 'share buttons'],
+    ['Photo: Pat Kim/Riverside Gazette', 'photo caption or credit'],
+    ['Firefighters work at the scene on Main Street. (AP Photo/Sam Rivers)', 'photo caption or credit'],
+    // Prose that only looks like it.
+    ['Updated figures released on Monday show 40 people died in the floods.', null],
+    ['The company said 2013 was its best year since it was founded in 1987.', null],
+    ['Police called the 25-year-old suspect a danger to the community.', null],
+    ['Officials asked residents to stay indoors until the storm passed on Friday night.', null],
+    ['May 5 was the last day the station was staffed overnight, the union said.', null],
+  ])('should flag %j between prose paragraphs as %s', (line, reason) => {
+    const flags = findBoilerplate([...story.slice(0, 2), line, ...story.slice(2)]);
+    expect(flags[2]).toBe(reason);
+    expect(flags.filter((flag, index) => index !== 2 && flag !== null)).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ['Published 9:05 PM CDT Jun 1, 2016', 'dateline'],
+    ['Sunday, Jan 3, 2021 | Updated 7:01 AM EST', 'dateline'],
+  ])('should never take the timestamp %j under the headline for the headline', (line, reason) => {
+    const flags = findBoilerplate(['Council closes two fire stations', line, ...story]);
+    expect(flags[1]).toBe(reason);
+    expect(flags.slice(2)).toEqual(story.map(() => null));
+  });
+
+  it.each<[string, boolean]>([
+    ['Published 9:05 PM CDT Jun 1, 2016', true],
+    ['Friday, Sep 3, 2010 | Updated 8:50 PM EDT', true],
+    ['on March 4, 2012 10:15am | Updated on March 4, 2012 11:20am', true],
+    ['2015-06-12T08:30:00Z', true],
+    ['19th', false],
+    ['In 2013', false],
+    ['The 2013 season', false],
+    ['Updated figures show 40 dead', false],
+    ['Posted by Maria Lopez', false],
+  ])('isTimestamp(%j) is %s', (text, expected) => {
+    expect(isTimestamp(text)).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['timestamp words', 'Published 1:00 PM '.repeat(12_000)],
+    ['digits after call', `Call ${'5'.repeat(200_000)}`],
+    ['spaced digits after call', `Call ${'555 '.repeat(50_000)}`],
+    ['an appeal that never ends', `Police urge anyone ${'who saw '.repeat(25_000)}`],
+    ['an open credit', `(AP Photo/${'a'.repeat(200_000)}`],
+    ['share words', `Share this: ${'Facebook '.repeat(22_000)}`],
+  ])('should run each line pattern and isTimestamp over a 200 KB hostile line (%s) in under 100 ms', (_name, line) => {
+    const patterns = data.lines.flatMap((group) => group.patterns.map((pattern) => new RegExp(pattern, group.flags ?? 'iu')));
+    const slowest = Math.max(
+      ...[...patterns.map((pattern) => () => pattern.test(line)), () => isTimestamp(line)].map((run) => {
+        const started = performance.now();
+        run();
+        return performance.now() - started;
+      }),
+    );
+    expect(slowest).toBeLessThan(100);
+    expect(findBoilerplate([line])).toHaveLength(1);
+  });
+});

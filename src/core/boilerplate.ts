@@ -44,6 +44,13 @@ interface Data {
   readonly bioCuesFlags?: string;
   readonly functionWords: readonly string[];
   readonly nameParticles: readonly string[];
+  readonly timestamp: {
+    readonly maxWords: number;
+    readonly keywords: readonly string[];
+    readonly calendar: readonly string[];
+    readonly clock: readonly string[];
+    readonly fillers: readonly string[];
+  };
 }
 
 const cues = data as Data;
@@ -66,6 +73,15 @@ const functionWords = new Set(cues.functionWords);
 const nameParticles = new Set(cues.nameParticles);
 const bioRole = new RegExp(`\\b(?:${cues.bioRoles.join('|')})s?\\b`, 'iu');
 const bioCues = cues.bioCues.map((pattern) => new RegExp(pattern, cues.bioCuesFlags ?? 'iu'));
+
+const timestampKeywords = new Set(cues.timestamp.keywords);
+const timestampCalendar = new Set(cues.timestamp.calendar);
+const timestampClock = new Set(cues.timestamp.clock);
+const timestampFillers = new Set(cues.timestamp.fillers);
+/** A clock time or day number: "9:46", "11:41am", "8:52p.m", "26", "2013", "19th". */
+const TIME_TOKEN = /^\d{1,4}(?::\d{2}){0,2}(?:st|nd|rd|th|am|pm|a\.m|p\.m|h)?$/;
+/** A numeric date: "9/26/2013", "26.09.2013", "2013-09-26", "2013-09-26t21:46:00z". */
+const NUMERIC_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?z?)?|\d{2}t\d{2}:\d{2}(?::\d{2})?z?)$/;
 
 const BULLET = /^(?:[•·▪‣◦●○■□►▸➤–—*+-]|\d{1,2}[.)])\s+/u;
 /** A sentence end somewhere in the text: `.`, `!`, `?` or `…`, maybe closed by quotes. */
@@ -109,39 +125,7 @@ export function findBoilerplate(paragraphs: readonly string[], context: Boilerpl
   });
 
   // Pass 2: the top of the page, above the first paragraph of prose.
-  const titleKey = context.title ? keyOf(context.title) : '';
-  const outletKey = context.outlet ? keyOf(context.outlet) : '';
-  const top = locateHeadline(paras, reasons, titleKey, outletKey);
-  const headline = top.headline;
-  const headlineKey = headline >= 0 ? paras[headline]!.key : titleKey;
-  for (let index = 0; index < top.firstProse; index++) {
-    if (reasons[index]) continue;
-    const paragraph = paras[index]!;
-    if (index === headline) {
-      if (titleKey && paragraph.key === titleKey) reasons[index] = 'repeated headline';
-      continue;
-    }
-    const previous = index > 0 ? reasons[index - 1] : null;
-    if (paragraph.key !== '' && (paragraph.key === headlineKey || paragraph.key === titleKey)) {
-      reasons[index] = 'repeated headline';
-    } else if (outletKey && paragraph.key === outletKey) {
-      reasons[index] = 'site name';
-    } else if (paragraph.bullet && !isProse(paragraph)) {
-      reasons[index] = 'navigation menu';
-    } else if (isSectionLabel(paragraph)) {
-      reasons[index] = 'section label';
-    } else if (index < headline && !isProse(paragraph)) {
-      reasons[index] = 'page header';
-    } else if (isDateline(paragraph, true)) {
-      reasons[index] = /\p{L}{2,}\s*\|?$/u.test(paragraph.text.replace(DATE_START, '')) ? 'byline' : 'dateline';
-    } else {
-      const found = nameList(paragraph.text);
-      if (found && ((headline >= 0 && index > headline) || previous === 'byline' || previous === 'photo caption or credit')) {
-        for (const name of found) names.add(keyOf(name));
-        reasons[index] = 'byline';
-      }
-    }
-  }
+  const top = markTopOfPage(paras, reasons, names, context);
 
   // Pass 3: the article and what follows it (lists, sidebars, footers, bios).
   let run: string | null = null;
@@ -221,7 +205,66 @@ export function findBoilerplate(paragraphs: readonly string[], context: Boilerpl
     }
   }
 
-  // A bio-like paragraph after which only boilerplate follows is a bio.
+  markTrailingBios(paras, reasons, bioCandidates, markNameLinesBefore);
+  markCaptionsAbove(paras, reasons);
+  return reasons;
+
+  function markNameLinesBefore(index: number, key: string): void {
+    for (let before = index - 1; before >= 0 && index - before <= 3; before--) {
+      const found = nameList(paras[before]!.text);
+      if (!found || !found.some((name) => keyOf(name) === key || names.has(keyOf(name)))) break;
+      reasons[before] = 'author bio';
+    }
+  }
+}
+
+
+/** Pass 2 of `findBoilerplate`: headline, header, menus, datelines and bylines above the first paragraph of prose. */
+function markTopOfPage(paras: readonly Paragraph[], reasons: (string | null)[], names: Set<string>, context: BoilerplateContext): ReturnType<typeof locateHeadline> {
+  const titleKey = context.title ? keyOf(context.title) : '';
+  const outletKey = context.outlet ? keyOf(context.outlet) : '';
+  const top = locateHeadline(paras, reasons, titleKey, outletKey);
+  const headline = top.headline;
+  const headlineKey = headline >= 0 ? paras[headline]!.key : titleKey;
+  for (let index = 0; index < top.firstProse; index++) {
+    if (reasons[index]) continue;
+    const paragraph = paras[index]!;
+    if (index === headline) {
+      if (titleKey && paragraph.key === titleKey) reasons[index] = 'repeated headline';
+      continue;
+    }
+    const previous = index > 0 ? reasons[index - 1] : null;
+    if (paragraph.key !== '' && (paragraph.key === headlineKey || paragraph.key === titleKey)) {
+      reasons[index] = 'repeated headline';
+    } else if (outletKey && paragraph.key === outletKey) {
+      reasons[index] = 'site name';
+    } else if (paragraph.bullet && !isProse(paragraph)) {
+      reasons[index] = 'navigation menu';
+    } else if (isSectionLabel(paragraph)) {
+      reasons[index] = 'section label';
+    } else if (index < headline && !isProse(paragraph)) {
+      reasons[index] = 'page header';
+    } else if (isDateline(paragraph, true)) {
+      reasons[index] = /\p{L}{2,}\s*\|?$/u.test(paragraph.text.replace(DATE_START, '')) ? 'byline' : 'dateline';
+    } else {
+      const found = nameList(paragraph.text);
+      if (found && ((headline >= 0 && index > headline) || previous === 'byline' || previous === 'photo caption or credit')) {
+        for (const name of found) names.add(keyOf(name));
+        reasons[index] = 'byline';
+      }
+    }
+  }
+  return top;
+}
+
+/** A bio-like paragraph after which only boilerplate follows is a bio. */
+function markTrailingBios(
+  paras: readonly Paragraph[],
+  reasons: (string | null)[],
+  bioCandidates: readonly { index: number; name: string }[],
+  markNameLinesBefore: (index: number, key: string) => void,
+): void {
+  const n = paras.length;
   const candidateIndexes = new Set(bioCandidates.map((candidate) => candidate.index));
   let lastProse = -1;
   for (let index = n - 1; index >= 0 && lastProse < 0; index--) {
@@ -233,8 +276,11 @@ export function findBoilerplate(paragraphs: readonly string[], context: Boilerpl
       markNameLinesBefore(candidate.index, candidate.name);
     }
   }
+}
 
-  // A caption line directly above its own credited copy ("X." then "X (credits).").
+/** A caption line directly above its own credited copy ("X." then "X (credits).") is a caption too. */
+function markCaptionsAbove(paras: readonly Paragraph[], reasons: (string | null)[]): void {
+  const n = paras.length;
   for (let index = 0; index + 1 < n; index++) {
     const paragraph = paras[index]!;
     if (
@@ -245,15 +291,6 @@ export function findBoilerplate(paragraphs: readonly string[], context: Boilerpl
       paras[index + 1]!.key.startsWith(paragraph.key)
     ) {
       reasons[index] = 'photo caption or credit';
-    }
-  }
-  return reasons;
-
-  function markNameLinesBefore(index: number, key: string): void {
-    for (let before = index - 1; before >= 0 && index - before <= 3; before--) {
-      const found = nameList(paras[before]!.text);
-      if (!found || !found.some((name) => keyOf(name) === key || names.has(keyOf(name)))) break;
-      reasons[before] = 'author bio';
     }
   }
 }
@@ -332,7 +369,38 @@ function lineReason(paragraph: Paragraph): string | null {
     if (paragraph.words > group.maxWords || paragraph.body.length > group.maxWords * 25) continue;
     if (group.patterns.some((pattern) => pattern.test(paragraph.body))) return group.reason;
   }
-  return null;
+  return isTimestamp(paragraph.body) ? 'dateline' : null;
+}
+
+/**
+ * Whether a line or sentence is only a dateline or timestamp ("Published 9:46 PM
+ * CDT Sep 26, 2013", "Friday, Sep 10, 2010 | Updated 8:52 PM EDT"): every word
+ * a date or time word of src/data/boilerplate.json `timestamp`, a number, a
+ * clock time or a numeric date, with a digit and a month, weekday, clock time or
+ * keyword among them. Word by word, so linear in the length of the text.
+ *
+ * @param text One paragraph or sentence.
+ */
+export function isTimestamp(text: string): boolean {
+  if (text.length > cues.timestamp.maxWords * 25 || !/\d/.test(text)) return false;
+  const words = text.toLowerCase().split(/[\s,;|·•–—()[\]-]+/u);
+  let count = 0;
+  let digit = false;
+  let anchor = false;
+  for (const raw of words) {
+    const word = raw.replace(/^[-:'"“”‘’]+|[-.:'"“”‘’]+$/gu, '');
+    if (word === '') continue;
+    if (++count > cues.timestamp.maxWords) return false;
+    if (timestampKeywords.has(word) || timestampCalendar.has(word) || timestampClock.has(word)) {
+      anchor = true;
+    } else if (TIME_TOKEN.test(word) || NUMERIC_DATE.test(word)) {
+      digit = true;
+      if (word.includes(':') || /[ap]\.?m$/.test(word) || NUMERIC_DATE.test(word)) anchor = true;
+    } else if (!timestampFillers.has(word)) {
+      return false;
+    }
+  }
+  return digit && anchor;
 }
 
 function runStartReason(paragraph: Paragraph): string | null {

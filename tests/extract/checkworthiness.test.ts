@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rateCheckWorthiness } from '../../src/core/claims/checkworthiness.js';
+import { check } from '../../src/core/claims/data.js';
 
 describe('rateCheckWorthiness', () => {
   it.each<[string]>([
@@ -87,5 +88,61 @@ describe('rateCheckWorthiness', () => {
       expect(score).toBeGreaterThanOrEqual(0);
       expect(score).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('rateCheckWorthiness: boilerplate sentences inside a paragraph', () => {
+  it.each<[string]>([
+    ['Anyone with information about the break-in is asked to call Det.'],
+    ['Those with information should contact the station.'],
+    ['Police urged anyone who saw the van to call the tip line.'],
+    ['Detectives ask that anyone with video of the crash contact them at 555-0142.'],
+    ['Witnesses can call 555-COPS anonymously.'],
+    ['Tips may also be sent to Crime Stoppers at 1-800-555-8477.'],
+    ['Updated 6:05 PM EDT'],
+    ['Thursday, Oct 4, 2018 | Updated 11:02 PM PDT'],
+    ['Published on Feb 11, 2019 3:30 PM'],
+    ['(AP Photo/Sam Rivers)'],
+    ['Rescuers search the rubble on Tuesday. (Reuters/Ana Ruiz)'],
+    ['Photo by Lee Chan.'],
+    ['Posted by Dana Reyes'],
+    ['On behalf of Lee & Park, LLP. posted in Car Accidents on Monday, May 2, 2016.'],
+    ['Published on: 3 March 2012-10:05am'],
+    ['Staff writer Ann Cole can be reached at 555-201-7788.'],
+    ['Click to share on Facebook (Opens in new window)'],
+    ['Email this article to a friend'],
+  ])('should leave out %j as boilerplate', (text) => {
+    const rating = rateCheckWorthiness(text);
+    expect(rating.checkworthy).toBe(false);
+    expect(rating.reason).toMatch(/^boilerplate/);
+  });
+
+  it.each<[string]>([
+    ['Police said the gunman called 911 before the shooting on Sunday.'],
+    ['The updated report lists 12 victims, the coroner said.'],
+    ['Officials asked residents to evacuate before the storm hit on Tuesday.'],
+    ['The photographer was injured in the blast on Monday, the agency said.'],
+    ['Crime Stoppers paid out $40,000 in rewards last year, the group said.'],
+    ['The mayor posted a video of the flooding on Tuesday.'],
+  ])('should keep the factual %j', (text) => {
+    expect(rateCheckWorthiness(text).checkworthy).toBe(true);
+  });
+
+  it.each<[string, string]>([
+    ['digits after call', `call ${'5'.repeat(200_000)}`],
+    ['spaced digits after call', `call ${'555 '.repeat(50_000)}`],
+    ['an appeal that never ends', `asked anyone ${'who saw '.repeat(25_000)}`],
+    ['crime stoppers and digits', `crime stoppers ${'555 '.repeat(50_000)}`],
+    ['an open credit', `(AP/${'a'.repeat(200_000)}`],
+    ['a long timestamp', 'Updated 1:00 PM '.repeat(12_000)],
+  ])('should run each boilerplate pattern over a 200 KB hostile line (%s) in under 100 ms', (_name, line) => {
+    const slowest = Math.max(
+      ...check.boilerplate.map((pattern) => {
+        const started = performance.now();
+        pattern.test(line);
+        return performance.now() - started;
+      }),
+    );
+    expect(slowest).toBeLessThan(100);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findNegation, findNegationCues } from '../../src/core/claims/negation.js';
+import { findNegation, findNegationCues, statesNegation } from '../../src/core/claims/negation.js';
 
 describe('findNegation', () => {
   it.each<[string, string | null]>([
@@ -54,5 +54,59 @@ describe('findNegation', () => {
     const cues = findNegationCues(text);
     expect(cues.map((cue) => cue.cue)).toEqual(['did not', 'never', 'denied that']);
     for (const cue of cues) expect(text.slice(cue.span.start, cue.span.end)).toBe(cue.cue);
+  });
+});
+
+describe('negation idioms that assert', () => {
+  it.each<[string]>([
+    ['It wasn’t until June 2 that the mayor signed the order.'],
+    ['It was not until the third round that the champion landed a clean punch.'],
+    ['Not until Friday did the agency publish the report.'],
+    ['The neighbours couldn’t help but notice the smoke.'],
+    ['The rescue was nothing short of remarkable.'],
+    ['No sooner had the polls closed than the results leaked.'],
+    ['The firm had no choice but to recall the cars.'],
+    ['Not long after the blast, sirens filled the street.'],
+    ['The minister was none other than the author of the bill.'],
+    // A plea is a step in court, not a denial that contradicts a verdict.
+    ['The driver pleaded not guilty to both counts on Monday.'],
+  ])('should not negate %j', (text) => {
+    expect(findNegation(text)).toEqual({ negated: false, cue: null });
+  });
+
+  it.each<[string, string]>([
+    ['The ferry did not leave until noon.', 'did not'],
+    ['The guards could not help the stranded hikers.', 'could not'],
+    ['Nobody was hurt, and the road was not closed.', 'Nobody'],
+    ['The jury found the driver not guilty.', 'not'],
+  ])('should still negate %j (cue %j)', (text, cue) => {
+    expect(findNegation(text).cue).toBe(cue);
+  });
+});
+
+describe('statesNegation (the one list the judge reads)', () => {
+  it.each<[string, boolean]>([
+    ['The council voted without debate.', true],
+    ['The suspect refused to answer questions.', true],
+    ['Her refusal surprised the board.', true],
+    ['The company issued a denial on Monday.', true],
+    ['The bank declined the loan.', true],
+    ['The report cites a lack of funding.', true],
+    ['The bridge failed an inspection.', true],
+    ['Officers never found the weapon.', true],
+    ['The board turned down the offer.', true],
+    ['The court rejected the appeal.', true],
+    ['Police have yet to name a suspect.', true],
+    ['Detectives are still trying to find the driver.', true],
+    ['Deputies still are searching for the car.', true],
+    ['The clinic is unlicensed.', true],
+    ['The gunman remains unidentified.', true],
+    ['The mayor signed the order on Tuesday.', false],
+    ['The union turned out in force.', false],
+    ['It wasn’t until June 2 that the mayor signed the order.', false],
+    ['The rescue was nothing short of remarkable.', false],
+    ['The river flooded the valley.', false],
+  ])('statesNegation(%j) is %s', (text, expected) => {
+    expect(statesNegation(text)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findQuantities } from '../../src/core/claims/quantity.js';
+import { quantityIncompatibility } from '../../src/core/judge/index.js';
 
 type Expected = {
   text: string;
@@ -107,5 +108,59 @@ describe('findQuantities', () => {
     for (const quantity of findQuantities(text)) {
       expect(text.slice(quantity.span.start, quantity.span.end)).toBe(quantity.text);
     }
+  });
+});
+
+describe('findQuantities: model numbers, intervals, parts of a whole', () => {
+  it.each<[string, Expected[]]>([
+    // Version and model numbers name a thing; they count nothing.
+    ['The tablet ships with 2 USB 3.0 ports.', [q('2 USB 3.0 ports', 2, 2, 2, 'port', 'count')]],
+    ['The update requires Android 8.1 or later.', []],
+    ['She upgraded the office to Windows 11 in March.', []],
+    ['An iPad 9 was stolen from the classroom.', []],
+    ['A Boeing 787 landed safely in Denver.', []],
+    ['The printer supports Bluetooth 5.2 and HTML 5.', []],
+    // A magnitude is measured; it counts no quakes.
+    ['A magnitude 5.8 quake struck the coast.', [q('5.8', 5.8, 5.8, 5.8, 'magnitude', 'count')]],
+    ['Two 6.9 magnitude tremors shook the island.', [q('Two 6.9 magnitude tremors', 2, 2, 2, 'tremor', 'count')]],
+    // One interval, not two figures.
+    ['The repairs will take 1.5 to 3 days.', [q('1.5 to 3 days', 1.5, 1.5, 3, 'day', 'duration')]],
+    ['Between 20 and 25 people attended the vigil.', [q('Between 20 and 25 people', 20, 20, 25, 'person', 'count')]],
+    ['The fund raised 1.2 to 2 million dollars.', [q('1.2 to 2 million dollars', 1_200_000, 1_200_000, 2_000_000, 'dollar', 'money')]],
+    // X of Y: the part and the whole, the whole's unit marked.
+    ['He made 17 of 30 shots.', [q('17 of 30 shots', 17, 17, 17, 'shot', 'count'), q('30 shots', 30, 30, 30, 'shot total', 'count')]],
+    ['Four out of five judges agreed.', [q('Four out of five judges', 4, 4, 4, 'judge', 'count'), q('five judges', 5, 5, 5, 'judge total', 'count')]],
+    ['At least 2 of the 9 wells were dry.', [q('At least 2 of the 9 wells', 2, 2, null, 'well', 'count'), q('9 wells', 9, 9, 9, 'well total', 'count')]],
+    ['She won 12 of 2016 races.', [q('12', 12, 12, 12, null, 'number'), q('2016', 2016, 2016, 2016, null, 'year')]],
+  ])('should read %j', (text, expected) => {
+    const found = findQuantities(text).map(({ text: t, value, min, max, unit, kind, minExclusive, maxExclusive, approximate }) =>
+      ({ text: t, value, min, max, unit, kind, minExclusive, maxExclusive, approximate }));
+    expect(found).toEqual(expected);
+  });
+});
+
+describe('quantityIncompatibility: parts of a whole and money precision', () => {
+  /** Whether every figure of `a` has a compatible figure of the same unit in `b` (none of that unit: no conflict either). */
+  const compatible = (a: string, b: string): boolean => {
+    const right = findQuantities(b);
+    return findQuantities(a).every((x) => {
+      const peers = right.filter((y) => y.unit === x.unit && y.kind === x.kind);
+      return peers.length === 0 || peers.some((y) => quantityIncompatibility(x, y) === undefined);
+    });
+  };
+
+  it.each<[string, string, boolean]>([
+    ['He threw 23 passes.', 'He completed 23 of 35 passes.', true],
+    ['He completed 23 of 35 passes.', 'He threw 23 passes.', true],
+    ['He completed 23 of 35 passes.', 'He completed 21 of 35 passes.', false],
+    ['The lamp costs $49.99.', 'The lamp costs $49.', false],
+    ['The lamp costs about $50.', 'The lamp costs $49.99.', true],
+    ['It bought the firm for $2.7 billion.', 'It bought the firm for $2.68 billion.', true],
+    ['It bought the firm for $2.7 billion.', 'It bought the firm for $2.9 billion.', false],
+    ['The deal is worth $410 million.', 'The deal is worth $411 million.', false],
+    ['The town raised a million dollars.', 'The town raised more than $1 million.', true],
+    ['The town raised $1 million.', 'The town raised $1.7 million.', false],
+  ])('%j and %j are compatible: %s', (a, b, expected) => {
+    expect(compatible(a, b)).toBe(expected);
   });
 });

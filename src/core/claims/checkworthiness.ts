@@ -2,6 +2,7 @@
 // assertions stay, questions, opinion, calls to action, boilerplate and section
 // labels go. Conservative: a factual sentence dropped here can never be corroborated.
 
+import { isTimestamp } from '../boilerplate.js';
 import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../../types.js';
 import { findAttribution } from './attribution.js';
 import { check as data } from './data.js';
@@ -60,6 +61,7 @@ export function rateCheckWorthiness(text: string, features: WorthinessFeatures =
     const match = pattern.exec(trimmed);
     if (match) return reject(data.scores.boilerplate, `boilerplate '${match[0].trim() || trimmed}'`);
   }
+  if (isTimestamp(trimmed)) return reject(data.scores.boilerplate, `boilerplate timestamp '${trimmed}'`);
   if (questionEnd.test(trimmed)) return reject(data.scores.question, 'question');
   let body = trimmed;
   const label = data.dialogueLabel.exec(trimmed);

@@ -74,6 +74,10 @@ export const quantity = {
   timeOfDay: new Set(quantityData.timeOfDay),
   months: new Set(quantityData.months),
   identifierWords: new Set(quantityData.identifierWords),
+  modelWords: new Set(quantityData.modelWords),
+  measureWords: new Set(quantityData.measureWords),
+  measurePrefixes: new Set(quantityData.measurePrefixes),
+  wholeUnitSuffix: quantityData.wholeUnitSuffix,
   notOne: new Set(quantityData.notOne),
   stopWords: new Set(quantityData.stopWords),
   verbs: new Set(quantityData.verbs),
@@ -101,6 +105,8 @@ export const negation = {
   cues: new RegExp(`(?<![\\w’'])(?:${negationData.cues.join('|')})(?![\\w’'])`, 'gi'),
   notNegation: new RegExp(`(?<![\\w’'])(?:${negationData.notNegation.join('|')})(?![\\w’'])`, 'gi'),
   cueList: negationData.cues,
+  /** Words that state a negation without a cue ("without", "refusal"), on word boundaries. */
+  implicit: new RegExp(`(?<![\\w’'])(?:${negationData.implicit.join('|')})(?![\\w’'])`, 'i'),
 };
 
 /** Tunables of `attribution.ts`. */

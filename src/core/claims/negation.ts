@@ -47,3 +47,16 @@ export function findNegation(text: string): Negation {
   const first = findNegationCues(text)[0];
   return first ? { negated: true, cue: first.cue } : { negated: false, cue: null };
 }
+
+/**
+ * Whether a sentence states a negation at all: a negation cue (the ones
+ * `findNegationCues` finds, idioms that assert left out) or a word that negates
+ * without one ("without", "lack", "failure", "refusal", "denial", "declined"),
+ * both lists in src/data/extract-negation.json. The judge asks this of the
+ * mention that a negated mention would contradict.
+ *
+ * @param text A sentence's plain text.
+ */
+export function statesNegation(text: string): boolean {
+  return data.implicit.test(text) || findNegationCues(text).length > 0;
+}

@@ -232,6 +232,7 @@ function notAQuantity(tokens: readonly Token[], i: number, phrase: NumberPhrase)
     if (isMonth(next) && !next!.breakBefore && phrase.value <= 31) return true;
     if (previous && /^(?:on|the)$/.test(previous.lower) && next?.lower === 'of' && isMonth(tokens[phrase.last + 2])) return true;
   }
+  if (modelNumber(tokens, i, phrase)) return true;
   if (phrase.plainDigits) {
     // "6 p.m.", "Employee 1", "No. 1", "Room 101".
     if (next && !next.breakBefore && data.timeOfDay.has(next.lower)) return true;
@@ -240,6 +241,24 @@ function notAQuantity(tokens: readonly Token[], i: number, phrase: NumberPhrase)
       && !previous.core.includes('.') && !data.stopWords.has(previous.lower) && !isModifierWord(previous.lower)) return true;
   }
   return false;
+}
+
+// Whether token `m` is a written version or model number ("USB 2.0", "Windows 10", "iPhone 6", "Boeing 737").
+function isModelNumber(tokens: readonly Token[], m: number): boolean {
+  const token = tokens[m];
+  const previous = tokens[m - 1];
+  if (!token || !previous || token.breakBefore || previous.breakAfter || previous.possessive) return false;
+  if (!/^\d+(?:\.\d+)*$/.test(token.core)) return false;
+  if (data.modelWords.has(previous.lower)) return true;
+  // Camel case ("iPhone", "eBay") or all caps of two letters or more ("USB", "HTML").
+  if (/^[a-z]+[A-Z]/.test(previous.core) || (/^[A-Z]{2,}$/.test(previous.core) && !data.stopWords.has(previous.lower))) return true;
+  // A capitalised word before a decimal ("Bluetooth 5.0"), unless it opens the sentence ("Magnitude 6.1 …").
+  return token.core.includes('.') && previous.capital && m - 1 > 0 && !data.stopWords.has(previous.lower) && !isModifierWord(previous.lower);
+}
+
+// Whether the digits of `phrase` at token `i` are a version or model number.
+function modelNumber(tokens: readonly Token[], i: number, phrase: NumberPhrase): boolean {
+  return phrase.last === i && !phrase.currency && !phrase.percent && !phrase.ordinal && phrase.kind === null && isModelNumber(tokens, i);
 }
 
 const modifierWords = new Set(data.modifiers.flatMap((modifier) => modifier.words));
@@ -297,6 +316,12 @@ function pluralUnit(tokens: readonly Token[], k: number): { index: number; unit:
     const token = tokens[m]!;
     if (token.breakBefore) return null;
     const lower = token.lower;
+    if (m > k && isModelNumber(tokens, m)) continue;
+    // "two 7.1 magnitude quakes": the measure describes the noun counted.
+    if (/^\d+(?:\.\d+)?$/.test(token.core) && data.measureWords.has(tokens[m + 1]?.lower ?? '') && !tokens[m + 1]!.breakBefore) {
+      m++;
+      continue;
+    }
     if (data.stopWords.has(lower) || data.verbs.has(lower) || /\d/.test(lower) || isMonth(token)) return null;
     const singular = pluralNoun(lower);
     if (singular) return { index: m, unit: singular };
@@ -349,6 +374,12 @@ export function findQuantities(text: string): Quantity[] {
   for (let i = 0; i < tokens.length; i++) {
     const phrase = readVague(tokens, i) ?? readPhrase(tokens, i);
     if (!phrase) continue;
+    const whole = partOfWhole(text, tokens, i, phrase);
+    if (whole) {
+      found.push(...whole.quantities);
+      i = whole.last;
+      continue;
+    }
     const quantity = complete(text, tokens, i, phrase);
     if (!quantity) continue;
     found.push(quantity.quantity);
@@ -385,7 +416,11 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
   if (!vague && min === null && connector && !connector.breakBefore && !phrase.ordinal
     && ((connector.lower === 'and' && previous?.lower === 'between' && !token.breakBefore) || (connector.lower === 'to' && previous?.lower !== 'from' && previous?.lower !== 'up'))) {
     const second = tokens[last + 2] && !tokens[last + 2]!.breakBefore ? readPhrase(tokens, last + 2) : null;
-    if (second && !second.ordinal && second.min === null && second.value > value && (second.plainDigits === phrase.plainDigits || phrase.currency || second.currency)) {
+    const digits = (k: number) => /\d/.test(tokens[k]!.core);
+    const scale = second && second.last > second.first ? data.scales.get(tokens[second.last]!.lower) : undefined;
+    // "1.5 to 2 million": the scale of the second figure is the first's too.
+    if (second && scale !== undefined && phrase.last === phrase.first && value < scale && value * scale < second.value) value *= scale;
+    if (second && !second.ordinal && second.min === null && second.value > value && (digits(i) === digits(last + 2) || phrase.currency || second.currency)) {
       min = value;
       max = second.value;
       if (connector.lower === 'and') start = previous!.start;
@@ -426,6 +461,10 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
       kind = 'money';
       unit = pluralize.singular(next.lower);
       last += 1;
+    } else if (next && attached(last + 1) && data.measureWords.has(next.lower)) {
+      // "7.5 magnitude quakes": the magnitude is measured, no quakes are counted.
+      unit = pluralize.singular(next.lower);
+      last += 1;
     } else {
       const partitive = skipPartitive(tokens, last + 1, !vague);
       const from = partitive >= 0 ? partitive : last + 1;
@@ -445,6 +484,7 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
       }
     }
   }
+  if (!kind && unit === null && !year && previous && !previous.breakAfter && data.measurePrefixes.has(previous.lower)) unit = previous.lower;
   if (!kind) {
     if (year) kind = 'year';
     else if (phrase.ordinal) kind = 'ordinal';
@@ -472,4 +512,41 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
       kind,
     },
   };
+}
+
+/**
+ * "28 of 41 passes", "three out of the four soldiers": two figures, the part (28
+ * passes) and the whole (41, its unit marked with `wholeUnitSuffix`), so "28
+ * passes" elsewhere meets the part and never conflicts with the whole. Null when
+ * the phrase at `i` is not followed by "(out) of (the) N".
+ */
+function partOfWhole(text: string, tokens: readonly Token[], i: number, phrase: NumberPhrase): { quantities: Quantity[]; last: number } | null {
+  if (phrase.ordinal || phrase.kind !== null || phrase.currency || phrase.percent || phrase.min !== null) return null;
+  if (notAQuantity(tokens, i, phrase)) return null;
+  const attachedWord = (k: number, word: string) => tokens[k] !== undefined && !tokens[k]!.breakBefore && tokens[k]!.lower === word;
+  if (tokens[phrase.last]!.breakAfter) return null;
+  let k = phrase.last + 1;
+  if (attachedWord(k, 'out')) k++;
+  if (!attachedWord(k, 'of')) return null;
+  k++;
+  if (attachedWord(k, 'the')) k++;
+  if (!tokens[k] || tokens[k]!.breakBefore) return null;
+  const second = readPhrase(tokens, k);
+  if (!second || second.ordinal || second.kind !== null || second.min !== null || second.value < phrase.value) return null;
+  const total = complete(text, tokens, k, second);
+  if (!total || total.quantity.kind === 'year' || total.quantity.kind === 'money' || total.quantity.kind === 'percent') return null;
+  const q = total.quantity;
+  const modifier = readModifier(tokens, i);
+  const start = modifier ? tokens[modifier.start]!.start : tokens[i]!.start;
+  const interval = intervalFor(modifier?.kind ?? null, phrase.value);
+  const part: Quantity = {
+    text: text.slice(start, q.span.end),
+    span: { start, end: q.span.end },
+    value: phrase.value,
+    ...interval,
+    unit: q.unit,
+    kind: q.kind,
+  };
+  const whole: Quantity = { ...q, unit: q.unit === null ? null : `${q.unit} ${data.wholeUnitSuffix}` };
+  return { quantities: [part, whole], last: total.last };
 }

@@ -4,6 +4,7 @@
 // origins. Pure functions over plain data.
 
 import { createHash } from 'node:crypto';
+import { statesNegation } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
 
@@ -35,7 +36,7 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     const head = negatedHead(negated);
     // Only a negation of something the other mention states is a contradiction:
     // "did not share the data" vs "shared the data", not vs "declined comment".
-    const implicitlyNegated = IMPLICIT_NEGATION.test(plain.sentence.plain);
+    const implicitlyNegated = IMPLICIT_NEGATION(plain.sentence.plain);
     if (head !== undefined && !implicitlyNegated && termsOf(plain.sentence.plain).terms.includes(head)) {
       conflicts.push({
         kind: 'negation',
@@ -46,9 +47,8 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
   return conflicts;
 }
 
-/** Words that state a negation without a negation cue ("without", "failure to", "refusal"). */
-const IMPLICIT_NEGATION =
-  /\b(?:not|no|never|none|nor|neither|without|lack(?:s|ed|ing)?|fail(?:s|ed|ing|ure)?|refus(?:e|es|ed|ing|al)|den(?:y|ies|ied|ial)|declin(?:e|es|ed|ing))\b|n['’]t\b/i;
+/** Whether a sentence states a negation, with a cue or without one ("without", "failure to", "refusal"): one list, src/data/extract-negation.json. */
+const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
 
 /** Words that sit between a negation cue and the word it negates. */
 const NEGATION_FILLERS = new Set(
@@ -125,10 +125,23 @@ function boundKind(quantity: Quantity): string {
   return 'other';
 }
 
+/** Money written with a scale word is rounded at its last digit: "$5.4 billion" holds for 5.35–5.45 billion. */
+const MONEY_ROUNDING = 0.5;
+const MONEY_SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+
 /** Why two quantities of one unit cannot both hold, or undefined when they can. */
 export function quantityIncompatibility(a: Quantity, b: Quantity): string | undefined {
-  const x = intervalOf(a);
-  const y = intervalOf(b);
+  // "$99.99" and "$99" differ; "about $100" holds for "$99.99" (APPROXIMATE_SLACK); "$5.4 billion" for "$5.43 billion".
+  const rounded = (quantity: Quantity, interval: Interval): Interval => {
+    if (quantity.kind !== 'money' || quantity.approximate || quantity.min === null || quantity.min !== quantity.max) return interval;
+    // Digits before the scale set the last digit ("$5.4 billion"); a number word rounds at the scale itself ("a million dollars").
+    const written = /(?:(\d[\d,]*)(?:\.(\d+))?\s*|\b)(thousand|million|billion|trillion)\b/i.exec(quantity.text);
+    if (!written) return interval;
+    const slack = MONEY_SCALES[written[3]!.toLowerCase()]! * 10 ** -(written[2]?.length ?? 0) * MONEY_ROUNDING;
+    return { low: interval.low - slack, high: interval.high + slack, lowOpen: true, highOpen: true };
+  };
+  const x = rounded(a, intervalOf(a));
+  const y = rounded(b, intervalOf(b));
   const separated =
     x.high < y.low ||
     y.high < x.low ||
