@@ -9,7 +9,7 @@ import { availableParallelism } from 'node:os';
 import { entryKey, hasEntry, openCache, readEntry } from './cache.js';
 import { extractClaims } from './extract/index.js';
 import { decodeText, parseSource, type ParsedSource, type SourceFile } from './load.js';
-import { matchProfile, rememberProfile } from './match/index.js';
+import { articleContext, matchProfile, rememberProfile } from './match/index.js';
 import { splitSentences } from './segment.js';
 import { decodeAnalysis, decodeParsed, type AnalysisData } from './stored.js';
 import type { Claim, Source } from './types.js';
@@ -67,7 +67,12 @@ export type { AnalysisData } from './stored.js';
  */
 export function analyzeWithProfiles(source: Source): AnalysisData {
   const { sentences, claims } = analyzeSource(source);
-  return { sentences, claims, profiles: claims.map((claim) => matchProfile(claim)) };
+  const context = articleContext({
+    ...(source.meta.title ? { title: source.meta.title } : {}),
+    paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+  });
+  return { sentences, claims, profiles: claims.map((claim) => matchProfile(claim, context)) };
 }
 
 /** Analyses made while loading (by a worker, or read from the cache), by source object. */

@@ -46,3 +46,26 @@ export function numberValue(phrase: string): NumberReading | null {
   cache.set(key, reading);
   return reading;
 }
+
+/** What kind of name a short phrase is, as compromise reads it. */
+export type NameKind = 'person' | 'place' | 'organization';
+
+const kindCache = new Map<string, NameKind | null>();
+
+/**
+ * Whether a short capitalised phrase ("Tara Reid", "Grove City") names a person,
+ * a place or an organisation, as compromise's lexicon reads it out of context; cached.
+ *
+ * @param phrase Just the name, not a whole sentence.
+ * @returns The kind, or null when compromise knows none.
+ */
+export function nameKind(phrase: string): NameKind | null {
+  const key = phrase.trim();
+  const cached = kindCache.get(key);
+  if (cached !== undefined) return cached;
+  const doc = compromise()(key);
+  const kind: NameKind | null = doc.has('#Person') ? 'person' : doc.has('#Place') ? 'place' : doc.has('#Organization') ? 'organization' : null;
+  if (kindCache.size > 20_000) kindCache.clear();
+  kindCache.set(key, kind);
+  return kind;
+}

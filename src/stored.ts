@@ -16,7 +16,7 @@
 import { isArrayOf, isBoolean, isDiagnostic, isInteger, isNumber, isRecord, isString } from './cache.js';
 import { toPosix, type ParsedSource } from './load.js';
 import { termsFromTokens } from './match/terms.js';
-import type { MatchProfile } from './match/index.js';
+import type { IdentityProfile, MatchProfile } from './match/index.js';
 import type { Block, Claim, DateMention, Diagnostic, Position, Quantity, Sentence, Source } from './types.js';
 
 /** A source's analysis with the match profile of each claim: what the cache keeps. */
@@ -51,8 +51,21 @@ type ClaimRow = readonly [
   string | null,
   string | null,
 ];
-/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures. */
-type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[]];
+/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures, identity. */
+type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[], IdentityRow];
+/** An identity profile: the sentence's people, places, orgs, names, dates; the core's people, places, orgs, names; published. */
+type IdentityRow = readonly [
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  string | null,
+];
 
 /** A source's analysis as stored. */
 export interface StoredAnalysis {
@@ -100,7 +113,9 @@ const NEGATION_KEYS = ['negated', 'cue'];
 const SPAN_KEYS = ['start', 'end'];
 const QUANTITY_KEYS = ['text', 'span', 'value', 'min', 'max', 'minExclusive', 'maxExclusive', 'approximate', 'unit', 'kind'];
 const DATE_KEYS = ['text', 'span', 'value', 'grain', 'relative'];
-const PROFILE_KEYS = ['figures'];
+const PROFILE_KEYS = ['figures', 'identity'];
+const IDENTITY_KEYS = ['sentence', 'dates', 'core', 'published'];
+const IDENTITY_SLOT_KEYS = ['people', 'places', 'orgs', 'names'];
 const TERMS_KEYS = ['tokens', 'sequence', 'terms', 'weights', 'names', 'numbers'];
 
 /** Thrown inside an encoder (the value cannot be stored exactly) or a decoder (the data has another shape). */
@@ -194,7 +209,27 @@ function profileRow(profile: MatchProfile): ProfileRow {
   const terms = profile.terms;
   need(hasKeys(profile, ['terms', ...PROFILE_KEYS]) && hasKeys(terms, TERMS_KEYS));
   const tokens = terms.tokens.some((token) => token.includes(' ') || token === '') ? terms.tokens : terms.tokens.join(' ');
-  return [tokens, terms.names, terms.numbers, profile.figures];
+  return [tokens, terms.names, terms.numbers, profile.figures, identityRow(profile.identity)];
+}
+
+function identityRow(identity: IdentityProfile): IdentityRow {
+  need(hasKeys(identity, IDENTITY_KEYS) && hasKeys(identity.sentence, IDENTITY_SLOT_KEYS) && hasKeys(identity.core, IDENTITY_SLOT_KEYS));
+  const { sentence, core } = identity;
+  return [sentence.people, sentence.places, sentence.orgs, sentence.names, identity.dates, core.people, core.places, core.orgs, core.names, identity.published];
+}
+
+function identityFrom(row: unknown): IdentityProfile {
+  need(Array.isArray(row) && row.length === 10);
+  const lists = (row as unknown[]).slice(0, 9);
+  const published = (row as unknown[])[9];
+  need(lists.every((list) => isArrayOf(list, isString)) && (published === null || isString(published)));
+  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = lists as string[][];
+  return {
+    sentence: { people: people!, places: places!, orgs: orgs!, names: names! },
+    dates: dates!,
+    core: { people: corePeople!, places: corePlaces!, orgs: coreOrgs!, names: coreNames! },
+    published: published as string | null,
+  };
 }
 
 /**
@@ -324,11 +359,11 @@ function claimOf(row: unknown, source: Source): Claim {
 }
 
 function profileOf(row: unknown): MatchProfile {
-  need(Array.isArray(row) && row.length === 4);
-  const [tokens, names, numbers, figures] = row as unknown[];
+  need(Array.isArray(row) && row.length === 5);
+  const [tokens, names, numbers, figures, identity] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
   const list = isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens;
-  return { terms: termsFromTokens(list, names, numbers), figures };
+  return { terms: termsFromTokens(list, names, numbers), figures, identity: identityFrom(identity) };
 }
 
 /**

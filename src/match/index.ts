@@ -7,6 +7,7 @@
 import { analyzeSentence } from '../extract/index.js';
 import { conflictsBetween, type PairConflict } from '../judge.js';
 import type { Claim, Cluster, RelatedLink, Sentence } from '../types.js';
+import { articleContext, claimIdentity, identityRelation, rememberIdentity, type ArticleContext, type IdentityProfile, type IdentityRelation } from './identity.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
 import { explainFeatures, MATCH_MODEL, pairFeatures, resetGramTables, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
@@ -17,22 +18,32 @@ export { termsOf, canonicalTerm } from './terms.js';
 export type { Terms } from './terms.js';
 export { figureKeys, matchReason, isRelated } from './rules.js';
 export type { MatchReason, Anchors } from './rules.js';
+export { articleContext, claimIdentity, identityRelation, findNames, knownIdentity } from './identity.js';
+export type { ArticleContext, Identity, IdentityProfile, IdentityRelation, NameMention } from './identity.js';
 
 /** What the matcher knows of a claim: derived once per claim, plain data (cacheable). */
 export interface MatchProfile {
   readonly terms: Terms;
   /** Figures the claim states, by unit (`count:meet`). */
   readonly figures: readonly string[];
+  /** Who, where and when the claim is about, in its sentence and its article's main event. */
+  readonly identity: IdentityProfile;
 }
 
 /**
  * The profile a claim is matched on: its terms with numbers and dates masked (so
- * that "two meetings" still meets "at least four meetings") and its figures.
+ * that "two meetings" still meets "at least four meetings"), its figures, and its
+ * identity (names and dates of the sentence and of its article's main event).
  *
  * @param claim Claim to describe.
+ * @param context Its article's context (`articleContext`; optional: without it, the sentence alone).
  */
-export function matchProfile(claim: Claim): MatchProfile {
-  return knownProfiles.get(claim) ?? { terms: claimTerms(claim), figures: figureKeys(claim) };
+export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfile {
+  const known = knownProfiles.get(claim);
+  if (known) return known;
+  const identity = claimIdentity(claim, context);
+  rememberIdentity(claim, identity);
+  return { terms: claimTerms(claim), figures: figureKeys(claim), identity };
 }
 
 /** Profiles derived elsewhere (a worker thread, the cache), by claim object. */
@@ -47,6 +58,7 @@ const knownProfiles = new WeakMap<Claim, MatchProfile>();
  */
 export function rememberProfile(claim: Claim, profile: MatchProfile): void {
   knownProfiles.set(claim, profile);
+  rememberIdentity(claim, profile.identity);
 }
 
 /**
@@ -69,10 +81,13 @@ export interface PairMatch {
   /** Whether they are at least possibly related. */
   readonly related: boolean;
   readonly features: readonly number[];
+  /** How their identities compare: `different` means two events, never one claim. */
+  readonly identity: IdentityRelation;
 }
 
 /**
- * Compare two claim profiles.
+ * Compare two claim profiles. Two claims whose identities differ (other people,
+ * places or dates: two events) never state the same claim and are not related.
  *
  * @param a One profile.
  * @param b The other.
@@ -82,9 +97,11 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const overlap = termOverlap(a.terms, b.terms);
   const features = pairFeatures(a.terms, b.terms, overlap);
   const probability = sameClaimProbability(features, model);
+  const identity = identityRelation(a.identity, b.identity);
+  if (identity.different) return { probability, overlap, reason: null, related: false, features, identity };
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
   const reason = matchReason(probability, overlap, anchors, model);
-  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features };
+  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity };
 }
 
 /** The answer to "why were these matched?". */
@@ -107,6 +124,8 @@ export interface Comparison {
   readonly overlap: Overlap;
   /** Each feature's value and its share of the paraphrase score. */
   readonly features: ReturnType<typeof explainFeatures>;
+  /** Whether what they say of who, where and when makes them two events (then `match` is null), and why. */
+  readonly identity: IdentityRelation;
 }
 
 /** Options for comparing raw sentences. */
@@ -129,15 +148,17 @@ export function compareSentences(a: string | Sentence | Claim, b: string | Sente
   const claimA = toClaim(a, 'A', options.publishedA);
   const claimB = toClaim(b, 'B', options.publishedB);
   const model = options.model ?? MATCH_MODEL;
-  const pair = matchPair(matchProfile(claimA), matchProfile(claimB), model);
+  const contextOf = (published: string | undefined) => articleContext({ paragraphs: [], ...(published ? { published } : {}) });
+  const pair = matchPair(matchProfile(claimA, contextOf(options.publishedA)), matchProfile(claimB, contextOf(options.publishedB)), model);
   return {
     same: pair.probability >= model.same,
     score: pair.probability,
     match: pair.reason,
     related: pair.related,
-    conflicts: conflictsBetween(claimA, claimB),
+    conflicts: pair.identity.different ? [] : conflictsBetween(claimA, claimB),
     overlap: pair.overlap,
     features: explainFeatures(pair.features, model),
+    identity: pair.identity,
   };
 }
 
@@ -214,7 +235,7 @@ export function byStrength(x: MatchEdge, y: MatchEdge): number {
 export function clusterClaims(
   claims: readonly Claim[],
   options: ClusterOptions = {},
-  profileOf: (claim: Claim, index: number) => MatchProfile = matchProfile,
+  profileOf: (claim: Claim, index: number) => MatchProfile = (claim) => matchProfile(claim),
 ): Cluster[] {
   const profiles = claims.map((claim, index) => profileOf(claim, index));
   const sourceOf = claims.map((claim) => claim.sentence.source);
