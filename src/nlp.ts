@@ -48,13 +48,13 @@ export function numberValue(phrase: string): NumberReading | null {
 }
 
 /** What kind of name a short phrase is, as compromise reads it. */
-export type NameKind = 'person' | 'place' | 'organization';
+export type NameKind = 'person' | 'place' | 'region' | 'organization';
 
 const kindCache = new Map<string, NameKind | null>();
 
 /**
  * Whether a short capitalised phrase ("Tara Reid", "Grove City") names a person,
- * a place or an organisation, as compromise's lexicon reads it out of context; cached.
+ * a place, a region (a country or state: "Ohio") or an organisation, as compromise's lexicon reads it out of context; cached.
  *
  * @param phrase Just the name, not a whole sentence.
  * @returns The kind, or null when compromise knows none.
@@ -64,7 +64,15 @@ export function nameKind(phrase: string): NameKind | null {
   const cached = kindCache.get(key);
   if (cached !== undefined) return cached;
   const doc = compromise()(key);
-  const kind: NameKind | null = doc.has('#Person') ? 'person' : doc.has('#Place') ? 'place' : doc.has('#Organization') ? 'organization' : null;
+  const kind: NameKind | null = doc.has('#Person')
+    ? 'person'
+    : doc.has('#Country') || doc.has('#Region')
+      ? 'region'
+      : doc.has('#Place')
+        ? 'place'
+        : doc.has('#Organization')
+          ? 'organization'
+          : null;
   if (kindCache.size > 20_000) kindCache.clear();
   kindCache.set(key, kind);
   return kind;

@@ -172,6 +172,8 @@ export interface Conflict {
   readonly kind: ConflictKind;
   /** Human-readable, e.g. "at least four vs three meetings". */
   readonly detail: string;
+  /** A running count (dead, injured, arrested …) that a later article updates ("rose from 12 to 19"): not a dispute. */
+  readonly update?: boolean;
 }
 
 /** Claims the matcher judged to state the same thing (several may come from one outlet). */

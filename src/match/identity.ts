@@ -58,6 +58,8 @@ const ORG_HEADS = new Set(data.orgHeads);
 const PLACE_PREPOSITIONS = new Set(data.placePrepositions);
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'van', 'von', 'der', 'bin', 'al', 'da', 'di', 'le', '&']);
 const WEIGHTS = data.weights;
+/** Prefix of the key of a broad place (a country or state). */
+const BROAD = '^';
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
 const CAPITALISED = /^\p{Lu}/u;
@@ -98,10 +100,12 @@ export function findNames(text: string): NameMention[] {
     const before = text.slice(0, words[i]!.start);
     const initial = SENTENCE_END.test(before);
     const previous = i > 0 ? lowerWord(words[i - 1]!.word) : '';
+    const next = j < words.length && /^ +$/.test(text.slice(words[j - 1]!.end, words[j]!.start)) ? words[j]!.word : '';
     const mention = nameOf(
       words.slice(i, j).map((w) => w.word),
       previous,
       initial,
+      next,
     );
     if (mention) found.push(mention);
     i = j;
@@ -109,7 +113,7 @@ export function findNames(text: string): NameMention[] {
   return found;
 }
 
-function nameOf(run: readonly string[], previous: string, atStart: boolean): NameMention | undefined {
+function nameOf(run: readonly string[], previous: string, atStart: boolean, next: string): NameMention | undefined {
   let words = [...run];
   let titled = TITLES.has(previous);
   let initial = atStart;
@@ -130,6 +134,7 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean): Nam
   const last = lowers.at(-1)!;
   const allCaps = words.every((w) => w === w.toUpperCase() && /\p{L}{2}/u.test(w));
   let kind: NameMention['kind'];
+  let broad = false;
   if (titled) kind = 'person';
   else if (ORG_HEADS.has(last) && words.length > 1) kind = 'org';
   else if (PLACE_HEADS.has(last) && words.length > 1) kind = 'place';
@@ -137,9 +142,12 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean): Nam
   else if (allCaps && words[0]!.length <= 5) kind = 'org';
   else {
     const read = nameKind(text);
-    kind = read === 'person' ? 'person' : read === 'organization' ? 'org' : read === 'place' ? 'place' : PLACE_PREPOSITIONS.has(previous) ? 'place' : 'name';
+    const placeCue = PLACE_PREPOSITIONS.has(previous) || PLACE_HEADS.has(next);
+    kind = read === 'person' ? 'person' : read === 'organization' ? 'org' : read === 'place' || read === 'region' || placeCue ? 'place' : 'name';
+    broad = read === 'region';
   }
-  const key = kind === 'person' ? last : lowers.join(' ');
+  // A country or state is a place too broad to tell two events apart by agreeing on it.
+  const key = kind === 'person' ? last : `${broad ? BROAD : ''}${lowers.join(' ')}`;
   return { text, key, kind, initial: initial && words.length === 1 && kind === 'name' };
 }
 
@@ -243,6 +251,10 @@ export interface IdentityRelation {
   readonly reason: string;
 }
 
+function specific(places: readonly string[]): string[] {
+  return places.filter((place) => !place.startsWith(BROAD));
+}
+
 function union(a: readonly string[], b: readonly string[]): string[] {
   return [...new Set([...a, ...b])];
 }
@@ -278,7 +290,7 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
     const x = union(a.sentence[slot], a.core[slot]);
     const y = union(b.sentence[slot], b.core[slot]);
     if (x.length === 0 || y.length === 0) continue;
-    if (shares(x, y)) score += agree;
+    if (shares(x, y)) score += slot === 'places' && !shares(specific(x), specific(y)) ? WEIGHTS.regionsAgree : agree;
     else {
       score -= differ;
       reasons.push(`${slot} differ (${x.slice(0, 3).join(', ')} / ${y.slice(0, 3).join(', ')})`);
@@ -290,6 +302,13 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   if (pa.length > 0 && pb.length > 0 && !shares(pa, pb) && !shares(pa, b.core.people) && !shares(pb, a.core.people)) {
     score -= WEIGHTS.sentencePeopleDiffer;
     reasons.push(`the sentences name different people (${pa.join(', ')} / ${pb.join(', ')})`);
+  }
+  // The sentences name different specific places ("Elm Street" / "Main Street").
+  const sa = specific(a.sentence.places);
+  const sb = specific(b.sentence.places);
+  if (sa.length > 0 && sb.length > 0 && !shares(sa, sb)) {
+    score -= WEIGHTS.sentencePlacesDiffer;
+    reasons.push(`the sentences name different places (${sa.join(', ')} / ${sb.join(', ')})`);
   }
   // Untyped names shared in the sentences are some evidence of one event.
   if (shares(a.sentence.names, allB) || shares(b.sentence.names, allA)) score += WEIGHTS.orgsAgree;
