@@ -50,7 +50,7 @@ export function holderOf(text: string, span: { readonly start: number; readonly 
   if (!/^\s*[,;)]/.test(gapAfter)) {
     const name = after.find(({ word }) => /^\p{Lu}/u.test(word));
     // Stop at a list separator: "54-year-old A, 42-year-old B".
-    if (name && !/[,;]/.test(text.slice(span.end, span.end + name.start))) return lastNameFrom(text, span.end + name.start);
+    if (name && !/[,;]/.test(text.slice(span.end, span.end + name.start))) return nameFrom(text, span.end + name.start);
   }
   // "Jane Roe, 42," — the name just before the figure.
   const before = text.slice(0, span.start);
@@ -58,9 +58,14 @@ export function holderOf(text: string, span: { readonly start: number; readonly 
   return match ? match[1]!.toLowerCase() : null;
 }
 
-function lastNameFrom(text: string, start: number): string {
+function nameFrom(text: string, start: number): string {
   const run = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+)*\p{Lu}[\p{L}'’-]*/u.exec(text.slice(start));
-  return (run?.[0] ?? '').split(/\s+/).at(-1)!.replace(/['’]s$/u, '').toLowerCase();
+  return (run?.[0] ?? '').replace(/['’]s$/u, '').toLowerCase();
+}
+
+/** "lena brandt" and "brandt" may name one person; "ivo brandt" and "lena brandt" do not. */
+function sameHolder(a: string, b: string): boolean {
+  return a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
 }
 
 /**
@@ -80,7 +85,7 @@ export function sameQuantitySlot(a: ConflictSide, qa: Quantity, b: ConflictSide,
   if (qa.kind === 'age' && qb.kind === 'age') {
     const ha = holderOf(a.text, qa.span);
     const hb = holderOf(b.text, qb.span);
-    if (ha !== null && hb !== null && ha !== hb) return false;
+    if (ha !== null && hb !== null && !sameHolder(ha, hb)) return false;
   }
   return true;
 }
