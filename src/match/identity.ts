@@ -190,7 +190,10 @@ export function articleContext(article: { readonly title?: string; readonly para
   const counts = new Map<string, number>();
   const known = new Set<string>();
   const all: NameMention[][] = article.paragraphs.map((paragraph) => findNames(paragraph));
-  const title = article.title ? findNames(article.title) : [];
+  // A title in title case ("Gunman Kills Two At Diner") tells no names from other words.
+  const titleWords = article.title?.split(/\s+/).filter((word) => /\p{L}/u.test(word)) ?? [];
+  const titleCase = titleWords.filter((word) => /^\p{Lu}/u.test(word)).length > 0.6 * titleWords.length;
+  const title = article.title && !titleCase ? findNames(article.title) : [];
   for (const mention of [...title, ...all.flat()]) {
     if (!mention.initial) known.add(mention.key);
     const tally = votes.get(mention.key) ?? new Map<NameMention['kind'], number>();
@@ -286,11 +289,19 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   ] as const;
   const allA = [...a.sentence.people, ...a.sentence.places, ...a.sentence.orgs, ...a.sentence.names];
   const allB = [...b.sentence.people, ...b.sentence.places, ...b.sentence.orgs, ...b.sentence.names];
+  // Untyped names (and their words) of each side: "Jin" untyped here may be the person "jin" there.
+  const loose = (p: IdentityProfile) => {
+    const names = union(p.sentence.names, p.core.names);
+    return union(names, names.flatMap((name) => name.split(' ')));
+  };
+  const looseA = loose(a);
+  const looseB = loose(b);
   for (const [slot, agree, differ] of slots) {
     const x = union(a.sentence[slot], a.core[slot]);
     const y = union(b.sentence[slot], b.core[slot]);
     if (x.length === 0 || y.length === 0) continue;
-    if (shares(x, y)) score += slot === 'places' && !shares(specific(x), specific(y)) ? WEIGHTS.regionsAgree : agree;
+    const sharedLoosely = slot === 'people' && (shares(x, looseB) || shares(y, looseA));
+    if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(specific(x), specific(y)) ? WEIGHTS.regionsAgree : agree;
     else {
       score -= differ;
       reasons.push(`${slot} differ (${x.slice(0, 3).join(', ')} / ${y.slice(0, 3).join(', ')})`);
