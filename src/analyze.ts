@@ -69,7 +69,7 @@ export function analyzeWithProfiles(source: Source): AnalysisData {
   const { sentences, claims } = analyzeSource(source);
   const context = articleContext({
     ...(source.meta.title ? { title: source.meta.title } : {}),
-    paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
+    paragraphs: source.blocks.map((block) => (block.boilerplate || block.kind === 'tableCell' ? '' : block.text)),
     ...(source.meta.published ? { published: source.meta.published } : {}),
   });
   return { sentences, claims, profiles: claims.map((claim) => matchProfile(claim, context)) };

@@ -39,12 +39,18 @@ export interface NameMention {
   readonly kind: 'person' | 'place' | 'org' | 'name';
   /** A single word starting a sentence: a name only if the article uses it elsewhere. */
   readonly initial: boolean;
+  /** Where the name starts in the text it was found in. */
+  readonly start: number;
 }
 
 /** What the per-source stage knows of an article, for the identity of each of its claims. */
 export interface ArticleContext {
   /** Kind of each name key used in the article. */
   readonly kinds: ReadonlyMap<string, NameMention['kind']>;
+  /** Names of each paragraph (by the index given), for the claims of that paragraph. */
+  readonly paragraphs: readonly (readonly NameMention[])[];
+  /** Text of each paragraph. */
+  readonly texts: readonly string[];
   /** Keys the article uses other than as a sentence's first word. */
   readonly known: ReadonlySet<string>;
   readonly core: Identity;
@@ -61,15 +67,26 @@ const WEIGHTS = data.weights;
 /** Prefix of the key of a broad place (a country or state). */
 const BROAD = '^';
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.&-]*/gu;
-const CAPITALISED = /^\p{Lu}/u;
+const RUN = /(?<![\p{L}\p{N}'’.&-])\p{Lu}[\p{L}\p{N}'’.&-]*(?: +(?:(?:of|de|del|la|van|von|der|bin|al|da|di|le|&) +)?\p{Lu}[\p{L}\p{N}'’.&-]*)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}'’.&-]/u;
+
+/** The word before `at` (skipping spaces and punctuation), scanning back at most a few characters. */
+function previousWord(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && at - end < 8 && !WORD_CHAR.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && end - start < 30 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+const NEXT = /^ +([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u;
 const SENTENCE_END = /[.!?]["”’)]*\s+$|^\s*$|[:;—–-]\s+$|\n\s*$/u;
 
 function lowerWord(word: string): string {
-  return word
-    .toLowerCase()
-    .replace(/['’]s?$/u, '')
-    .replace(/\.+$/u, '');
+  let lower = word.toLowerCase();
+  while (lower.endsWith('.')) lower = lower.slice(0, -1);
+  if (lower.endsWith("'s") || lower.endsWith('’s')) lower = lower.slice(0, -2);
+  else if (lower.endsWith("'") || lower.endsWith('’')) lower = lower.slice(0, -1);
+  return lower;
 }
 
 /**
@@ -77,43 +94,32 @@ function lowerWord(word: string): string {
  * (titles, "Street", "Department", "in …"), then compromise's lexicon.
  *
  * @param text A sentence or paragraph.
+ * @param lexicon Whether to ask compromise's lexicon about names no cue types (default: true).
  */
-export function findNames(text: string): NameMention[] {
-  const words = [...text.matchAll(WORD)].map((match) => ({ word: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length }));
+export function findNames(text: string, lexicon = true): NameMention[] {
   const found: NameMention[] = [];
-  let i = 0;
-  while (i < words.length) {
-    if (!CAPITALISED.test(words[i]!.word)) {
-      i++;
-      continue;
+  for (const match of text.matchAll(RUN)) {
+    // A possessive ends a name: "Indonesia's West Papua" is two.
+    const runStart = match.index ?? 0;
+    let offset = 0;
+    const run = match[0];
+    // Most runs are one word that is no name ("The", "Officials"): skip them at once.
+    if (!run.includes(' ') && NOT_NAMES.has(lowerWord(run))) continue;
+    for (const part of run.includes(' ') ? run.split(/(?<=['’]s) +/u) : [run]) {
+      const start = runStart + offset;
+      offset += part.length + 1;
+      const end = start + part.length;
+      const initial = SENTENCE_END.test(text.slice(Math.max(0, start - 8), start)) || start === 0;
+      const previous = lowerWord(previousWord(text, start));
+      const next = NEXT.exec(text.slice(end, end + 40))?.[1] ?? '';
+      const mention = nameOf(part.split(/ +/), previous, initial, next, lexicon);
+      if (mention) found.push({ ...mention, start });
     }
-    // A run of capitalised words joined only by spaces (and connectors like "of").
-    let j = i + 1;
-    while (j < words.length) {
-      const gap = text.slice(words[j - 1]!.end, words[j]!.start);
-      if (!/^ +$/.test(gap) || /['’]s$/u.test(words[j - 1]!.word)) break;
-      const word = words[j]!.word;
-      if (CAPITALISED.test(word)) j++;
-      else if (CONNECTORS.has(word) && j + 1 < words.length && CAPITALISED.test(words[j + 1]!.word) && /^ +$/.test(text.slice(words[j]!.end, words[j + 1]!.start))) j += 2;
-      else break;
-    }
-    const before = text.slice(0, words[i]!.start);
-    const initial = SENTENCE_END.test(before);
-    const previous = i > 0 ? lowerWord(words[i - 1]!.word) : '';
-    const next = j < words.length && /^ +$/.test(text.slice(words[j - 1]!.end, words[j]!.start)) ? words[j]!.word : '';
-    const mention = nameOf(
-      words.slice(i, j).map((w) => w.word),
-      previous,
-      initial,
-      next,
-    );
-    if (mention) found.push(mention);
-    i = j;
   }
   return found;
 }
 
-function nameOf(run: readonly string[], previous: string, atStart: boolean, next: string): NameMention | undefined {
+function nameOf(run: readonly string[], previous: string, atStart: boolean, next: string, lexicon: boolean): Omit<NameMention, 'start'> | undefined {
   let words = [...run];
   let titled = TITLES.has(previous);
   let initial = atStart;
@@ -141,7 +147,7 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean, next
   else if (allCaps && atStart && words.length === 1 && words[0]!.length > 4) kind = 'place';
   else if (allCaps && words[0]!.length <= 5) kind = 'org';
   else {
-    const read = nameKind(text);
+    const read = lexicon ? nameKind(text) : null;
     const placeCue = PLACE_PREPOSITIONS.has(previous) || PLACE_HEADS.has(next);
     kind = read === 'person' ? 'person' : read === 'organization' ? 'org' : read === 'place' || read === 'region' || placeCue ? 'place' : 'name';
     broad = read === 'region';
@@ -183,7 +189,7 @@ function identityOf(mentions: readonly NameMention[], kinds?: ReadonlyMap<string
  * The article's context: the kind of each name it uses, and the names of its main
  * event (title, first sentences, and names used more than once).
  *
- * @param article Title, paragraphs in order (boilerplate left out) and publication date.
+ * @param article Title, paragraphs by block index (boilerplate ones empty) and publication date.
  */
 export function articleContext(article: { readonly title?: string; readonly paragraphs: readonly string[]; readonly published?: string }): ArticleContext {
   const votes = new Map<string, Map<NameMention['kind'], number>>();
@@ -208,14 +214,25 @@ export function articleContext(article: { readonly title?: string; readonly para
   const usable = (mention: NameMention) => !mention.initial || known.has(mention.key);
   for (const mention of all.flat()) if (usable(mention)) counts.set(mention.key, (counts.get(mention.key) ?? 0) + 1);
   // The lead: the title and the first sentences of the body.
-  const leadText = article.paragraphs.join(' ').split(/(?<=[.!?]["”’]?)\s+/u).slice(0, data.leadSentences).join(' ');
-  const lead = [...title, ...findNames(leadText)].filter(usable);
+  // The lead: the first sentences of the first paragraph that has any text.
+  const first = article.paragraphs.findIndex((paragraph) => paragraph.trim() !== '');
+  const leadEnd = first === -1 ? 0 : article.paragraphs[first]!.split(/(?<=[.!?]["”’]?)\s+/u).slice(0, data.leadSentences).join(' ').length;
+  const lead = [...title, ...(first === -1 ? [] : all[first]!.filter((mention) => mention.start < leadEnd))].filter(usable);
   const repeated = [...counts.entries()]
     .filter(([, count]) => count >= data.coreMinCount)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, data.coreMaxKeys)
-    .map(([key]) => ({ text: key, key, kind: kinds.get(key) ?? 'name', initial: false }) as NameMention);
-  return { kinds, known, core: identityOf([...lead, ...repeated], kinds), published: article.published ?? null };
+    .map(([key]) => ({ text: key, key, kind: kinds.get(key) ?? 'name', initial: false, start: 0 }) as NameMention);
+  return { kinds, paragraphs: all, texts: article.paragraphs, known, core: identityOf([...lead, ...repeated], kinds), published: article.published ?? null };
+}
+
+/** The names of a claim's sentence: those its paragraph's context found inside it, else read again. */
+function namesOfSentence(claim: Claim, context: ArticleContext | undefined): readonly NameMention[] {
+  const text = context?.texts[claim.sentence.block];
+  const at = text === undefined ? -1 : text.indexOf(claim.sentence.plain);
+  if (at === -1) return findNames(claim.sentence.plain);
+  const end = at + claim.sentence.plain.length;
+  return context!.paragraphs[claim.sentence.block]!.filter((mention) => mention.start >= at && mention.start < end);
 }
 
 const WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
@@ -227,7 +244,7 @@ const WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|s
  * @param context Its article's context (optional: without it, the sentence alone).
  */
 export function claimIdentity(claim: Claim, context?: ArticleContext): IdentityProfile {
-  const mentions = findNames(claim.sentence.plain).filter((mention) => !mention.initial || (context?.known.has(mention.key) ?? false));
+  const mentions = namesOfSentence(claim, context).filter((mention) => !mention.initial || (context?.known.has(mention.key) ?? false));
   const dates = new Set<string>();
   for (const date of claim.dates) {
     if (date.value !== null && date.grain !== 'year') dates.add(date.value);
