@@ -70,6 +70,13 @@ export function storySimilarity(a: StoryProfile, b: StoryProfile, options: Story
   const people = countShared(a.core.people, b.core.people);
   // People named in both main events but all different: two stories about different people.
   if (a.core.people.length > 0 && b.core.people.length > 0 && people === 0 && data.peopleMustShare) return 0;
+  const names =
+    people +
+    countShared(a.core.places, b.core.places) +
+    countShared(a.core.orgs, b.core.orgs) +
+    countShared(a.core.names, b.core.names);
+  // Shared title words alone ("shooting", "killed") do not make one story: a shared name must.
+  if (names === 0) return 0;
   return (
     w.people * people +
     w.places * countShared(a.core.places, b.core.places) +
