@@ -38,6 +38,7 @@ describe('compareSentences with identity', () => {
     ['Police said three people were shot on Main Street on Friday.', 'Police said five people were shot on Elm Street on Saturday.'],
     ['Marta Kovacs was charged with arson in Quillby.', 'Henrik Dahl was charged with arson in Quillby.'],
     ['Four people were hurt when a bus overturned on Birchwood Avenue.', 'Four people were hurt when a bus overturned on Larkspur Road.'],
+    ['Champion Dorian Maske beat Luis Ferreira in the ninth round.', 'Champion Dorian Maske beat Tony Albrecht in the fourth round.'],
   ])('should keep two events apart: %s / %s', (a, b) => {
     const why = compareSentences(a, b);
     expect(why.identity.different).toBe(true);

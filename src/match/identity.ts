@@ -331,6 +331,18 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
     score -= WEIGHTS.sentencePeopleDiffer;
     reasons.push(`the sentences name different people (${pa.join(', ')} / ${pb.join(', ')})`);
   }
+  // Each sentence names someone the other's article never names ("beat Rahman" / "beat Thompson").
+  // Two-word names of no known kind ("Hasim Rahman") count as people here, by their last word.
+  const peopleish = (p: IdentityProfile) =>
+    union(p.sentence.people, p.sentence.names.filter((name) => /^\p{L}+ \p{L}+$/u.test(name)).map((name) => name.split(' ')[1]!));
+  const qa = peopleish(a);
+  const qb = peopleish(b);
+  const knownB = new Set([...qb, ...b.core.people, ...looseB]);
+  const knownA = new Set([...qa, ...a.core.people, ...looseA]);
+  if (qa.some((person) => !knownB.has(person)) && qb.some((person) => !knownA.has(person)) && shares(qa, qb)) {
+    score -= WEIGHTS.sentencePeopleUnknown;
+    reasons.push('each sentence names someone the other article does not');
+  }
   // The sentences name different specific places ("Elm Street" / "Main Street").
   const sa = specific(a.sentence.places);
   const sb = specific(b.sentence.places);
