@@ -350,6 +350,16 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
     score -= WEIGHTS.sentencePlacesDiffer;
     reasons.push(`the sentences name different places (${sa.join(', ')} / ${sb.join(', ')})`);
   }
+  // The two articles' main events share no name at all, of any kind: two stories.
+  const namesOf = (p: IdentityProfile, loose: readonly string[]) =>
+    union(loose, specific([...p.core.people, ...p.core.places, ...p.core.orgs, ...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs]));
+  const everyA = namesOf(a, looseA);
+  const everyB = namesOf(b, looseB);
+  const hasCore = (p: IdentityProfile) => p.core.people.length + p.core.places.length + p.core.orgs.length + p.core.names.length > 0;
+  if (hasCore(a) && hasCore(b) && everyA.length >= 2 && everyB.length >= 2 && !shares(everyA, everyB)) {
+    score -= WEIGHTS.coresDisjoint;
+    reasons.push('their articles share no name');
+  }
   // Untyped names shared in the sentences are some evidence of one event.
   if (shares(a.sentence.names, allB) || shares(b.sentence.names, allA)) score += WEIGHTS.orgsAgree;
   if (a.dates.length > 0 && b.dates.length > 0) {
