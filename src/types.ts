@@ -153,6 +153,8 @@ export interface CheckWorthiness {
 export interface Claim {
   readonly sentence: Sentence;
   readonly outlet: string;
+  /** ISO publication date of its article, or null when unknown (a later article's running count is an update). */
+  readonly published: string | null;
   readonly checkworthiness: CheckWorthiness;
   readonly quantities: readonly Quantity[];
   readonly dates: readonly DateMention[];
@@ -172,6 +174,8 @@ export interface Conflict {
   readonly kind: ConflictKind;
   /** Human-readable, e.g. "at least four vs three meetings". */
   readonly detail: string;
+  /** A running count (dead, injured, arrested …) that a later article updates ("rose from 12 to 19"): not a dispute. */
+  readonly update?: boolean;
 }
 
 /** Claims the matcher judged to state the same thing (several may come from one outlet). */

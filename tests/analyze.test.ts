@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeAll, analyzeRead, parseFiles } from '../src/engine/run.js';
-import { analyzeSource } from '../src/core/report.js';
+import { analyzeSource, articleContextOf } from '../src/core/report.js';
 import { loadSources, readSourceFiles } from '../src/engine/files.js';
 import { parseSource } from '../src/core/parse.js';
 import { matchProfile } from '../src/core/match/index.js';
@@ -32,7 +32,8 @@ describe('analyzeSource', () => {
   it('should give each claim the profile matchProfile derives', async () => {
     const [source] = await seeds();
     const data = analyzeSource(source!);
-    expect(data.profiles).toEqual(data.claims.map((claim) => matchProfile(claim)));
+    const context = articleContextOf(source!);
+    expect(data.profiles).toEqual(data.claims.map((claim) => matchProfile(claim, context)));
   });
 });
 

@@ -46,3 +46,54 @@ export function numberValue(phrase: string): NumberReading | null {
   cache.set(key, reading);
   return reading;
 }
+
+/** What kind of name a short phrase is, as compromise reads it. */
+export type NameKind = 'person' | 'place' | 'region' | 'organization';
+
+const kindCache = new Map<string, NameKind | null>();
+
+let lexicon: Record<string, string | string[]> | undefined;
+
+/** Tags compromise's lexicon gives a lowercase word or phrase (no parse: a lookup). */
+function tagsOf(word: string): readonly string[] {
+  lexicon ??= (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const tags = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+}
+
+const PERSON_TAGS = new Set(['Person', 'FirstName', 'MaleName', 'FemaleName', 'LastName', 'Honorific']);
+const FIRST_NAME_TAGS = new Set(['FirstName', 'MaleName', 'FemaleName']);
+const REGION_TAGS = new Set(['Country', 'Region']);
+const PLACE_TAGS = new Set(['City', 'Place', 'Address']);
+
+function kindOfTags(tags: readonly string[]): NameKind | null {
+  if (tags.some((tag) => REGION_TAGS.has(tag))) return 'region';
+  if (tags.some((tag) => PLACE_TAGS.has(tag))) return 'place';
+  if (tags.includes('Organization')) return 'organization';
+  if (tags.some((tag) => PERSON_TAGS.has(tag))) return 'person';
+  return null;
+}
+
+/**
+ * Whether a short capitalised phrase ("Tara Reid", "Chicago") names a person, a
+ * place, a region (a country or state: "Ohio") or an organisation, as compromise's
+ * lexicon knows its words (a lookup, not a parse: cheap enough for every name); cached.
+ *
+ * @param phrase Just the name, not a whole sentence.
+ * @returns The kind, or null when the lexicon knows none.
+ */
+export function nameKind(phrase: string): NameKind | null {
+  const key = phrase.trim().toLowerCase();
+  const cached = kindCache.get(key);
+  if (cached !== undefined) return cached;
+  const words = key.split(/\s+/).map((word) => word.replace(/['’]s?$/u, '').replace(/\.$/u, ''));
+  let kind = kindOfTags(tagsOf(key));
+  if (kind === null && words.length > 1) {
+    // "Tara Reid": a first name then more capitalised words is a person.
+    if (tagsOf(words[0]!).some((tag) => FIRST_NAME_TAGS.has(tag))) kind = 'person';
+    else kind = kindOfTags(tagsOf(words.at(-1)!)) === 'person' ? 'person' : null;
+  } else if (kind === null) kind = kindOfTags(tagsOf(words[0]!));
+  if (kindCache.size > 20_000) kindCache.clear();
+  kindCache.set(key, kind);
+  return kind;
+}

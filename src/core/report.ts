@@ -6,7 +6,7 @@
 
 import { extractClaims } from './claims/index.js';
 import { claimKey, judgeCluster } from './judge/index.js';
-import { cluster, matchProfile, resolveClusterOptions, type ClusterOptions, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
+import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
 import { splitSentences } from './sentences.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, Verdict } from '../types.js';
 
@@ -30,7 +30,22 @@ export function analyzeSource(source: Source): SourceAnalysis {
     outlet: source.meta.outlet,
     ...(source.meta.published ? { published: source.meta.published } : {}),
   });
-  return { source: source.id, sentences: sentences.length, claims, profiles: claims.map((claim) => matchProfile(claim)) };
+  const context = articleContextOf(source);
+  return { source: source.id, sentences: sentences.length, claims, profiles: claims.map((claim) => matchProfile(claim, context)) };
+}
+
+/**
+ * What a source's claims are matched in the context of: its title, its prose
+ * (boilerplate left out) and its publication date (see `articleContext`).
+ *
+ * @param source Loaded source.
+ */
+export function articleContextOf(source: Source): ArticleContext {
+  return articleContext({
+    ...(source.meta.title ? { title: source.meta.title } : {}),
+    paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+  });
 }
 
 /** A reviewer's decisions about pairs of mentions, by claim key (`claimKey`). */

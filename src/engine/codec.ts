@@ -16,7 +16,8 @@
 import { isArrayOf, isBoolean, isDiagnostic, isInteger, isNumber, isRecord, isString } from '../guards.js';
 import { toPosix, type ParsedSource } from '../core/parse.js';
 import { termsFromTokens } from '../core/match/terms.js';
-import type { MatchProfile } from '../core/match/index.js';
+import type { IdentityProfile, MatchProfile } from '../core/match/index.js';
+import type { Identity } from '../core/match/identity.js';
 import type { SourceAnalysis } from '../core/report.js';
 import type { Terms } from '../core/match/terms.js';
 import type { Block, CheckWorthiness, Claim, DateMention, Diagnostic, Negation, Point, Position, Quantity, Sentence, Source, Span, TextRun } from '../types.js';
@@ -48,8 +49,21 @@ type ClaimRow = readonly [
   string | null,
   string | null,
 ];
-/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures. */
-type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[]];
+/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures, identity. */
+type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[], IdentityRow];
+/** An identity profile: the sentence's people, places, orgs, names, dates; the core's people, places, orgs, names; published. */
+type IdentityRow = readonly [
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  string | null,
+];
 
 /** A source's analysis as stored. */
 export interface StoredAnalysis {
@@ -101,14 +115,16 @@ const BOILERPLATE_BLOCK_KEYS = allKeys<Block>()('kind', 'text', 'runs', 'positio
 const BLOCK_KEYS = BOILERPLATE_BLOCK_KEYS.filter((key) => key !== 'boilerplate');
 const RUN_KEYS = allKeys<TextRun>()('plain', 'file', 'length');
 const SOURCE_KEYS = allKeys<Source>()('id', 'path', 'meta', 'text', 'hash', 'blocks');
-const CLAIM_KEYS = allKeys<Claim>()('sentence', 'outlet', 'checkworthiness', 'quantities', 'dates', 'negation', 'attribution');
+const CLAIM_KEYS = allKeys<Claim>()('sentence', 'outlet', 'published', 'checkworthiness', 'quantities', 'dates', 'negation', 'attribution');
 const SENTENCE_KEYS = allKeys<Sentence>()('source', 'index', 'text', 'plain', 'position', 'block', 'kind');
 const WORTH_KEYS = allKeys<CheckWorthiness>()('checkworthy', 'score', 'reason');
 const NEGATION_KEYS = allKeys<Negation>()('negated', 'cue');
 const SPAN_KEYS = allKeys<Span>()('start', 'end');
 const QUANTITY_KEYS = allKeys<Quantity>()('text', 'span', 'value', 'min', 'max', 'minExclusive', 'maxExclusive', 'approximate', 'unit', 'kind');
 const DATE_KEYS = allKeys<DateMention>()('text', 'span', 'value', 'grain', 'relative');
-const PROFILE_KEYS = allKeys<MatchProfile>()('terms', 'figures').filter((key) => key !== 'terms');
+const PROFILE_KEYS = allKeys<MatchProfile>()('terms', 'figures', 'identity').filter((key) => key !== 'terms');
+const IDENTITY_KEYS = allKeys<IdentityProfile>()('sentence', 'dates', 'core', 'published');
+const IDENTITY_SLOT_KEYS = allKeys<Identity>()('people', 'places', 'orgs', 'names');
 const TERMS_KEYS = allKeys<Terms>()('tokens', 'sequence', 'terms', 'weights', 'names', 'numbers');
 
 /** Thrown inside an encoder (the value cannot be stored exactly) or a decoder (the data has another shape). */
@@ -175,7 +191,7 @@ function dateRow(date: DateMention, plain: string): DateRow {
 function claimRow(claim: Claim, source: Source): ClaimRow {
   const sentence = claim.sentence;
   need(hasKeys(claim, CLAIM_KEYS) && hasKeys(sentence, SENTENCE_KEYS));
-  need(sentence.source === source.id && claim.outlet === source.meta.outlet);
+  need(sentence.source === source.id && claim.outlet === source.meta.outlet && claim.published === (source.meta.published ?? null));
   const position = positionRow(sentence.position);
   need(source.text.slice(position[2], position[5]) === sentence.text);
   const worth = claim.checkworthiness;
@@ -202,7 +218,27 @@ function profileRow(profile: MatchProfile): ProfileRow {
   const terms = profile.terms;
   need(hasKeys(profile, ['terms', ...PROFILE_KEYS]) && hasKeys(terms, TERMS_KEYS));
   const tokens = terms.tokens.some((token) => token.includes(' ') || token === '') ? terms.tokens : terms.tokens.join(' ');
-  return [tokens, terms.names, terms.numbers, profile.figures];
+  return [tokens, terms.names, terms.numbers, profile.figures, identityRow(profile.identity)];
+}
+
+function identityRow(identity: IdentityProfile): IdentityRow {
+  need(hasKeys(identity, IDENTITY_KEYS) && hasKeys(identity.sentence, IDENTITY_SLOT_KEYS) && hasKeys(identity.core, IDENTITY_SLOT_KEYS));
+  const { sentence, core } = identity;
+  return [sentence.people, sentence.places, sentence.orgs, sentence.names, identity.dates, core.people, core.places, core.orgs, core.names, identity.published];
+}
+
+function identityFrom(row: unknown): IdentityProfile {
+  need(Array.isArray(row) && row.length === 10);
+  const lists = (row as unknown[]).slice(0, 9);
+  const published = (row as unknown[])[9];
+  need(lists.every((list) => isArrayOf(list, isString)) && (published === null || isString(published)));
+  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = lists as string[][];
+  return {
+    sentence: { people: people!, places: places!, orgs: orgs!, names: names! },
+    dates: dates!,
+    core: { people: corePeople!, places: corePlaces!, orgs: coreOrgs!, names: coreNames! },
+    published: published as string | null,
+  };
 }
 
 /**
@@ -323,6 +359,7 @@ function claimOf(row: unknown, source: Source): Claim {
   return {
     sentence,
     outlet: source.meta.outlet,
+    published: source.meta.published ?? null,
     checkworthiness: { checkworthy, score, reason },
     quantities: quantities.map((quantity) => quantityOf(quantity, sentence.plain)),
     dates: dates.map((date) => dateOf(date, sentence.plain)),
@@ -332,11 +369,11 @@ function claimOf(row: unknown, source: Source): Claim {
 }
 
 function profileOf(row: unknown): MatchProfile {
-  need(Array.isArray(row) && row.length === 4);
-  const [tokens, names, numbers, figures] = row as unknown[];
+  need(Array.isArray(row) && row.length === 5);
+  const [tokens, names, numbers, figures, identity] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
   const list = isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens;
-  return { terms: termsFromTokens(list, names, numbers), figures };
+  return { terms: termsFromTokens(list, names, numbers), figures, identity: identityFrom(identity) };
 }
 
 /**

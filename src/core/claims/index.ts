@@ -39,6 +39,7 @@ export function analyzeSentence(sentence: Sentence, context: ClaimContext): Clai
     return {
       sentence,
       outlet: context.outlet,
+      published: context.published ?? null,
       checkworthiness: {
         checkworthy: false,
         score: 0,
@@ -56,6 +57,7 @@ export function analyzeSentence(sentence: Sentence, context: ClaimContext): Clai
   return {
     sentence,
     outlet: context.outlet,
+    published: context.published ?? null,
     checkworthiness: rateCheckWorthiness(text, { kind: sentence.kind, quantities, dates, attribution }),
     quantities,
     dates,

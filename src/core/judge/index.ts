@@ -7,11 +7,14 @@ import { createHash } from 'node:crypto';
 import { statesNegation } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
+import { runningUpdate, sameDateSlot, sameQuantitySlot, type ConflictSide } from './align.js';
 
 /** A conflict between two claims, before it is placed in a finding. */
 export interface PairConflict {
   readonly kind: ConflictKind;
   readonly detail: string;
+  /** A running count that a later article updates: not a dispute. */
+  readonly update?: boolean;
 }
 
 /** Relative slack around an approximate figure ("some 4,000" holds for 3,600–4,400). */
@@ -27,9 +30,10 @@ const APPROXIMATE_SLACK = 0.1;
  */
 export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
   const conflicts: PairConflict[] = [];
-  const quantity = quantityConflict(a.quantities, b.quantities);
+  const sides: readonly [ConflictSide, ConflictSide] = [sideOf(a), sideOf(b)];
+  const quantity = quantityConflict(a.quantities, b.quantities, sides);
   if (quantity) conflicts.push(quantity);
-  const date = dateConflict(a.dates, b.dates);
+  const date = dateConflict(a.dates, b.dates, sides);
   if (date) conflicts.push(date);
   if (a.negation.negated !== b.negation.negated) {
     const [negated, plain] = a.negation.negated ? [a, b] : [b, a];
@@ -83,16 +87,24 @@ function unitKey(quantity: Quantity): string | null {
   return `${quantity.kind}:${terms.join(' ') || quantity.unit.toLowerCase()}`;
 }
 
-function quantityConflict(left: readonly Quantity[], right: readonly Quantity[]): PairConflict | undefined {
+/** A claim's sentence and its article's publication date, for aligning its figures and dates. */
+function sideOf(claim: Claim): ConflictSide {
+  return { text: claim.sentence.plain, published: claim.published };
+}
+
+function quantityConflict(left: readonly Quantity[], right: readonly Quantity[], sides?: readonly [ConflictSide, ConflictSide]): PairConflict | undefined {
   for (const a of left) {
     const key = unitKey(a);
     if (key === null) continue;
-    const peers = right.filter((b) => unitKey(b) === key);
+    // Only a figure of the same unit that fills the same slot (outcome, person) can conflict.
+    const peers = right.filter((b) => unitKey(b) === key && (!sides || sameQuantitySlot(sides[0], a, sides[1], b)));
     if (peers.length === 0) continue;
     // A quantity is in conflict only when no quantity of the same unit on the other side is compatible with it.
     const reasons = peers.map((b) => quantityIncompatibility(a, b));
     if (reasons.some((reason) => reason === undefined)) continue;
     const b = peers[0]!;
+    const update = sides ? runningUpdate(sides[0], a, sides[1], b) : undefined;
+    if (update) return { kind: 'quantity', detail: update, update: true };
     return { kind: 'quantity', detail: `${a.text} vs ${b.text}${reasons[0] ? ` (${reasons[0]})` : ''}` };
   }
   return undefined;
@@ -160,13 +172,15 @@ export function quantityIncompatibility(a: Quantity, b: Quantity): string | unde
 // ---------------------------------------------------------------------------
 // Dates
 
-function dateConflict(left: readonly DateMention[], right: readonly DateMention[]): PairConflict | undefined {
+function dateConflict(left: readonly DateMention[], right: readonly DateMention[], sides?: readonly [ConflictSide, ConflictSide]): PairConflict | undefined {
   for (const grain of ['day', 'month'] as const) {
     const a = left.filter((date) => date.value !== null && date.grain === grain);
     const b = right.filter((date) => date.value !== null && date.grain === grain);
     // Only one resolved date of this grain on each side: they must name the same event's date.
     if (a.length !== 1 || b.length !== 1) continue;
     const [da, db] = [a[0]!, b[0]!];
+    // Dates of two people's acts ("he … on May 4", "she … on December 22") are no dispute.
+    if (sides && !sameDateSlot(sides[0], da, sides[1], db)) continue;
     if (da.value !== db.value && !coarserHolds(left, db) && !coarserHolds(right, da)) {
       return { kind: 'date', detail: `${da.text} (${da.value}) vs ${db.text} (${db.value})` };
     }
@@ -227,7 +241,8 @@ export function judgeCluster(
     }
   }
   const outlets = [...new Set(claims.map((claim) => claim.outlet))].sort(compare);
-  const verdict: Verdict = conflicts.length > 0 ? 'disputed' : outlets.length >= 2 ? 'corroborated' : 'unique';
+  // An update of a running count by a later article does not dispute the claim.
+  const verdict: Verdict = conflicts.some((conflict) => !conflict.update) ? 'disputed' : outlets.length >= 2 ? 'corroborated' : 'unique';
   // The representative comes from the side with the fewest conflicts (not the odd one out), central if possible.
   const conflictCount = claims.map((_, index) => conflicts.filter((conflict) => conflict.between.includes(index)).length);
   const fewest = Math.min(...conflictCount);

@@ -11,6 +11,7 @@ import { resolveClusterOptions, type ClusterOptions } from './options.js';
 import { matchPair, matchProfile, type MatchProfile } from './pair.js';
 import type { MatchReason } from './rules.js';
 import { explainFeatures, MATCH_MODEL, type MatchModel, type Overlap } from './similarity.js';
+import { articleContext, type IdentityRelation } from './identity.js';
 
 export { pairFeatures, sameClaimProbability, explainFeatures, termOverlap, GramTable, FEATURE_NAMES, MATCH_MODEL } from './similarity.js';
 export type { MatchModel, FeatureName, Overlap, ClaimRules } from './similarity.js';
@@ -19,6 +20,8 @@ export type { Terms } from './terms.js';
 export { figureKeys, matchReason, isRelated } from './rules.js';
 export type { MatchReason, Anchors } from './rules.js';
 export { matchProfile, matchPair, claimTerms } from './pair.js';
+export { articleContext, claimIdentity, identityRelation, findNames } from './identity.js';
+export type { ArticleContext, Identity, IdentityProfile, IdentityRelation, NameMention } from './identity.js';
 export type { MatchProfile, PairMatch } from './pair.js';
 export { cluster, byStrength, PairGraph } from './cluster.js';
 export type { ClusterInput, ClusterPrior, ClusterResult, ClusterState, MatchEdge, MadeCluster } from './cluster.js';
@@ -61,6 +64,8 @@ export interface Comparison {
   readonly overlap: Overlap;
   /** Each feature's value and its share of the paraphrase score. */
   readonly features: ReturnType<typeof explainFeatures>;
+  /** Whether what they say of who, where and when makes them two events (then `match` is null), and why. */
+  readonly identity: IdentityRelation;
 }
 
 /** Options for comparing raw sentences. */
@@ -83,15 +88,17 @@ export function compareSentences(a: string | Sentence | Claim, b: string | Sente
   const claimA = toClaim(a, 'A', options.publishedA);
   const claimB = toClaim(b, 'B', options.publishedB);
   const model = options.model ?? MATCH_MODEL;
-  const pair = matchPair(matchProfile(claimA), matchProfile(claimB), model);
+  const contextOf = (published: string | undefined) => articleContext({ paragraphs: [], ...(published ? { published } : {}) });
+  const pair = matchPair(matchProfile(claimA, contextOf(options.publishedA)), matchProfile(claimB, contextOf(options.publishedB)), model);
   return {
     same: pair.probability >= model.same,
     score: pair.probability,
     match: pair.reason,
     related: pair.related,
-    conflicts: conflictsBetween(claimA, claimB),
+    conflicts: pair.identity.different ? [] : conflictsBetween(claimA, claimB),
     overlap: pair.overlap,
     features: explainFeatures(pair.features, model),
+    identity: pair.identity,
   };
 }
 

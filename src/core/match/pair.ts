@@ -1,9 +1,11 @@
 // pair: one claim → its match profile (terms with figures and dates masked, and
 // the figures it states); two profiles → how they compare (paraphrase
-// probability, overlap, the rule that links them, if any). Pure; the n-gram memo
+// probability, overlap, the rule that links them, if any, and whether who,
+// where and when say they are two events). Pure; the n-gram memo
 // of a run of comparisons is passed in (`GramTable`).
 
 import type { Claim } from '../../types.js';
+import { claimIdentity, identityRelation, type ArticleContext, type IdentityProfile, type IdentityRelation } from './identity.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
 import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
@@ -13,16 +15,20 @@ export interface MatchProfile {
   readonly terms: Terms;
   /** Figures the claim states, by unit (`count:meet`). */
   readonly figures: readonly string[];
+  /** Who, where and when the claim is about, in its sentence and its article's main event. */
+  readonly identity: IdentityProfile;
 }
 
 /**
  * The profile a claim is matched on: its terms with numbers and dates masked (so
- * that "two meetings" still meets "at least four meetings") and its figures.
+ * that "two meetings" still meets "at least four meetings"), its figures, and its
+ * identity (names and dates of the sentence and of its article's main event).
  *
  * @param claim Claim to describe.
+ * @param context Its article's context (`articleContext`; optional: without it, the sentence alone).
  */
-export function matchProfile(claim: Claim): MatchProfile {
-  return { terms: claimTerms(claim), figures: figureKeys(claim) };
+export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfile {
+  return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context) };
 }
 
 /**
@@ -45,10 +51,13 @@ export interface PairMatch {
   /** Whether they are at least possibly related. */
   readonly related: boolean;
   readonly features: readonly number[];
+  /** How their identities compare: `different` means two events, never one claim. */
+  readonly identity: IdentityRelation;
 }
 
 /**
- * Compare two claim profiles.
+ * Compare two claim profiles. Two claims whose identities differ (other people,
+ * places or dates: two events) never state the same claim and are not related.
  *
  * @param a One profile.
  * @param b The other.
@@ -59,7 +68,9 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const overlap = termOverlap(a.terms, b.terms, table);
   const features = pairFeatures(a.terms, b.terms, overlap, table);
   const probability = sameClaimProbability(features, model);
+  const identity = identityRelation(a.identity, b.identity);
+  if (identity.different) return { probability, overlap, reason: null, related: false, features, identity };
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
   const reason = matchReason(probability, overlap, anchors, model);
-  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features };
+  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity };
 }

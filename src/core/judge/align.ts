@@ -1,0 +1,148 @@
+// Aligned conflicts: takes two mentions' sentences and a figure or date of each,
+// returns whether they fill the same slot (the same outcome, the same person, the
+// same act), and whether a running count in a later article is an update.
+
+import data from '../../data/judge-align.json' with { type: 'json' };
+import type { DateMention, Quantity } from '../../types.js';
+
+/** What judging knows of one side of a pair: its sentence and its article's publication date. */
+export interface ConflictSide {
+  readonly text: string;
+  readonly published: string | null;
+}
+
+const OUTCOME_OF = new Map<string, string>();
+for (const [outcome, words] of Object.entries(data.outcomes)) for (const word of words) OUTCOME_OF.set(word, outcome);
+const RUNNING = new Set(data.runningCounts);
+const PRONOUNS = new Map(Object.entries(data.pronouns));
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+function wordsOf(text: string): { word: string; lower: string; start: number }[] {
+  return [...text.matchAll(WORD)].map((match) => ({ word: match[0], lower: match[0].toLowerCase(), start: match.index ?? 0 }));
+}
+
+/** Outcomes named in the words right after a figure ("five soldiers lost their lives" → dead). */
+function outcomesAfter(text: string, end: number): Set<string> {
+  const outcomes = new Set<string>();
+  const after = wordsOf(text.slice(end)).slice(0, data.slotWindowWords);
+  for (const { lower } of after) {
+    const outcome = OUTCOME_OF.get(lower);
+    if (outcome) outcomes.add(outcome);
+  }
+  return outcomes;
+}
+
+/** Outcomes of a figure: after it, or, for "killing three people", the word just before it. */
+function outcomesOf(text: string, quantity: Quantity): Set<string> {
+  const outcomes = outcomesAfter(text, quantity.span.end);
+  const before = wordsOf(text.slice(0, quantity.span.start)).slice(-2);
+  for (const { lower } of before) {
+    const outcome = OUTCOME_OF.get(lower);
+    if (outcome) outcomes.add(outcome);
+  }
+  return outcomes;
+}
+
+/** The name an age or figure is attached to: "42-year-old Jane Roe", "Jane Roe, 42,". */
+export function holderOf(text: string, span: { readonly start: number; readonly end: number }): string | null {
+  const after = wordsOf(text.slice(span.end)).slice(0, data.holderWindowWords);
+  const gapAfter = text.slice(span.end, span.end + 3);
+  if (!/^\s*[,;)]/.test(gapAfter)) {
+    const name = after.find(({ word }) => /^\p{Lu}/u.test(word));
+    // Stop at a list separator: "54-year-old A, 42-year-old B".
+    if (name && !/[,;]/.test(text.slice(span.end, span.end + name.start))) return nameFrom(text, span.end + name.start);
+  }
+  // "Jane Roe, 42," — the name just before the figure.
+  const before = text.slice(0, span.start);
+  const match = /(\p{Lu}[\p{L}'’-]+)\s*,\s*(?:aged?\s+)?$/u.exec(before);
+  return match ? match[1]!.toLowerCase() : null;
+}
+
+function nameFrom(text: string, start: number): string {
+  const run = /^(?:\p{Lu}[\p{L}'’-]*\.?\s+)*\p{Lu}[\p{L}'’-]*/u.exec(text.slice(start));
+  return (run?.[0] ?? '').replace(/['’]s$/u, '').toLowerCase();
+}
+
+/** "lena brandt" and "brandt" may name one person; "ivo brandt" and "lena brandt" do not. */
+function sameHolder(a: string, b: string): boolean {
+  return a === b || a.endsWith(` ${b}`) || b.endsWith(` ${a}`);
+}
+
+/**
+ * Whether two figures of one unit fill the same slot: they count the same
+ * outcome (not "five dead" vs "four wounded") and, for ages and figures in lists,
+ * belong to the same person.
+ *
+ * @param a One side and its figure.
+ * @param b The other side and its figure.
+ */
+export function sameQuantitySlot(a: ConflictSide, qa: Quantity, b: ConflictSide, qb: Quantity): boolean {
+  const oa = outcomesOf(a.text, qa);
+  const ob = outcomesOf(b.text, qb);
+  if (oa.size > 0 && ob.size > 0 && ![...oa].some((outcome) => ob.has(outcome))) return false;
+  // "Three of the four soldiers": a part, not the whole.
+  if (isPartitive(a.text, qa) !== isPartitive(b.text, qb)) return false;
+  if (qa.kind === 'age' && qb.kind === 'age') {
+    const ha = holderOf(a.text, qa.span);
+    const hb = holderOf(b.text, qb.span);
+    if (ha !== null && hb !== null && !sameHolder(ha, hb)) return false;
+  }
+  return true;
+}
+
+function isPartitive(text: string, quantity: Quantity): boolean {
+  return /^\s+of\s+(?:the|its|their|his|her|those|these)\b/i.test(text.slice(quantity.span.end));
+}
+
+/** Who a date is about: the nearest name or pronoun before it ("He is scheduled … on May 4" → m). */
+function actorOf(text: string, date: DateMention): string | null {
+  const before = wordsOf(text.slice(0, date.span.start));
+  for (let k = before.length - 1; k >= 0; k--) {
+    const { word, lower } = before[k]!;
+    const pronoun = PRONOUNS.get(lower);
+    if (pronoun) return `pronoun:${pronoun}`;
+    if (k > 0 && /^\p{Lu}/u.test(word) && !/^(?:On|In|At|By|The|A|An|Since|Until|From)$/u.test(word)) return `name:${lower.replace(/['’]s$/u, '')}`;
+  }
+  return null;
+}
+
+/**
+ * Whether two dates date the same act by the same actor: "he … on May 4" and
+ * "she … on December 22" date two people's acts, not one.
+ *
+ * @param a One side and its date.
+ * @param b The other side and its date.
+ */
+export function sameDateSlot(a: ConflictSide, da: DateMention, b: ConflictSide, db: DateMention): boolean {
+  const xa = actorOf(a.text, da);
+  const xb = actorOf(b.text, db);
+  if (xa !== null && xb !== null && xa.startsWith('pronoun:') && xb.startsWith('pronoun:') && xa !== xb) return false;
+  if (xa !== null && xb !== null && xa.startsWith('name:') && xb.startsWith('name:') && xa !== xb) return false;
+  const oa = outcomesAfter(a.text.slice(0, da.span.start).split(/\s+/).slice(-data.slotWindowWords).join(' '), 0);
+  const ob = outcomesAfter(b.text.slice(0, db.span.start).split(/\s+/).slice(-data.slotWindowWords).join(' '), 0);
+  if (oa.size > 0 && ob.size > 0 && ![...oa].some((outcome) => ob.has(outcome))) return false;
+  return true;
+}
+
+/**
+ * When two figures are one running count (dead, injured, arrested, cases …)
+ * reported by articles published on different days, the later one is an update:
+ * "rose from 12 to 19" (or "fell"), else undefined.
+ *
+ * @param a One side and its figure.
+ * @param b The other side and its figure.
+ */
+export function runningUpdate(a: ConflictSide, qa: Quantity, b: ConflictSide, qb: Quantity): string | undefined {
+  if (!a.published || !b.published || a.published === b.published) return undefined;
+  if (!isRunning(a.text, qa) || !isRunning(b.text, qb)) return undefined;
+  const [earlier, later] = a.published < b.published ? [qa, qb] : [qb, qa];
+  const direction = later.value > earlier.value ? 'rose' : later.value < earlier.value ? 'fell' : 'changed';
+  return `${direction} from ${earlier.value} to ${later.value} (${earlier.text} → ${later.text}, a later report)`;
+}
+
+function isRunning(text: string, quantity: Quantity): boolean {
+  if (quantity.kind !== 'count' && quantity.kind !== 'number') return false;
+  const unit = quantity.unit?.toLowerCase() ?? '';
+  if (RUNNING.has(unit) || RUNNING.has(`${unit}s`)) return outcomesOf(text, quantity).size > 0 || !['people', 'person'].includes(unit);
+  return outcomesOf(text, quantity).size > 0;
+}

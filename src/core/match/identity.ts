@@ -1,0 +1,373 @@
+// Event identity: takes a claim's sentence (and its article's title and lead) and
+// returns who, where and when it is about (people, places, organisations, dates);
+// compares two such profiles to tell mentions of one event from mentions of two.
+
+import data from '../../data/match-identity.json' with { type: 'json' };
+import { nameKind } from '../nlp.js';
+import type { Claim } from '../../types.js';
+
+/** The names a claim (or its article's main event) is about, as sorted keys per slot. */
+export interface Identity {
+  /** People, by last name ("reid"). */
+  readonly people: readonly string[];
+  /** Places ("elm street", "kokomo"). */
+  readonly places: readonly string[];
+  /** Organisations ("kokomo police department"). */
+  readonly orgs: readonly string[];
+  /** Names of no known kind. */
+  readonly names: readonly string[];
+}
+
+/** What a claim says about who, where and when, in its sentence and in its article's context. */
+export interface IdentityProfile {
+  /** Names in the sentence itself. */
+  readonly sentence: Identity;
+  /** Resolved dates in the sentence (ISO day or month), or weekday names when unresolved. */
+  readonly dates: readonly string[];
+  /** Names of the article's main event: its title, lead and most repeated names. */
+  readonly core: Identity;
+  /** The article's publication date, when known. */
+  readonly published: string | null;
+}
+
+/** A name found in a text. */
+export interface NameMention {
+  /** The name as written, titles and possessive stripped. */
+  readonly text: string;
+  /** Key the name is compared on. */
+  readonly key: string;
+  readonly kind: 'person' | 'place' | 'org' | 'name';
+  /** A single word starting a sentence: a name only if the article uses it elsewhere. */
+  readonly initial: boolean;
+  /** Where the name starts in the text it was found in. */
+  readonly start: number;
+}
+
+/** What the per-source stage knows of an article, for the identity of each of its claims. */
+export interface ArticleContext {
+  /** Kind of each name key used in the article. */
+  readonly kinds: ReadonlyMap<string, NameMention['kind']>;
+  /** Names of each paragraph (by the index given), for the claims of that paragraph. */
+  readonly paragraphs: readonly (readonly NameMention[])[];
+  /** Text of each paragraph. */
+  readonly texts: readonly string[];
+  /** Keys the article uses other than as a sentence's first word. */
+  readonly known: ReadonlySet<string>;
+  readonly core: Identity;
+  readonly published: string | null;
+}
+
+const NOT_NAMES = new Set(data.notNames);
+const TITLES = new Set(data.personTitles);
+const PLACE_HEADS = new Set(data.placeHeads);
+const ORG_HEADS = new Set(data.orgHeads);
+const PLACE_PREPOSITIONS = new Set(data.placePrepositions);
+const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'van', 'von', 'der', 'bin', 'al', 'da', 'di', 'le', '&']);
+const WEIGHTS = data.weights;
+/** Prefix of the key of a broad place (a country or state). */
+const BROAD = '^';
+
+const RUN = /(?<![\p{L}\p{N}'’.&-])\p{Lu}[\p{L}\p{N}'’.&-]*(?: +(?:(?:of|de|del|la|van|von|der|bin|al|da|di|le|&) +)?\p{Lu}[\p{L}\p{N}'’.&-]*)*/gu;
+const WORD_CHAR = /[\p{L}\p{N}'’.&-]/u;
+
+/** The word before `at` (skipping spaces and punctuation), scanning back at most a few characters. */
+function previousWord(text: string, at: number): string {
+  let end = at;
+  while (end > 0 && at - end < 8 && !WORD_CHAR.test(text[end - 1]!)) end--;
+  let start = end;
+  while (start > 0 && end - start < 30 && WORD_CHAR.test(text[start - 1]!)) start--;
+  return text.slice(start, end);
+}
+const NEXT = /^ +([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u;
+const SENTENCE_END = /[.!?]["”’)]*\s+$|^\s*$|[:;—–-]\s+$|\n\s*$/u;
+
+function lowerWord(word: string): string {
+  let lower = word.toLowerCase();
+  while (lower.endsWith('.')) lower = lower.slice(0, -1);
+  if (lower.endsWith("'s") || lower.endsWith('’s')) lower = lower.slice(0, -2);
+  else if (lower.endsWith("'") || lower.endsWith('’')) lower = lower.slice(0, -1);
+  return lower;
+}
+
+/**
+ * The names in a text: runs of capitalised words, with their kind from cue words
+ * (titles, "Street", "Department", "in …"), then compromise's lexicon.
+ *
+ * @param text A sentence or paragraph.
+ * @param lexicon Whether to ask compromise's lexicon about names no cue types (default: true).
+ */
+export function findNames(text: string, lexicon = true): NameMention[] {
+  const found: NameMention[] = [];
+  for (const match of text.matchAll(RUN)) {
+    // A possessive ends a name: "Indonesia's West Papua" is two.
+    const runStart = match.index ?? 0;
+    let offset = 0;
+    const run = match[0];
+    // Most runs are one word that is no name ("The", "Officials"): skip them at once.
+    if (!run.includes(' ') && NOT_NAMES.has(lowerWord(run))) continue;
+    for (const part of run.includes(' ') ? run.split(/(?<=['’]s) +/u) : [run]) {
+      const start = runStart + offset;
+      offset += part.length + 1;
+      const end = start + part.length;
+      const initial = SENTENCE_END.test(text.slice(Math.max(0, start - 8), start)) || start === 0;
+      const previous = lowerWord(previousWord(text, start));
+      const next = NEXT.exec(text.slice(end, end + 40))?.[1] ?? '';
+      const mention = nameOf(part.split(/ +/), previous, initial, next, lexicon);
+      if (mention) found.push({ ...mention, start });
+    }
+  }
+  return found;
+}
+
+function nameOf(run: readonly string[], previous: string, atStart: boolean, next: string, lexicon: boolean): Omit<NameMention, 'start'> | undefined {
+  let words = [...run];
+  let titled = TITLES.has(previous);
+  let initial = atStart;
+  // Leading words that are no names ("The", "Police", "On") or titles ("Sgt.", "Actress").
+  while (words.length > 0) {
+    const lower = lowerWord(words[0]!);
+    if (TITLES.has(lower)) titled = true;
+    else if (!NOT_NAMES.has(lower)) break;
+    words.shift();
+    initial = false;
+  }
+  while (words.length > 0 && (NOT_NAMES.has(lowerWord(words.at(-1)!)) || CONNECTORS.has(words.at(-1)!))) words.pop();
+  if (words.length === 0) return undefined;
+  const lowers = words.map(lowerWord);
+  if (lowers.every((w) => w.length < 2 || /^\d/.test(w))) return undefined;
+  if (words.length === 1 && (PLACE_HEADS.has(lowers[0]!) || ORG_HEADS.has(lowers[0]!))) return undefined;
+  const text = words.join(' ').replace(/['’]s?$/u, '').replace(/\.$/u, '');
+  const last = lowers.at(-1)!;
+  const allCaps = words.every((w) => w === w.toUpperCase() && /\p{L}{2}/u.test(w));
+  let kind: NameMention['kind'];
+  let broad = false;
+  if (titled) kind = 'person';
+  else if (ORG_HEADS.has(last) && words.length > 1) kind = 'org';
+  else if (PLACE_HEADS.has(last) && words.length > 1) kind = 'place';
+  else if (allCaps && atStart && words.length === 1 && words[0]!.length > 4) kind = 'place';
+  else if (allCaps && words[0]!.length <= 5) kind = 'org';
+  else {
+    const read = lexicon ? nameKind(text) : null;
+    const placeCue = PLACE_PREPOSITIONS.has(previous) || PLACE_HEADS.has(next);
+    kind = read === 'person' ? 'person' : read === 'organization' ? 'org' : read === 'place' || read === 'region' || placeCue ? 'place' : 'name';
+    broad = read === 'region';
+  }
+  // A country or state is a place too broad to tell two events apart by agreeing on it.
+  const key = kind === 'person' ? last : `${broad ? BROAD : ''}${lowers.join(' ')}`;
+  return { text, key, kind, initial: initial && words.length === 1 && kind === 'name' };
+}
+
+function slotOf(kind: NameMention['kind']): keyof Identity {
+  return kind === 'person' ? 'people' : kind === 'place' ? 'places' : kind === 'org' ? 'orgs' : 'names';
+}
+
+function identityOf(mentions: readonly NameMention[], kinds?: ReadonlyMap<string, NameMention['kind']>): Identity {
+  const slots: Record<keyof Identity, Set<string>> = { people: new Set(), places: new Set(), orgs: new Set(), names: new Set() };
+  for (const mention of mentions) {
+    let kind = mention.kind;
+    let key = mention.key;
+    if (kind === 'name' && kinds) {
+      // "Hockman" alone is the person the article names "Chet Hockman".
+      const lastWord = key.split(' ').at(-1)!;
+      const known = kinds.get(key) ?? (kinds.get(lastWord) === 'person' ? 'person' : undefined);
+      if (known && known !== 'name') {
+        kind = known;
+        if (known === 'person') key = lastWord;
+      }
+    }
+    slots[slotOf(kind)].add(key);
+  }
+  return {
+    people: [...slots.people].sort(),
+    places: [...slots.places].sort(),
+    orgs: [...slots.orgs].sort(),
+    names: [...slots.names].sort(),
+  };
+}
+
+/**
+ * The article's context: the kind of each name it uses, and the names of its main
+ * event (title, first sentences, and names used more than once).
+ *
+ * @param article Title, paragraphs by block index (boilerplate ones empty) and publication date.
+ */
+export function articleContext(article: { readonly title?: string; readonly paragraphs: readonly string[]; readonly published?: string }): ArticleContext {
+  const votes = new Map<string, Map<NameMention['kind'], number>>();
+  const counts = new Map<string, number>();
+  const known = new Set<string>();
+  const all: NameMention[][] = article.paragraphs.map((paragraph) => findNames(paragraph));
+  // A title in title case ("Gunman Kills Two At Diner") tells no names from other words.
+  const titleWords = article.title?.split(/\s+/).filter((word) => /\p{L}/u.test(word)) ?? [];
+  const titleCase = titleWords.filter((word) => /^\p{Lu}/u.test(word)).length > 0.6 * titleWords.length;
+  const title = article.title && !titleCase ? findNames(article.title) : [];
+  for (const mention of [...title, ...all.flat()]) {
+    if (!mention.initial) known.add(mention.key);
+    const tally = votes.get(mention.key) ?? new Map<NameMention['kind'], number>();
+    tally.set(mention.kind, (tally.get(mention.kind) ?? 0) + 1);
+    votes.set(mention.key, tally);
+  }
+  const kinds = new Map<string, NameMention['kind']>();
+  for (const [key, tally] of votes) {
+    const typed = [...tally.entries()].filter(([kind]) => kind !== 'name').sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    kinds.set(key, typed[0]?.[0] ?? 'name');
+  }
+  const usable = (mention: NameMention) => !mention.initial || known.has(mention.key);
+  for (const mention of all.flat()) if (usable(mention)) counts.set(mention.key, (counts.get(mention.key) ?? 0) + 1);
+  // The lead: the title and the first sentences of the body.
+  // The lead: the first sentences of the first paragraph that has any text.
+  const first = article.paragraphs.findIndex((paragraph) => paragraph.trim() !== '');
+  const leadEnd = first === -1 ? 0 : article.paragraphs[first]!.split(/(?<=[.!?]["”’]?)\s+/u).slice(0, data.leadSentences).join(' ').length;
+  const lead = [...title, ...(first === -1 ? [] : all[first]!.filter((mention) => mention.start < leadEnd))].filter(usable);
+  const repeated = [...counts.entries()]
+    .filter(([, count]) => count >= data.coreMinCount)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, data.coreMaxKeys)
+    .map(([key]) => ({ text: key, key, kind: kinds.get(key) ?? 'name', initial: false, start: 0 }) as NameMention);
+  return { kinds, paragraphs: all, texts: article.paragraphs, known, core: identityOf([...lead, ...repeated], kinds), published: article.published ?? null };
+}
+
+/** The names of a claim's sentence: those its paragraph's context found inside it, else read again. */
+function namesOfSentence(claim: Claim, context: ArticleContext | undefined): readonly NameMention[] {
+  const text = context?.texts[claim.sentence.block];
+  const at = text === undefined ? -1 : text.indexOf(claim.sentence.plain);
+  if (at === -1) return findNames(claim.sentence.plain);
+  const end = at + claim.sentence.plain.length;
+  return context!.paragraphs[claim.sentence.block]!.filter((mention) => mention.start >= at && mention.start < end);
+}
+
+const WEEKDAY = /^(?:on\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i;
+
+/**
+ * A claim's identity profile: the names and dates of its sentence and its article's main event.
+ *
+ * @param claim The claim.
+ * @param context Its article's context (optional: without it, the sentence alone).
+ */
+export function claimIdentity(claim: Claim, context?: ArticleContext): IdentityProfile {
+  const mentions = namesOfSentence(claim, context).filter((mention) => !mention.initial || (context?.known.has(mention.key) ?? false));
+  const dates = new Set<string>();
+  for (const date of claim.dates) {
+    if (date.value !== null && date.grain !== 'year') dates.add(date.value);
+    else if (date.value === null) {
+      const weekday = WEEKDAY.exec(date.text.trim());
+      if (weekday) dates.add(weekday[1]!.toLowerCase());
+    }
+  }
+  return {
+    sentence: identityOf(mentions, context?.kinds),
+    dates: [...dates].sort(),
+    core: context?.core ?? { people: [], places: [], orgs: [], names: [] },
+    published: context?.published ?? null,
+  };
+}
+
+/** How two identity profiles compare. */
+export interface IdentityRelation {
+  /** True when what they say of who, where and when makes them two different events. */
+  readonly different: boolean;
+  /** Sum of agreements (+) and differences (−). */
+  readonly score: number;
+  /** Readable reason, e.g. "places differ (elm street / main street)". */
+  readonly reason: string;
+}
+
+function specific(places: readonly string[]): string[] {
+  return places.filter((place) => !place.startsWith(BROAD));
+}
+
+function union(a: readonly string[], b: readonly string[]): string[] {
+  return [...new Set([...a, ...b])];
+}
+
+function shares(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.includes(x));
+}
+
+/** Dates agree when one names the other's day or the month it falls in. */
+function datesShare(a: readonly string[], b: readonly string[]): boolean {
+  return a.some((x) => b.some((y) => x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`)));
+}
+
+/**
+ * Whether two claims can be about one event: each slot (people, places,
+ * organisations, dates) where both say something either agrees (a shared name)
+ * or differs (nothing shared); differences outweighing agreements mean two events.
+ *
+ * @param a One claim's profile.
+ * @param b The other's.
+ */
+export function identityRelation(a: IdentityProfile, b: IdentityProfile): IdentityRelation {
+  let score = 0;
+  const reasons: string[] = [];
+  const slots = [
+    ['people', WEIGHTS.peopleAgree, WEIGHTS.peopleDiffer],
+    ['places', WEIGHTS.placesAgree, WEIGHTS.placesDiffer],
+    ['orgs', WEIGHTS.orgsAgree, WEIGHTS.orgsDiffer],
+  ] as const;
+  const allA = [...a.sentence.people, ...a.sentence.places, ...a.sentence.orgs, ...a.sentence.names];
+  const allB = [...b.sentence.people, ...b.sentence.places, ...b.sentence.orgs, ...b.sentence.names];
+  // Untyped names (and their words) of each side: "Jin" untyped here may be the person "jin" there.
+  const loose = (p: IdentityProfile) => {
+    const names = union(p.sentence.names, p.core.names);
+    return union(names, names.flatMap((name) => name.split(' ')));
+  };
+  const looseA = loose(a);
+  const looseB = loose(b);
+  for (const [slot, agree, differ] of slots) {
+    const x = union(a.sentence[slot], a.core[slot]);
+    const y = union(b.sentence[slot], b.core[slot]);
+    if (x.length === 0 || y.length === 0) continue;
+    const sharedLoosely = slot === 'people' && (shares(x, looseB) || shares(y, looseA));
+    if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(specific(x), specific(y)) ? WEIGHTS.regionsAgree : agree;
+    else {
+      score -= differ;
+      reasons.push(`${slot} differ (${x.slice(0, 3).join(', ')} / ${y.slice(0, 3).join(', ')})`);
+    }
+  }
+  // The sentences name different people, none of whom the other article's main event involves.
+  const pa = a.sentence.people;
+  const pb = b.sentence.people;
+  if (pa.length > 0 && pb.length > 0 && !shares(pa, pb) && !shares(pa, b.core.people) && !shares(pb, a.core.people)) {
+    score -= WEIGHTS.sentencePeopleDiffer;
+    reasons.push(`the sentences name different people (${pa.join(', ')} / ${pb.join(', ')})`);
+  }
+  // Each sentence names someone the other's article never names ("beat Rahman" / "beat Thompson").
+  // Two-word names of no known kind ("Hasim Rahman") count as people here, by their last word.
+  const peopleish = (p: IdentityProfile) =>
+    union(p.sentence.people, p.sentence.names.filter((name) => /^\p{L}+ \p{L}+$/u.test(name)).map((name) => name.split(' ')[1]!));
+  const qa = peopleish(a);
+  const qb = peopleish(b);
+  const knownB = new Set([...qb, ...b.core.people, ...looseB]);
+  const knownA = new Set([...qa, ...a.core.people, ...looseA]);
+  if (qa.some((person) => !knownB.has(person)) && qb.some((person) => !knownA.has(person)) && shares(qa, qb)) {
+    score -= WEIGHTS.sentencePeopleUnknown;
+    reasons.push('each sentence names someone the other article does not');
+  }
+  // The sentences name different specific places ("Elm Street" / "Main Street").
+  const sa = specific(a.sentence.places);
+  const sb = specific(b.sentence.places);
+  if (sa.length > 0 && sb.length > 0 && !shares(sa, sb)) {
+    score -= WEIGHTS.sentencePlacesDiffer;
+    reasons.push(`the sentences name different places (${sa.join(', ')} / ${sb.join(', ')})`);
+  }
+  // The two articles' main events share no name at all, of any kind: two stories.
+  const namesOf = (p: IdentityProfile, loose: readonly string[]) =>
+    union(loose, specific([...p.core.people, ...p.core.places, ...p.core.orgs, ...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs]));
+  const everyA = namesOf(a, looseA);
+  const everyB = namesOf(b, looseB);
+  const hasCore = (p: IdentityProfile) => p.core.people.length + p.core.places.length + p.core.orgs.length + p.core.names.length > 0;
+  if (hasCore(a) && hasCore(b) && everyA.length >= 2 && everyB.length >= 2 && !shares(everyA, everyB)) {
+    score -= WEIGHTS.coresDisjoint;
+    reasons.push('their articles share no name');
+  }
+  // Untyped names shared in the sentences are some evidence of one event.
+  if (shares(a.sentence.names, allB) || shares(b.sentence.names, allA)) score += WEIGHTS.orgsAgree;
+  if (a.dates.length > 0 && b.dates.length > 0) {
+    if (datesShare(a.dates, b.dates)) score += WEIGHTS.datesAgree;
+    else {
+      score -= WEIGHTS.datesDiffer;
+      reasons.push(`dates differ (${a.dates.join(', ')} / ${b.dates.join(', ')})`);
+    }
+  }
+  return { different: score < 0, score, reason: reasons.join('; ') };
+}

@@ -1,0 +1,79 @@
+// Aligned conflicts: a figure or date conflicts only with one filling the same slot;
+// a running count in a later article is an update.
+import { describe, expect, it } from 'vitest';
+import { analyzeSentence } from '../src/core/claims/index.js';
+import { conflictsBetween, judgeCluster } from '../src/core/judge/index.js';
+import { articleContext, matchProfile } from '../src/core/match/index.js';
+import type { Claim, Sentence } from '../src/types.js';
+
+const sentence = (text: string, source: string): Sentence => ({
+  source,
+  index: 0,
+  text,
+  plain: text,
+  block: 0,
+  kind: 'paragraph',
+  position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
+});
+const claim = (text: string, outlet: string, published?: string): Claim => {
+  const c = analyzeSentence(sentence(text, outlet), { outlet, ...(published ? { published } : {}) });
+  matchProfile(c, articleContext({ paragraphs: [], ...(published ? { published } : {}) }));
+  return c;
+};
+const kinds = (a: Claim, b: Claim) => conflictsBetween(a, b).map((conflict) => conflict.kind);
+
+describe('aligned quantity conflicts', () => {
+  it.each([
+    ['Six miners lost their lives in the collapse.', 'Two of the five miners were injured in the collapse.'],
+    ['Three people died in the crash.', 'Seven people were injured in the crash.'],
+    ['The 61-year-old Ivo Brandt and 38-year-old Lena Brandt were at home.', 'His 38-year-old daughter Lena Brandt was at home.'],
+  ])('should not dispute figures of different slots: %s / %s', (a, b) => {
+    expect(kinds(claim(a, 'A'), claim(b, 'B'))).not.toContain('quantity');
+  });
+
+  it.each([
+    ['Three people died in the crash.', 'Five people died in the crash.'],
+    ['The 61-year-old Ivo Brandt was at home.', 'The 64-year-old Ivo Brandt was at home.'],
+  ])('should dispute figures of one slot: %s / %s', (a, b) => {
+    expect(kinds(claim(a, 'A'), claim(b, 'B'))).toContain('quantity');
+  });
+});
+
+describe('aligned date conflicts', () => {
+  it.each([
+    ['He is due to appear before a judge on March 3.', 'She is due to appear before a judge on June 9.'],
+  ])('should not dispute dates of two actors: %s / %s', (a, b) => {
+    expect(kinds(claim(a, 'A', '2031-02-01'), claim(b, 'B', '2031-02-01'))).not.toContain('date');
+  });
+
+  it.each([['He is due to appear before a judge on March 3.', 'He is due to appear before a judge on March 5.']])(
+    'should dispute dates of one act: %s / %s',
+    (a, b) => {
+      expect(kinds(claim(a, 'A', '2031-02-01'), claim(b, 'B', '2031-02-01'))).toContain('date');
+    },
+  );
+});
+
+describe('updates of running counts', () => {
+  it.each([
+    ['At least 12 people were killed in the flooding.', '2031-05-01', 'At least 19 people were killed in the flooding.', '2031-05-03', 'rose from 12 to 19'],
+    ['Forty people were arrested after the march.', '2031-05-01', 'Thirty-two people were arrested after the march.', '2031-05-02', 'fell from 40 to 32'],
+  ])('should mark %s → %s as an update, not a dispute', (a, pa, b, pb, detail) => {
+    const x = claim(a, 'A', pa);
+    const y = claim(b, 'B', pb);
+    const [conflict] = conflictsBetween(x, y);
+    expect(conflict).toMatchObject({ kind: 'quantity', update: true });
+    expect(conflict!.detail).toContain(detail);
+    const finding = judgeCluster({ claims: [x, y], related: [] }, new Map());
+    expect(finding.verdict).toBe('corroborated');
+    expect(finding.conflicts[0]!.update).toBe(true);
+  });
+
+  it.each([
+    ['At least 12 people were killed in the flooding.', 'At least 19 people were killed in the flooding.'],
+  ])('should keep a dispute when both articles are of one day: %s / %s', (a, b) => {
+    const finding = judgeCluster({ claims: [claim(a, 'A', '2031-05-01'), claim(b, 'B', '2031-05-01')], related: [] }, new Map());
+    expect(finding.verdict).toBe('disputed');
+    expect(finding.conflicts[0]!.update).toBeUndefined();
+  });
+});

@@ -1,0 +1,73 @@
+// Event identity: two mentions state one claim only when who, where and when agree.
+import { describe, expect, it } from 'vitest';
+import { articleContext, claimIdentity, compareSentences, findNames, identityRelation } from '../src/core/match/index.js';
+import { analyzeSentence } from '../src/core/claims/index.js';
+import type { Sentence } from '../src/types.js';
+
+const sentence = (text: string, source = 'x'): Sentence => ({
+  source,
+  index: 0,
+  text,
+  plain: text,
+  block: 0,
+  kind: 'paragraph',
+  position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
+});
+
+describe('findNames', () => {
+  it.each([
+    ['Deputies found Marta Kovacs at her home.', 'kovacs', 'person'],
+    ['Two men were hurt on Birchwood Avenue overnight.', 'birchwood avenue', 'place'],
+    ['The Dunmore County Sheriff Office opened an inquiry.', 'dunmore county sheriff office', 'org'],
+    ['Sgt. Olsen said the road was closed.', 'olsen', 'person'],
+    ['A fire broke out in Quillby late on Monday.', 'quillby', 'place'],
+  ])('should read %s as naming %s (%s)', (text, key, kind) => {
+    expect(findNames(text)).toContainEqual(expect.objectContaining({ key, kind }));
+  });
+
+  it.each([
+    ['Police said the fire was out by noon.'],
+    ['On Monday the council met again.'],
+  ])('should find no name in %s', (text) => {
+    expect(findNames(text).filter((name) => !name.initial)).toEqual([]);
+  });
+});
+
+describe('compareSentences with identity', () => {
+  it.each([
+    ['Police said three people were shot on Main Street on Friday.', 'Police said five people were shot on Elm Street on Saturday.'],
+    ['Marta Kovacs was charged with arson in Quillby.', 'Henrik Dahl was charged with arson in Quillby.'],
+    ['Four people were hurt when a bus overturned on Birchwood Avenue.', 'Four people were hurt when a bus overturned on Larkspur Road.'],
+    ['Champion Dorian Maske beat Luis Ferreira in the ninth round.', 'Champion Dorian Maske beat Tony Albrecht in the fourth round.'],
+  ])('should keep two events apart: %s / %s', (a, b) => {
+    const why = compareSentences(a, b);
+    expect(why.identity.different).toBe(true);
+    expect(why.match).toBeNull();
+    expect(why.conflicts).toEqual([]);
+  });
+
+  it.each([
+    ['Police said three people were shot on Main Street on Friday.', 'Police said five people were shot on Main Street on Friday.', 'quantity'],
+    ['Marta Kovacs was fined 300 dollars in Quillby.', 'Marta Kovacs was fined 500 dollars in Quillby.', 'quantity'],
+  ])('should keep a dispute when identity agrees: %s / %s', (a, b, kind) => {
+    const why = compareSentences(a, b);
+    expect(why.identity.different).toBe(false);
+    expect(why.match).not.toBeNull();
+    expect(why.conflicts.map((conflict) => conflict.kind)).toContain(kind);
+  });
+});
+
+describe('article context', () => {
+  const article = (title: string, lead: string) => articleContext({ title, paragraphs: [lead], published: '2031-04-02' });
+  const identity = (text: string, context: ReturnType<typeof articleContext>) =>
+    claimIdentity(analyzeSentence(sentence(text), { outlet: 'x', published: '2031-04-02' }), context);
+
+  it.each([
+    ['Shooting in Quillby leaves one dead', 'A man was shot dead in Quillby on Tuesday, police said.', 'Bus crash on Larkspur Road in Vennmouth', 'Twelve people were hurt when a bus crashed in Vennmouth.', true],
+    ['Shooting in Quillby leaves one dead', 'A man was shot dead in Quillby on Tuesday, police said.', 'Quillby man dies after shooting', 'Police in Quillby are looking for the gunman.', false],
+  ])('should tell generic sentences of %s and %s apart by their articles', (titleA, leadA, titleB, leadB, different) => {
+    const a = identity('His name has not been released.', article(titleA, leadA));
+    const b = identity('His name has not been released.', article(titleB, leadB));
+    expect(identityRelation(a, b).different).toBe(different);
+  });
+});
