@@ -3,6 +3,7 @@
 
 import type { CheckReport } from '../ledger/compare.js';
 import { checkToGithub, checkToText } from './github.js';
+import { checkToSarif } from './sarif.js';
 
 /** A reporter of `check`. */
 export type CheckReporter = (check: CheckReport) => string;
@@ -17,6 +18,7 @@ export const CHECK_FORMATS = {
   text: checkToText,
   json: checkToJson,
   github: checkToGithub,
+  sarif: checkToSarif,
 } as const satisfies Record<string, CheckReporter>;
 
 export type CheckFormat = keyof typeof CHECK_FORMATS;
