@@ -13,7 +13,7 @@ import type { CheckReport } from '../ledger/compare.js';
 import { checkWithLedger } from '../ledger/recheck.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
-import { readLedger } from '../ledger/store.js';
+import { readLedger, type Ledger } from '../ledger/store.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { batchChunks, type Chunks } from '../render/chunks.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
@@ -104,10 +104,17 @@ export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cw
  * @param context Streams and environment.
  * @param paths Source files or folders.
  * @param options Filters.
+ * @param seen Receives the ledger as read, when given (its reviews are exported).
  */
-export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
+export async function buildFilteredReport(
+  context: CommandContext,
+  paths: readonly string[],
+  options: OutputOptions,
+  seen?: { ledger?: Pick<Ledger, 'entries'> },
+): Promise<Report> {
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
   const ledger = await readLedger(options.ledger, ledgerReadOptions(context.io.cwd, options.cache));
+  if (seen) seen.ledger = ledger;
   for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${formatDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
   const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   for (const diagnostic of report.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);

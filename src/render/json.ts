@@ -3,6 +3,7 @@
 // schema/claimcheck-export.schema.json in the tests), and the renderers only
 // stringify it, in pieces: JSON for the whole report, JSONL one claim per line.
 
+import type { ClaimReviewDecision } from '../ledger/reviews.js';
 import type { Diagnostic, Finding, Mention, Report, SourceSummary } from '../types.js';
 import { jsonChunks, type Chunks } from './chunks.js';
 
@@ -10,8 +11,8 @@ import { jsonChunks, type Chunks } from './chunks.js';
 export type ExportSource = SourceSummary;
 /** A mention in the export: the report's mention. */
 export type ExportMention = Mention;
-/** A claim in the export: the report's finding. */
-export type ExportClaim = Finding;
+/** A claim in the export: the report's finding, with the reviewer's decision when the ledger has one. */
+export type ExportClaim = Finding & { readonly review?: ClaimReviewDecision };
 
 /** The JSON export, schemaVersion 1. */
 export interface ExportJson {
@@ -30,12 +31,12 @@ export interface ExportJson {
  * @param report The report.
  * @param version Version of claimcheck that made it.
  */
-export function toJson(report: Report, version: string): ExportJson {
+export function toJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>): ExportJson {
   return {
     schemaVersion: 1,
     generator: { name: 'claimcheck', version },
     sources: report.sources,
-    claims: report.claims,
+    claims: withReviews(report.claims, reviews),
     diagnostics: report.diagnostics,
   };
 }
@@ -46,8 +47,22 @@ export function toJson(report: Report, version: string): ExportJson {
  * @param report The report.
  * @param version Version of claimcheck.
  */
-export function renderJson(report: Report, version: string): Chunks {
-  return jsonChunks({ ...toJson(report, version) }, 'claims');
+export function renderJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>): Chunks {
+  return jsonChunks({ ...toJson(report, version, reviews) }, 'claims');
+}
+
+/**
+ * The claims with each one's `review` from `reviews` (by id), when there is one.
+ *
+ * @param claims The findings.
+ * @param reviews Reviewers' decisions by finding id.
+ */
+export function withReviews(claims: readonly Finding[], reviews: ReadonlyMap<string, ClaimReviewDecision> | undefined): readonly ExportClaim[] {
+  if (!reviews || reviews.size === 0) return claims;
+  return claims.map((claim) => {
+    const review = reviews.get(claim.id);
+    return review ? { ...claim, review } : claim;
+  });
 }
 
 /**
@@ -55,6 +70,6 @@ export function renderJson(report: Report, version: string): Chunks {
  *
  * @param report The report.
  */
-export function* renderJsonl(report: Report): Generator<string> {
-  for (const finding of report.claims) yield `${JSON.stringify(finding)}\n`;
+export function* renderJsonl(report: Report, reviews?: ReadonlyMap<string, ClaimReviewDecision>): Generator<string> {
+  for (const finding of withReviews(report.claims, reviews)) yield `${JSON.stringify(finding)}\n`;
 }
