@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 
 const root = path.join(import.meta.dirname, '..');
 const helpFolder = path.join(root, 'tests/fixtures/help');
-const documents = [
+const documents: [string, string][] = [
   ['README.md', readFileSync(path.join(root, 'README.md'), 'utf8')],
-  ...readdirSync(helpFolder).map((name) => [`--help of ${name}`, readFileSync(path.join(helpFolder, name), 'utf8')]),
-] as const;
+  ...readdirSync(helpFolder).map((name): [string, string] => [`--help of ${name}`, readFileSync(path.join(helpFolder, name), 'utf8')]),
+];
 
 describe('documentation', () => {
   it.each(documents)('%s names only source, schema and src files that exist', (_name, text) => {
