@@ -108,15 +108,18 @@ describe('a new article that disputes a corroborated claim', () => {
   });
 
   it('should exit 1 with a GitHub annotation at the new sentence and a text line naming the verdict change', async () => {
-    const { code, stdout } = await claimcheck(dir, 'check', '--format', 'github');
+    const { code, stdout, stderr } = await claimcheck(dir, 'check', '--format', 'github');
     expect(code).toBe(1);
-    const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(
+    // Annotations on stdout, the text lines and summary on stderr.
+    const annotations = stdout.trimEnd().split('\n');
+    expect(annotations[0]).toMatch(
       new RegExp(`^::error file=sources/two-meetings.md,line=${line},col=1,title=claimcheck \\[disputed\\]::corroborated → disputed \\(claims/\\w+\\.yml\\): quantity: `),
     );
-    expect(lines[1]).toMatch(new RegExp(`^sources/two-meetings.md:${line}:1: disputed: corroborated → disputed \\(claims/\\w+\\.yml\\): quantity: .*two video meetings`));
+    expect(annotations).toHaveLength(1);
+    const lines = stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^sources/two-meetings.md:${line}:1: disputed: corroborated → disputed \\(claims/\\w+\\.yml\\): quantity: .*two video meetings`));
     expect(lines.at(-1)).toMatch(/^claimcheck: 1 claim differs from claims\/ \(1 verdict changed\); review them, then run `claimcheck check --update`/);
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(2);
   });
 
   it('should record the dispute with --update, then exit 0', async () => {

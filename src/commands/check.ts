@@ -6,13 +6,14 @@
 // or claims that differ, 2 usage error.
 
 import path from 'node:path';
-import { Command, Option } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { CACHE_FOLDER } from '../engine/store.js';
 import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
 import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
 import { safeName } from '../render/sanitize.js';
+import { checkOutput, quietCheck, warningCount } from '../render/check-output.js';
 import { EXIT, UserError } from '../errors.js';
 import { type CommandContext } from './context.js';
 import { ledgerReadOptions, runCheckPipeline, runCheckWithLedger } from './shared.js';
@@ -23,6 +24,16 @@ interface CheckOptions {
   readonly ledger: string;
   /** False with --no-cache. */
   readonly cache?: boolean;
+  /** Report errors only. */
+  readonly quiet?: boolean;
+  /** Exit 1 when there are more warnings than this. */
+  readonly maxWarnings?: number;
+}
+
+function parseMaxWarnings(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new InvalidArgumentError(`expected a whole number of 0 or more, got "${value}"`);
+  return n;
 }
 
 /**
@@ -38,6 +49,8 @@ export function checkCommand(context: CommandContext): Command {
     .option('--update', 'record the current claims in the ledger, keeping every review: block')
     .option('--ledger <folder>', 'the ledger folder', 'claims')
     .option('--no-cache', `analyse every source again instead of reusing ${CACHE_FOLDER}/ (safe to delete)`)
+    .option('-q, --quiet', 'report errors only (no warnings or notices)')
+    .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(parseMaxWarnings))
     .addHelpText(
       'after',
       `
@@ -55,7 +68,9 @@ Examples:
   $ claimcheck check                       # compare sources/ with claims/
   $ claimcheck check --update              # record the current state in claims/
   $ claimcheck check --format json > check.json
-  $ claimcheck check --format github       # annotations on the pull request
+  $ claimcheck check --format github       # annotations on the pull request (text lines on stderr)
+  $ claimcheck check --format sarif > claims.sarif   # for GitHub code scanning
+  $ claimcheck check --quiet --max-warnings 0        # errors only; fail on any warning
 
 In GitHub Actions (.github/workflows/claims.yml):
   - uses: actions/checkout@v4
@@ -68,8 +83,13 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
     )
     .action(async (paths: string[], options: CheckOptions) => {
       const check = options.update ? await update(context, paths, options) : await compare(context, paths, options);
-      context.io.stdout.write(CHECK_FORMATS[options.format](check));
-      context.setExitCode(check.ok ? EXIT.ok : EXIT.findings);
+      const warnings = warningCount(check);
+      const output = checkOutput(options.format, options.quiet ? quietCheck(check) : check);
+      context.io.stdout.write(output.stdout);
+      if (output.stderr) context.io.stderr.write(output.stderr);
+      const tooMany = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+      if (tooMany) context.io.stderr.write(`claimcheck: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found (maximum: ${options.maxWarnings})\n`);
+      context.setExitCode(check.ok && !tooMany ? EXIT.ok : EXIT.findings);
     });
 }
 

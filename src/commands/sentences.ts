@@ -31,7 +31,7 @@ export function sentencesCommand(context: CommandContext): Command {
       'after',
       `
 Examples:
-  $ claimcheck sentences sources/the-epoch-times-zoom.md
+  $ claimcheck sentences sources/the-epoch-times-zoom-executive-charged.md
   $ echo "Mr. Smith left at 5 p.m. He was late." | claimcheck sentences
   $ claimcheck sentences article.txt --format json`,
     )

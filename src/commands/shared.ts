@@ -12,7 +12,7 @@ import type { CheckReport } from '../ledger/compare.js';
 import { checkWithLedger } from '../ledger/recheck.js';
 import { createProgress } from '../progress.js';
 import { reviewOf } from '../ledger/compare.js';
-import { readLedger } from '../ledger/store.js';
+import { readLedger, type Ledger } from '../ledger/store.js';
 import { batchChunks, type Chunks } from '../render/chunks.js';
 import { printedDiagnostic } from '../render/sanitize.js';
 import { filterReport, type ReportFilter } from '../render/shared.js';
@@ -103,10 +103,17 @@ export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cw
  * @param context Streams and environment.
  * @param paths Source files or folders.
  * @param options Filters.
+ * @param seen Receives the ledger as read, when given (its reviews are exported).
  */
-export async function buildFilteredReport(context: CommandContext, paths: readonly string[], options: OutputOptions): Promise<Report> {
+export async function buildFilteredReport(
+  context: CommandContext,
+  paths: readonly string[],
+  options: OutputOptions,
+  seen?: { ledger?: Pick<Ledger, 'entries'> },
+): Promise<Report> {
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
   const ledger = await readLedger(options.ledger, ledgerReadOptions(context.io.cwd, options.cache));
+  if (seen) seen.ledger = ledger;
   for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${printedDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
   const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
   await refuseOutOntoInput(context, options, report, path.resolve(context.io.cwd, options.ledger), ledger.files.keys());

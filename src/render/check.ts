@@ -4,6 +4,7 @@
 import { diagnosticJson } from '../diagnostics.js';
 import type { CheckReport } from '../ledger/compare.js';
 import { checkToGithub, checkToText } from './github.js';
+import { checkToSarif } from './sarif.js';
 
 /** A reporter of `check`. */
 export type CheckReporter = (check: CheckReport) => string;
@@ -18,6 +19,7 @@ export const CHECK_FORMATS = {
   text: checkToText,
   json: checkToJson,
   github: checkToGithub,
+  sarif: checkToSarif,
 } as const satisfies Record<string, CheckReporter>;
 
 export type CheckFormat = keyof typeof CHECK_FORMATS;

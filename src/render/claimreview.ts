@@ -1,9 +1,20 @@
-// ClaimReview-ready export: schema.org `Claim` objects in JSON-LD, one
-// `appearance` per outlet and `firstAppearance` from the earliest `published`,
-// so fact-checkers can carry a cluster into their ClaimReview tooling.
+// ClaimReview export: the report and render options → a schema.org JSON-LD graph
+// with a `ClaimReview` (Google's fact-check markup) for each claim a reviewer
+// confirmed in the ledger, its `itemReviewed` the `Claim` with one `appearance`
+// per outlet and `firstAppearance` from the earliest `published`; a bare `Claim`
+// for every other claim.
 
-import type { Finding, Report, SourceSummary } from '../types.js';
+import type { ClaimReviewDecision } from '../ledger/reviews.js';
+import type { Finding, Report, SourceSummary, Verdict } from '../types.js';
 import { jsonChunks, type Chunks } from './chunks.js';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './shared.js';
+
+/** `reviewRating.alternateName` of each verdict: the rating as a reader sees it. */
+export const RATING_NAMES: Readonly<Record<Verdict, string>> = {
+  corroborated: 'Corroborated by several outlets',
+  disputed: 'Disputed: outlets state conflicting facts',
+  unique: 'Unconfirmed: stated by one outlet only',
+};
 
 interface CreativeWork {
   readonly '@type': 'CreativeWork';
@@ -17,19 +28,59 @@ interface CreativeWork {
 }
 
 /**
- * The findings as schema.org `Claim`s in a JSON-LD graph.
+ * The findings as a schema.org JSON-LD graph: a `ClaimReview` for each claim
+ * whose reviewer confirmed its current verdict (`options.reviews`), by
+ * `options.organization`, else a `Claim`.
  *
  * @param report The report.
+ * @param options Reviews, organization, review URL template and date.
  */
-export function toClaimReview(report: Report): Record<string, unknown> {
+export function toClaimReview(report: Report, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Record<string, unknown> {
   const sourceById = new Map(report.sources.map((source) => [source.id, source]));
   return {
-    '@context': ['https://schema.org', { claimcheck: 'https://claimcheck.invalid/vocab#' }],
-    '@graph': report.claims.map((finding) => claimOf(finding, sourceById)),
+    '@context': 'https://schema.org',
+    '@graph': report.claims.map((finding) => {
+      const claim = claimOf(finding, sourceById);
+      const review = options.reviews?.get(finding.id);
+      return review && review.confirmed === finding.verdict ? claimReviewOf(finding, claim, review, options) : claim;
+    }),
   };
 }
 
-function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary>): object {
+/**
+ * Whether a finding gets a ClaimReview: its reviewer confirmed the verdict it has now.
+ *
+ * @param finding The finding.
+ * @param options Render options with the reviews.
+ */
+export function isReviewed(finding: Finding, options: RenderOptions): boolean {
+  return options.reviews?.get(finding.id)?.confirmed === finding.verdict;
+}
+
+function claimReviewOf(finding: Finding, claim: Record<string, unknown>, review: ClaimReviewDecision, options: RenderOptions): object {
+  const organization = options.organization;
+  const url = options.reviewUrl
+    ? options.reviewUrl.split('{id}').join(encodeURIComponent(finding.id))
+    : organization?.url
+      ? `${organization.url.replace(/#.*$/, '')}#claim-${finding.id}`
+      : undefined;
+  return {
+    '@type': 'ClaimReview',
+    '@id': `#review-${finding.id}`,
+    ...(url ? { url } : {}),
+    claimReviewed: finding.text,
+    itemReviewed: claim,
+    ...(organization ? { author: { '@type': 'Organization', name: organization.name, ...(organization.url ? { url: organization.url } : {}) } } : {}),
+    ...(options.reviewDate ? { datePublished: options.reviewDate } : {}),
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: RATING_NAMES[review.confirmed],
+      ...(review.note ? { ratingExplanation: review.note } : {}),
+    },
+  };
+}
+
+function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary>): Record<string, unknown> {
   // One appearance per outlet: its first mention.
   const appearances: CreativeWork[] = [];
   const seen = new Set<string>();
@@ -56,18 +107,15 @@ function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary
     text: finding.text,
     appearance: appearances,
     ...(first ? { firstAppearance: first, datePublished: first.datePublished } : {}),
-    'claimcheck:verdict': finding.verdict,
-    'claimcheck:outlets': finding.outlets.length,
-    'claimcheck:origins': finding.origins,
-    ...(finding.conflicts.length > 0 ? { 'claimcheck:conflicts': finding.conflicts.map((c) => `${c.kind}: ${c.detail}`) } : {}),
   };
 }
 
 /**
- * The ClaimReview-ready JSON-LD as text, in pieces (one claim at a time).
+ * The ClaimReview JSON-LD as text, in pieces (one claim at a time).
  *
  * @param report The report.
+ * @param options Reviews, organization, review URL template and date.
  */
-export function renderClaimReview(report: Report): Chunks {
-  return jsonChunks(toClaimReview(report), '@graph');
+export function renderClaimReview(report: Report, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Chunks {
+  return jsonChunks(toClaimReview(report, options), '@graph');
 }

@@ -1,9 +1,11 @@
-// CSV export: one row per mention, with its claim's id and verdict, written by
+// CSV export: one row per mention, with its claim's id, verdict, outlets and
+// origins by name, the source's title, url and date (see csv-row.ts), written by
 // csv-stringify (in pieces of a few thousand rows) so quotes, commas and
 // newlines inside sentences survive a round trip.
 
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../types.js';
+import { csvRow } from './csv-row.js';
 
 /** Columns of the CSV export, in order. */
 export const CSV_COLUMNS = [
@@ -12,19 +14,19 @@ export const CSV_COLUMNS = [
   'claim_text',
   'outlets',
   'origins',
-  'mention',
-  'source',
-  'path',
   'outlet',
+  'title',
+  'url',
+  'published',
+  'file',
   'line',
   'column',
-  'start',
-  'end',
+  'key',
   'text',
-  'negated',
-  'attribution',
   'quantities',
   'dates',
+  'negated',
+  'attribution',
   'conflicts',
 ] as const;
 
@@ -46,34 +48,13 @@ export function* renderCsv(report: Report): Generator<string> {
     header = false;
     return text;
   };
+  const sources = new Map(report.sources.map((source) => [source.id, source]));
   for (const finding of report.claims) {
     for (const [index, mention] of finding.mentions.entries()) {
       const conflicts = finding.conflicts
         .filter((conflict) => conflict.between.includes(index))
         .map((conflict) => `${conflict.kind}: ${conflict.detail}`);
-      rows.push([
-        finding.id,
-        finding.verdict,
-        finding.text,
-        finding.outlets.length,
-        finding.origins.length,
-        index,
-        mention.source,
-        mention.path,
-        mention.outlet,
-        mention.place.start.line,
-        mention.place.start.column,
-        mention.place.start.offset ?? 0,
-        mention.place.end.offset ?? 0,
-        mention.text,
-        mention.negated ? 'true' : 'false',
-        mention.attribution ?? '',
-        mention.quantities
-          .map((q) => `${q.text} = [${q.min ?? '-inf'}, ${q.max ?? 'inf'}]${q.unit ? ` ${q.unit}` : ''}`)
-          .join('; '),
-        mention.dates.map((d) => `${d.text} = ${d.value ?? 'unresolved'}`).join('; '),
-        conflicts.join('; '),
-      ]);
+      rows.push(csvRow(finding, mention, conflicts, sources.get(mention.source)));
       if (rows.length >= ROWS_PER_CHUNK) yield flush();
     }
   }

@@ -91,8 +91,18 @@ export function checkToText(check: CheckReport): string {
  * @param check The check.
  */
 export function checkToGithub(check: CheckReport): string {
+  return checkToGithubAnnotations(check) + checkToText(check);
+}
+
+/**
+ * The workflow commands of the GitHub format alone (one per problem and
+ * change); `check` writes these to stdout and the text lines to stderr.
+ *
+ * @param check The check.
+ */
+export function checkToGithubAnnotations(check: CheckReport): string {
   const commands = [...check.diagnostics.map(diagnosticCommand), ...check.changes.map(changeCommand)];
-  return commands.map((line) => `${line}\n`).join('') + checkToText(check);
+  return commands.map((line) => `${line}\n`).join('');
 }
 
 function changeCommand(change: CheckChange): string {

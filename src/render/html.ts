@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { Conflict, Diagnostic, Finding, Mention, Report, SourceSummary, Verdict } from '../types.js';
 import { safeReport } from './sanitize.js';
+import { agreementFigure, matrixSection, OVERVIEW_CSS, timelineFigure } from './html-overview.js';
 import { DEFAULT_RENDER_OPTIONS, placeOf, reasonOf, summarize, VERDICTS, type RenderOptions, type ReportSummary } from './shared.js';
 
 const LABELS: Record<Verdict, string> = { disputed: 'Disputed', corroborated: 'Corroborated', unique: 'Unique' };
@@ -114,6 +115,7 @@ mark{background:var(--mark);color:inherit;padding:0 .1rem;border-radius:2px}
 @media (max-width:30rem){body{font-size:15px}.page{padding:0 .75rem 2rem}.filters{margin:0 -.75rem;padding:.25rem .75rem}.filters legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.filters label{margin-right:.5rem}.finding{padding:.6rem}}
 @media print{.filters{display:none!important}.finding,.mention{break-inside:avoid}}
 ${VERDICTS.map((v) => `.hide-${v} [data-verdict="${v}"],.hide-${v} [data-section="${v}"]`).join(',')}{display:none!important}
+${OVERVIEW_CSS}
 `.trim();
 
 // Unhides the verdict filters (so with JS off there are no dead controls and
@@ -134,6 +136,14 @@ const SCRIPT = `
       root.classList.toggle('hide-' + box.getAttribute('data-filter'), !box.checked);
     }
     if (status) status.textContent = 'Showing ' + shown + ' of ' + total + ' claims';
+    var cells = document.querySelectorAll('[data-counts]');
+    for (var j = 0; j < cells.length; j++) {
+      var sum = 0;
+      for (var k = 0; k < boxes.length; k++) {
+        if (boxes[k].checked) sum += Number(cells[j].getAttribute('data-' + boxes[k].getAttribute('data-filter'))) || 0;
+      }
+      cells[j].textContent = String(sum);
+    }
   }
   form.addEventListener('change', sync);
   form.hidden = false;
@@ -155,8 +165,9 @@ const CSP = [
 
 /**
  * Render a report as one self-contained HTML5 page: summary and problems,
- * verdict filters, disputed claims with their conflicting mentions side by side,
- * corroborated claims, a claim × outlet matrix, unique claims by outlet, sources.
+ * verdict filters, a claim × outlet matrix, an outlet agreement map and a
+ * timeline (inline SVG), disputed claims with their conflicting mentions side
+ * by side, corroborated claims, unique claims by outlet, sources.
  * Pure and deterministic; loads nothing from the network.
  *
  * @param report The report.
@@ -198,9 +209,10 @@ export function renderHtml(unsafe: Report, options: RenderOptions = DEFAULT_REND
     headerHtml(report, summary),
     filtersHtml(summary),
     '<main id="claims">',
+    matrixSection(findings, outlets),
+    `<section id="overview" class="overview" aria-label="Overview">${agreementFigure(findings, outlets)}${timelineFigure(report, findings, outlets)}</section>`,
     disputedHtml(of('disputed'), context),
     corroboratedHtml(of('corroborated'), context),
-    matrixHtml(findings, outlets),
     uniqueHtml(of('unique'), outlets, context),
     sourcesHtml(report.sources),
     '</main>',
@@ -231,7 +243,7 @@ function headerHtml(report: Report, summary: ReportSummary): string {
     `<p class="summary">${plural(summary.sources, 'source')} from ${plural(summary.outlets, 'outlet')} · ${plural(summary.claims, 'claim')}</p>`,
     `<ul class="verdicts" aria-label="Claims by verdict">${counts}</ul>`,
     problems,
-    `<nav class="toc" aria-label="Sections"><a href="#disputed">Disputed</a><a href="#corroborated">Corroborated</a><a href="#matrix">Who states what</a><a href="#unique">Unique</a><a href="#sources">Sources</a></nav>`,
+    `<nav class="toc" aria-label="Sections"><a href="#matrix">Who states what</a><a href="#overview">Agreement and timeline</a><a href="#disputed">Disputed</a><a href="#corroborated">Corroborated</a><a href="#unique">Unique</a><a href="#sources">Sources</a></nav>`,
     '</header>',
   ].join('\n');
 }
@@ -439,39 +451,6 @@ function relatedHtml(finding: Finding, context: Context): string {
       : `<li>${esc(id)} <span class="count">(not in this report, ${percent})</span></li>`;
   });
   return `<details class="related"><summary>Possibly related (${finding.related.length})</summary><ul>${items.join('')}</ul></details>`;
-}
-
-function matrixHtml(findings: readonly Finding[], outlets: readonly string[]): string {
-  const rows = findings.filter((finding) => finding.verdict !== 'unique');
-  const open = `<section id="matrix" aria-labelledby="matrix-h"><h2 id="matrix-h">Who states what</h2>`;
-  if (rows.length === 0 || outlets.length === 0) return `${open}<p>No claim is stated by two or more outlets.</p></section>`;
-  const head = `<tr><th scope="col">Claim</th>${outlets.map((outlet) => `<th scope="col">${esc(outlet)}</th>`).join('')}</tr>`;
-  const body = rows
-    .map((finding) => {
-      const conflicted = new Set(finding.conflicts.flatMap((conflict) => conflict.between));
-      const cells = outlets.map((outlet) => {
-        const indexes = finding.mentions.map((mention, i) => (mention.outlet === outlet ? i : -1)).filter((i) => i >= 0);
-        if (indexes.length === 0) return '<td class="absent"><span aria-hidden="true">·</span><span class="vh">not stated</span></td>';
-        const conflict = indexes.find((i) => conflicted.has(i));
-        const target = mentionId(finding, conflict ?? indexes[0]!);
-        return conflict === undefined
-          ? `<td class="states"><a href="${hrefTo(target)}"><span aria-hidden="true">✓</span><span class="vh">states it</span></a></td>`
-          : `<td class="conflict"><a href="${hrefTo(target)}"><span aria-hidden="true">≠</span><span class="vh">states it, in conflict</span></a></td>`;
-      });
-      return `<tr class="${esc(finding.verdict)}" data-verdict="${esc(finding.verdict)}"><th scope="row"><a href="${hrefTo(`claim-${finding.id}`)}">${esc(finding.text)}</a></th>${cells.join('')}</tr>`;
-    })
-    .join('\n');
-  const uniques = outlets.map((outlet) => findings.filter((finding) => finding.verdict === 'unique' && finding.outlets[0] === outlet).length);
-  const foot = `<tr data-section="unique"><th scope="row">Unique claims</th>${uniques.map((n) => `<td>${n}</td>`).join('')}</tr>`;
-  return [
-    open,
-    `<p class="hint">Disputed and corroborated claims by outlet: ✓ states the claim, ≠ states it in conflict with another outlet. On a narrow screen, scroll the table sideways.</p>`,
-    `<div class="matrix-wrap" role="region" aria-labelledby="matrix-h" tabindex="0"><table class="matrix"><caption class="vh">Claims by outlet</caption>`,
-    `<thead>${head}</thead>`,
-    `<tbody>${body}</tbody>`,
-    `<tfoot>${foot}</tfoot>`,
-    '</table></div></section>',
-  ].join('\n');
 }
 
 function sourcesHtml(sources: readonly SourceSummary[]): string {

@@ -29,11 +29,17 @@ export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
 
 /** Formats of `claimcheck export`, for programs (written in pieces: exports can be large). */
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ChunkedRenderer>> = {
-  json: (report) => escapedJson(renderJson(report, VERSION)),
-  jsonl: (report) => escapedJson(renderJsonl(report)),
-  csv: (report) => renderCsv(report),
-  claimreview: (report) => escapedJson(renderClaimReview(report)),
+  json: (report, options) => escapedJson(renderJson(report, VERSION, options.reviews)),
+  jsonl: (report, options) => escapedJson(renderJsonl(report, options.reviews)),
+  csv: (report, options) => withBom(renderCsv(report), options.bom === true),
+  claimreview: (report, options) => escapedJson(renderClaimReview(report, options)),
 };
+
+// The pieces, the first preceded by U+FEFF when `bom` is set.
+function* withBom(chunks: Chunks, bom: boolean): Generator<string> {
+  if (bom) yield '\uFEFF';
+  yield* chunks;
+}
 
 export { DEFAULT_RENDER_OPTIONS, filterReport, placeOf, summarize } from './shared.js';
 export type { RenderOptions, ReportFilter, ReportSummary } from './shared.js';

@@ -4,6 +4,7 @@
 // stringify it, in pieces: JSON for the whole report, JSONL one claim per line.
 
 import { diagnosticJson, type DiagnosticJson } from '../diagnostics.js';
+import type { ClaimReviewDecision } from '../ledger/reviews.js';
 import type { Finding, Mention, Report, SourceSummary } from '../types.js';
 import { jsonChunks, type Chunks } from './chunks.js';
 
@@ -11,8 +12,8 @@ import { jsonChunks, type Chunks } from './chunks.js';
 export type ExportSource = SourceSummary;
 /** A mention in the export: the report's mention with its place as `line`, `column` (of its start) and `start`, `end` (offsets). */
 export type ExportMention = Omit<Mention, 'place'> & { readonly line: number; readonly column: number; readonly start: number; readonly end: number };
-/** A claim in the export: the report's finding, its mentions as `ExportMention`. */
-export type ExportClaim = Omit<Finding, 'mentions'> & { readonly mentions: readonly ExportMention[] };
+/** A claim in the export: the report's finding, its mentions as `ExportMention`, with the reviewer's decision when the ledger has one. */
+export type ExportClaim = Omit<Finding, 'mentions'> & { readonly mentions: readonly ExportMention[]; readonly review?: ClaimReviewDecision };
 
 /**
  * A mention as the export writes it: its place flattened into the fields the
@@ -29,9 +30,11 @@ export function mentionJson(mention: Mention): ExportMention {
  * A finding as the export writes it.
  *
  * @param finding A finding.
+ * @param review The reviewer's decision on it (optional).
  */
-export function claimJson(finding: Finding): ExportClaim {
-  return { ...finding, mentions: finding.mentions.map(mentionJson) };
+export function claimJson(finding: Finding, review?: ClaimReviewDecision): ExportClaim {
+  const claim = { ...finding, mentions: finding.mentions.map(mentionJson) };
+  return review ? { ...claim, review } : claim;
 }
 
 /** The JSON export, schemaVersion 1. */
@@ -51,12 +54,12 @@ export interface ExportJson {
  * @param report The report.
  * @param version Version of claimcheck that made it.
  */
-export function toJson(report: Report, version: string): ExportJson {
+export function toJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>): ExportJson {
   return {
     schemaVersion: 1,
     generator: { name: 'claimcheck', version },
     sources: report.sources,
-    claims: report.claims.map(claimJson),
+    claims: withReviews(report.claims, reviews),
     diagnostics: report.diagnostics.map(diagnosticJson),
   };
 }
@@ -67,8 +70,18 @@ export function toJson(report: Report, version: string): ExportJson {
  * @param report The report.
  * @param version Version of claimcheck.
  */
-export function renderJson(report: Report, version: string): Chunks {
-  return jsonChunks({ ...toJson(report, version) }, 'claims');
+export function renderJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>): Chunks {
+  return jsonChunks({ ...toJson(report, version, reviews) }, 'claims');
+}
+
+/**
+ * The claims with each one's `review` from `reviews` (by id), when there is one.
+ *
+ * @param claims The findings.
+ * @param reviews Reviewers' decisions by finding id.
+ */
+export function withReviews(claims: readonly Finding[], reviews: ReadonlyMap<string, ClaimReviewDecision> | undefined): readonly ExportClaim[] {
+  return claims.map((claim) => claimJson(claim, reviews?.get(claim.id)));
 }
 
 /**
@@ -76,6 +89,6 @@ export function renderJson(report: Report, version: string): Chunks {
  *
  * @param report The report.
  */
-export function* renderJsonl(report: Report): Generator<string> {
-  for (const finding of report.claims) yield `${JSON.stringify(claimJson(finding))}\n`;
+export function* renderJsonl(report: Report, reviews?: ReadonlyMap<string, ClaimReviewDecision>): Generator<string> {
+  for (const finding of report.claims) yield `${JSON.stringify(claimJson(finding, reviews?.get(finding.id)))}\n`;
 }

@@ -1,6 +1,7 @@
 // Helpers every reporter shares: counting (kept apart from printing), filters
 // applied before rendering, places as `path:line:column`, verdict labels.
 
+import type { ClaimReviewDecision } from '../ledger/reviews.js';
 import type { Finding, Mention, Report, Verdict } from '../types.js';
 
 /** Options every reporter accepts. */
@@ -11,6 +12,16 @@ export interface RenderOptions {
   readonly width: number;
   /** Include "possibly related" links between findings. */
   readonly showPossible: boolean;
+  /** Reviewers' decisions by finding id (from the ledger), for the exports. */
+  readonly reviews?: ReadonlyMap<string, ClaimReviewDecision>;
+  /** The fact-checking organization that publishes ClaimReviews (`export --format claimreview`). */
+  readonly organization?: { readonly name: string; readonly url?: string };
+  /** URL of each published review, `{id}` replaced by the claim id (ClaimReview `url`). */
+  readonly reviewUrl?: string;
+  /** `datePublished` of the ClaimReviews, `YYYY-MM-DD`. */
+  readonly reviewDate?: string;
+  /** Start CSV with a byte-order mark, so Excel reads it as UTF-8. */
+  readonly bom?: boolean;
 }
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = { color: false, width: 100, showPossible: false };

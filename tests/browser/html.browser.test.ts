@@ -180,6 +180,41 @@ interface Watched {
     await page.close();
   }, TIMEOUT);
 
+  it('should put the matrix and the charts above the first claim card, the charts drawn', async () => {
+    const { page, errors } = await open('/report.html', { width: 1280, height: 900 });
+    const top = (selector: string) => page.$eval(selector, (element) => element.getBoundingClientRect().top + element.ownerDocument.defaultView!.scrollY);
+    const firstCard = await top('article.finding');
+    expect(await top('#matrix table')).toBeLessThan(firstCard);
+    expect(await top('#overview')).toBeLessThan(firstCard);
+    for (const id of ['agreement', 'timeline']) {
+      const drawn = await page.$eval(`#${id} svg.chart`, (svg) => {
+        const box = svg.getBoundingClientRect();
+        return { width: box.width, height: box.height, shapes: svg.querySelectorAll('rect, circle, path').length };
+      });
+      expect(drawn.width).toBeGreaterThan(200);
+      expect(drawn.height).toBeGreaterThan(100);
+      expect(drawn.shapes).toBeGreaterThan(1);
+    }
+    // The disputed row shows each side's figure: PJ Media and Synthetic Daily state different numbers.
+    const figures = await page.$$eval('#matrix tr.disputed td.conflict .figure', (cells) => cells.map((cell) => cell.textContent));
+    expect(figures).toEqual(expect.arrayContaining(['at least 4 meetings', '2 meetings']));
+    expect(await page.locator('#agreement .pair.conflict').count()).toBeGreaterThan(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, TIMEOUT);
+
+  it('should update the per-outlet counts when a filter changes', async () => {
+    const { page } = await open('/report.html');
+    const counts = () => page.$$eval('#matrix [data-counts]', (cells) => cells.map((cell) => Number(cell.textContent)));
+    const before = await counts();
+    const uniques = await page.$$eval('#matrix [data-counts]', (cells) => cells.map((cell) => Number(cell.getAttribute('data-unique'))));
+    await page.locator('#filters input[data-filter="unique"]').click();
+    expect(await counts()).toEqual(before.map((n, i) => n - uniques[i]!));
+    await page.locator('#filters input[data-filter="unique"]').click();
+    expect(await counts()).toEqual(before);
+    await page.close();
+  }, TIMEOUT);
+
   it('should execute nothing from hostile article text and front matter', async () => {
     const { page, errors, requests, dialogs } = await open('/hostile.html');
     await page.waitForTimeout(300);
@@ -190,7 +225,7 @@ interface Watched {
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     expect(requests).toEqual([`${base}/hostile.html`]);
-    expect(await page.locator('img, svg, iframe').count()).toBe(0);
+    expect(await page.locator('img, svg:not(.chart), iframe, svg foreignObject, svg script').count()).toBe(0);
     expect(await page.locator('script').count()).toBe(1);
     const text = await page.locator('body').innerText();
     expect(text).toContain("Evil <script>window.__pwned = 'outlet'</script> Gazette");

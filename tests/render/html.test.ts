@@ -71,7 +71,8 @@ function injected(doc: Doc): string[] {
   const problems: string[] = [];
   if (doc.querySelectorAll('script').length !== 1) problems.push(`${doc.querySelectorAll('script').length} scripts`);
   if (doc.querySelectorAll('style').length !== 1) problems.push('extra style');
-  for (const tag of ['img', 'svg', 'iframe', 'object', 'embed', 'form', 'base', 'b', 'input:not([data-filter])']) {
+  // The page's own charts are <svg class="chart"> (built by hastscript); no other SVG may appear.
+  for (const tag of ['img', 'svg:not(.chart)', 'svg.chart foreignObject', 'svg.chart script', 'iframe', 'object', 'embed', 'form', 'base', 'b', 'input:not([data-filter])']) {
     if (doc.querySelector(tag)) problems.push(`<${tag}>`);
   }
   for (const element of doc.querySelectorAll('*')) {
