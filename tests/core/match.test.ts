@@ -365,7 +365,7 @@ describe('cluster', () => {
     expect(run(corpus(rows))).toEqual(expected);
   });
 
-  it.each<[string, [string, string][], (a: Claim, b: Claim) => boolean, (members: number[][]) => void]>([
+  it.each<[string, [string, string][], (a: Claim, b: Claim) => boolean, (members: readonly (readonly number[])[]) => void]>([
     ['two outlets a reviewer separated', [['Quay Gazette', LIBRARY], ['North Star', LIBRARY]], () => true, (members) => expect(members).toEqual([[0], [1]])],
     [
       'two of three outlets a reviewer separated',
