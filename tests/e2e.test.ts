@@ -8,7 +8,7 @@
 // `expected.json` and `expected.txt`, then `npx vitest run tests/e2e.test.ts -u`
 // and review the written files (and say what the case is for in INTENT below).
 // Regenerate the expected files only on purpose, the same way.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crossReference } from '../src/engine/run.js';
