@@ -14,7 +14,9 @@ import { fixtureReport } from '../helpers/report.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const report = fixtureReport('seeds-two-meetings');
-const live = () => crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md'], { cwd: root });
+let running: Promise<Report> | undefined;
+/** The pipeline's Report of the same inputs, made once for the end-to-end tests. */
+const live = () => (running ??= crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md'], { cwd: root }));
 const plain = { color: false, width: 100, showPossible: false };
 
 describe('text reporter', () => {
