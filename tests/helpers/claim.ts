@@ -74,7 +74,8 @@ export function quantityIn(sentence: string, spec: QuantitySpec): Quantity {
 }
 
 /**
- * A claim made by hand: the sentence on line `index + 1` of `sources/<source>.md`.
+ * A claim made by hand: the sentence at the start of line `index + 1` of its
+ * source, at offset `index * 1000` (any offsets do; these never overlap).
  *
  * @param text The sentence.
  * @param spec Outlet, figures, dates, negation and attribution (optional).
