@@ -1,15 +1,19 @@
+// The export reporters (JSON, JSONL, CSV, ClaimReview), fed the fixture Report
+// of the seeds plus disputing and dated articles (tests/fixtures/report/); the
+// JSON export's determinism, stable ids and offsets are checked end to end.
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crossReference } from '../../src/engine/run.js';
 import { renderClaimReview } from '../../src/render/claimreview.js';
 import { CSV_COLUMNS, renderCsv } from '../../src/render/csv.js';
 import { joinChunks, jsonChunks } from '../../src/render/chunks.js';
 import { renderJson, renderJsonl, toJson } from '../../src/render/json.js';
 import type { Report } from '../../src/types.js';
+import { fixtureReport } from '../helpers/report.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const schema = JSON.parse(readFileSync(path.join(root, 'schema', 'claimcheck-export.schema.json'), 'utf8'));
@@ -18,14 +22,18 @@ addFormats.default(ajv);
 const validate = ajv.compile(schema);
 const validateClaim = ajv.getSchema(`${schema.$id}#/$defs/claim`)!;
 
-let report: Report;
-beforeAll(async () => {
-  report = await crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md', 'tests/fixtures/synthetic/dates'], { cwd: root });
-});
+const report = fixtureReport('seeds-two-meetings-dates');
+const inputs = ['sources', 'tests/fixtures/synthetic/two-meetings.md', 'tests/fixtures/synthetic/dates'];
+let running: Promise<Report> | undefined;
+/** The pipeline's Report of the same inputs, made once for the end-to-end tests. */
+const live = () => (running ??= crossReference(inputs, { cwd: root }));
 
 describe('JSON export', () => {
-  it('should validate against the shipped JSON Schema', () => {
-    const valid = validate(JSON.parse(joinChunks(renderJson(report, '0.0.0'))));
+  it.each([
+    ['the seeds with disputing and dated articles', report],
+    ['the seed corpus', fixtureReport('seeds')],
+  ])('should validate against the shipped JSON Schema: %s', (_name, given) => {
+    const valid = validate(JSON.parse(joinChunks(renderJson(given, '0.0.0'))));
     expect(validate.errors ?? []).toEqual([]);
     expect(valid).toBe(true);
   });
@@ -42,9 +50,10 @@ describe('JSON export', () => {
     expect(disputed.conflicts[0]).toMatchObject({ kind: 'quantity' });
   });
 
-  it('should be deterministic, with ids stable across runs', async () => {
-    const again = await crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md', 'tests/fixtures/synthetic/dates'], { cwd: root });
-    expect(joinChunks(renderJson(again, '0.0.0'))).toBe(joinChunks(renderJson(report, '0.0.0')));
+  it('should be deterministic, with ids stable across runs (end to end)', async () => {
+    const first = await live();
+    const again = await crossReference(inputs, { cwd: root });
+    expect(joinChunks(renderJson(again, '0.0.0'))).toBe(joinChunks(renderJson(first, '0.0.0')));
   });
 
   it('should keep claim ids when an unrelated source joins the corpus', async () => {
@@ -55,8 +64,8 @@ describe('JSON export', () => {
     expect(kept.length).toBe(base.claims.length);
   });
 
-  it('should slice every mention back out of its file by its offsets', () => {
-    for (const claim of report.claims) {
+  it('should slice every mention back out of its file by its offsets (end to end)', async () => {
+    for (const claim of (await live()).claims) {
       for (const mention of claim.mentions) {
         const file = readFileSync(path.join(root, mention.path), 'utf8').replace(/^\uFEFF/, '');
         expect(file.slice(mention.place.start.offset, mention.place.end.offset).replace(/[*_`\\[\]]/g, '')).toContain(mention.text.slice(0, 20).replace(/[*_`\\[\]]/g, ''));

@@ -1,26 +1,26 @@
 // Tests of the HTML reporter on its parsed DOM (linkedom, no browser): order of
 // verdicts, conflicts side by side, links to `path#Lline`, the claim × outlet
-// matrix, escaping of hostile text, CSP and self-containment, determinism.
+// matrix, escaping of hostile text, CSP and self-containment, determinism. Fed
+// the fixture Report of the seeds plus a disputing article (tests/fixtures/report/);
+// the hostile fixture articles are rendered end to end.
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import fc from 'fast-check';
 import { parseHTML } from 'linkedom';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { crossReference } from '../../src/engine/run.js';
 import { renderHtml } from '../../src/render/html.js';
 import { VERDICTS } from '../../src/render/shared.js';
 import type { Conflict, Finding, Mention, Report, SourceSummary, Verdict } from '../../src/types.js';
 import { testMention } from '../helpers/mention.js';
+import { fixtureReport } from '../helpers/report.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
 const plain = { color: false, width: 100, showPossible: false };
 const possible = { ...plain, showPossible: true };
 
-let report: Report;
-beforeAll(async () => {
-  report = await crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md'], { cwd: root });
-}, 30_000);
+const report = fixtureReport('seeds-two-meetings');
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
@@ -303,7 +303,14 @@ describe('html reporter', () => {
     expect(renderHtml(structuredClone(report) as Report, possible)).toBe(first);
   });
 
-  it('should render the hostile fixture articles as text', async () => {
+  it('should say there are no disputed claims in the seed corpus', () => {
+    const doc = documentOf(renderHtml(fixtureReport('seeds'), plain));
+    expect(doc.body.textContent).toContain('No disputed claims.');
+    expect(findingsIn(doc).filter((e) => e.getAttribute('data-verdict') === 'disputed')).toHaveLength(0);
+    expect(findingsIn(doc).length).toBeGreaterThan(0);
+  });
+
+  it('should render the hostile fixture articles as text (end to end)', async () => {
     const hostile = await crossReference(['tests/fixtures/render/html'], { cwd: root });
     const doc = documentOf(renderHtml(hostile, possible));
     expect(injected(doc)).toEqual([]);

@@ -1,5 +1,8 @@
+// The text and Markdown reporters, fed the fixture Report of the seeds plus a
+// disputing article (tests/fixtures/report/), and one end-to-end golden test each
+// that runs the pipeline first.
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
 import { crossReference } from '../../src/engine/run.js';
@@ -7,17 +10,26 @@ import { renderMarkdown } from '../../src/render/markdown.js';
 import { filterReport } from '../../src/render/shared.js';
 import { renderText } from '../../src/render/text.js';
 import type { Report } from '../../src/types.js';
+import { fixtureReport } from '../helpers/report.js';
 
 const root = path.join(import.meta.dirname, '..', '..');
-let report: Report;
-beforeAll(async () => {
-  report = await crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md'], { cwd: root });
-});
+const report = fixtureReport('seeds-two-meetings');
+let running: Promise<Report> | undefined;
+/** The pipeline's Report of the same inputs, made once for the end-to-end tests. */
+const live = () => (running ??= crossReference(['sources', 'tests/fixtures/synthetic/two-meetings.md'], { cwd: root }));
 const plain = { color: false, width: 100, showPossible: false };
 
 describe('text reporter', () => {
-  it('should match the golden report of the seeds plus a disputing article', async () => {
-    await expect(renderText(report, plain)).toMatchFileSnapshot('../fixtures/render/seeds-two-meetings.txt');
+  it('should match the golden report of the seeds plus a disputing article (end to end)', async () => {
+    await expect(renderText(await live(), plain)).toMatchFileSnapshot('../fixtures/render/seeds-two-meetings.txt');
+  });
+
+  it('should print the seed corpus without a disputed section', () => {
+    const seeds = fixtureReport('seeds');
+    const text = renderText(seeds, plain);
+    expect(text.split('\n')[0]).toMatch(/^5 sources, 5 outlets, \d+ claims: 0 disputed, \d+ corroborated, \d+ unique$/);
+    expect(text).not.toContain('\nDISPUTED (');
+    expect(text).toContain('\nCORROBORATED (');
   });
 
   it('should put the summary first, then disputed, corroborated and unique claims', () => {
@@ -52,8 +64,8 @@ describe('text reporter', () => {
 });
 
 describe('markdown reporter', () => {
-  it('should match the golden Markdown report', async () => {
-    await expect(renderMarkdown(report, plain)).toMatchFileSnapshot('../fixtures/render/seeds-two-meetings.md');
+  it('should match the golden Markdown report (end to end)', async () => {
+    await expect(renderMarkdown(await live(), plain)).toMatchFileSnapshot('../fixtures/render/seeds-two-meetings.md');
   });
 
   it('should keep Markdown syntax in sentences as text', () => {
