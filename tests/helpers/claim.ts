@@ -26,6 +26,8 @@ export interface DateSpec {
 
 /** What a test says about a claim; every field has a plain default. */
 export interface ClaimSpec {
+  /** Publication date of its article (default: unknown). */
+  readonly published?: string;
   readonly outlet?: string;
   /** Source id (default: the outlet, lower-cased and hyphenated). */
   readonly source?: string;
@@ -95,6 +97,7 @@ export function claim(text: string, spec: ClaimSpec = {}): Claim {
       position: { start: { line, column: 1, offset: index * 1000 }, end: { line, column: text.length + 1, offset: index * 1000 + text.length } },
     },
     outlet,
+    published: spec.published ?? null,
     checkworthiness: { checkworthy: true, score: spec.score ?? 0.8, reason: 'hand-made' },
     quantities: (spec.quantities ?? []).map((quantity) => quantityIn(text, quantity)),
     dates: (spec.dates ?? []).map((date) => ({
