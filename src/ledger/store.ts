@@ -114,7 +114,7 @@ export function entryFileName(id: string): string {
 export interface ReadOptions {
   /** Folder that `folder` and `cache` resolve against (default: `process.cwd()`). */
   readonly cwd?: string;
-  /** Cache folder for what each entry file parsed to, or `false` for none (default: `.claimcheck-cache`). */
+  /** Cache folder for what each entry file parsed to, or `false` for none (default: `CACHE_FOLDER`, the user's cache folder). */
   readonly cache?: string | false;
   /**
    * How long ago a file must have last changed, in ms, for its parse to be cached
