@@ -2,7 +2,7 @@
 // of the tree, look-alike outlet names, unchecked review blocks, YAML bombs, deep
 // nesting and inputs that take quadratic time. Each is one file's diagnostic (or
 // ignored), never a wrong verdict, a leak of a file outside the tree or a hang.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { userCacheFolder } from '../src/engine/cache-home.js';
@@ -51,4 +51,69 @@ describe('a cache committed to the working tree (item 7)', () => {
     expect(walk(committed).map((file) => [file, statSync(file).mtimeMs])).toEqual(before);
     expect(path.relative(folder, CACHE_FOLDER).startsWith('..')).toBe(true);
   });
+});
+
+describe('symlinks that lead out of the tree (item 8)', () => {
+  const setup = () => {
+    const outside = tempFolder('claimcheck-private-');
+    writeFileSync(path.join(outside, 'private.md'), article('Private Notes', 'The private ledger said that 93 secret accounts were opened in the western office.'));
+    writeFileSync(path.join(outside, 'secret.yml'), 'id: abcdef123456\nverdict: unique\ntext: the secret key is hunter2\n');
+    mkdirSync(path.join(outside, 'folder'));
+    writeFileSync(path.join(outside, 'folder', 'deep.md'), article('Deep Secret', 'The hidden memo said that 71 private files were copied on Tuesday night.'));
+    const folder = tempFolder('claimcheck-links-');
+    mkdirSync(path.join(folder, 'sources'));
+    mkdirSync(path.join(folder, 'claims'));
+    writeFileSync(path.join(folder, 'sources', 'good.md'), article('Alpha Daily', CLAIM));
+    symlinkSync(path.join(outside, 'private.md'), path.join(folder, 'sources', 'innocent.md'));
+    symlinkSync(path.join(outside, 'folder'), path.join(folder, 'sources', 'more'));
+    symlinkSync(path.join(outside, 'secret.yml'), path.join(folder, 'claims', 'abcdef123456.yml'));
+    writeFileSync(path.join(folder, 'sources', 'inside-target.md'), article('Gamma Post', 'The port office said 14 cargo ships were held at the northern pier on Monday.'));
+    symlinkSync('inside-target.md', path.join(folder, 'sources', 'alias-inside.md'));
+    return { folder, outside };
+  };
+
+  it.each([
+    ['report', ['report'], 'sources/innocent.md:1:1: error: symbolic link'],
+    ['report (a linked folder)', ['report'], 'sources/more:1:1: error: symbolic link'],
+    ['check (a linked ledger file)', ['check'], 'claims/abcdef123456.yml:1:1: error: symbolic link'],
+  ])('should refuse a link out of the tree with a diagnostic at the link (%s)', async (_name, argv, expected) => {
+    const { folder } = setup();
+    const result = await runCli(argv, { cwd: folder });
+    expect(result.stdout + result.stderr).toContain(expected);
+    expect(result.stdout + result.stderr).not.toMatch(/secret|private|hunter2|Deep Secret/i);
+    if (argv[0] === 'check') expect(result.code).toBe(1);
+  });
+
+  it('should still read a link that stays inside the tree, and the good sources', async () => {
+    const { folder } = setup();
+    const result = await runCli(['export', '--format', 'json'], { cwd: folder });
+    expect(result.stdout).toContain('Alpha Daily');
+    expect(result.stdout).toContain('sources/alias-inside.md');
+  });
+
+  it('should not write through a sources folder that is itself a link out of the tree', async () => {
+    const { folder, outside } = setup();
+    symlinkSync(outside, path.join(folder, 'linked-sources'));
+    const result = await runCli(['add', '-', '--outlet', 'Delta News', '--sources', 'linked-sources'], {
+      cwd: folder,
+      stdin: 'The mayor said on Friday that 12 bridges would be closed for repairs.\n',
+    });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/symbolic link/);
+    expect(readdirSync(outside).sort()).toEqual(['folder', 'private.md', 'secret.yml']);
+  });
+});
+
+describe('the same folder given twice (item 11)', () => {
+  it.each([[['sources', './sources/']], [['sources', 'sources/../sources']], [['.', 'sources']]])(
+    'should search it once, silently (%j)',
+    async (paths) => {
+      const folder = tempFolder('claimcheck-twice-');
+      mkdirSync(path.join(folder, 'sources'));
+      writeFileSync(path.join(folder, 'sources', 'a.md'), article('Alpha Daily', CLAIM));
+      const result = await runCli(['export', '--format', 'json', ...paths], { cwd: folder });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    },
+  );
 });

@@ -22,8 +22,9 @@ const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
 /**
  * Find the Markdown files under `paths` (files or folders, searched recursively;
- * hidden folders and node_modules are skipped). Never throws: missing paths and
- * symlink loops come back as diagnostics.
+ * hidden folders and node_modules are skipped; a folder reached twice is searched
+ * once). Never throws: missing paths, symlink loops and links that lead out of
+ * the working folder (or out of a path given outside it) come back as diagnostics.
  *
  * @param paths Files or folders.
  * @param cwd Folder that relative paths resolve against and results are shown relative to.
@@ -38,19 +39,19 @@ export async function findSourceFiles(
   const seenFolders = new Set<string>();
   const problem = (file: string, message: string, ruleId: string) =>
     diagnostics.push({ file: display(cwd, file), line: 1, column: 1, message, ruleId, severity: 'error' });
+  const absoluteCwd = path.resolve(cwd);
+  const realCwd = await realpath(absoluteCwd).catch(() => absoluteCwd);
+  const outside = (link: string, boundary: string) =>
+    problem(link, `symbolic link to a file or folder outside ${display(cwd, boundary) || '.'}: refused`, 'outside-link');
 
-  const walk = async (folder: string) => {
-    let real: string;
-    try {
-      real = await realpath(folder);
-    } catch (error) {
-      problem(folder, describeFsError(error), 'unreadable');
-      return;
-    }
-    if (seenFolders.has(real)) {
+  /** Search `folder` (real path `real`), whose links must stay inside `boundary`; `ancestors` are the real paths above it. */
+  const walk = async (folder: string, real: string, boundary: string, ancestors: ReadonlySet<string>) => {
+    if (ancestors.has(real)) {
       problem(folder, 'symlink loop: this folder was already searched', 'symlink-loop');
       return;
     }
+    // The same folder reached twice (given twice, or by a link to a sibling): searched once, silently.
+    if (seenFolders.has(real)) return;
     seenFolders.add(real);
     let entries;
     try {
@@ -59,23 +60,30 @@ export async function findSourceFiles(
       problem(folder, describeFsError(error), 'unreadable');
       return;
     }
+    const inner = new Set(ancestors).add(real);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(folder, entry.name);
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
+      let target = path.join(real, entry.name);
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(full);
-          isFolder = target.isDirectory();
-          isFile = target.isFile();
+          const info = await stat(full);
+          isFolder = info.isDirectory();
+          isFile = info.isFile();
+          target = await realpath(full);
         } catch (error) {
           problem(full, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'unreadable');
           continue;
         }
+        if ((isFolder || (isFile && MARKDOWN_FILE.test(entry.name))) && !isInside(boundary, target)) {
+          outside(full, boundary);
+          continue;
+        }
       }
-      if (isFolder) await walk(full);
+      if (isFolder) await walk(full, target, boundary, inner);
       else if (isFile && MARKDOWN_FILE.test(entry.name)) files.add(full);
     }
   };
@@ -83,17 +91,36 @@ export async function findSourceFiles(
   for (const given of paths) {
     const full = path.resolve(cwd, given);
     let info;
+    let real: string;
     try {
       info = await stat(full);
+      real = await realpath(full);
     } catch (error) {
       problem(given, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'not-found');
       continue;
     }
-    if (info.isDirectory()) await walk(full);
+    // Inside the working folder, nothing may lead out of it; a path given outside it bounds itself.
+    const boundary = isInside(absoluteCwd, full) ? realCwd : info.isDirectory() ? real : path.dirname(real);
+    if (!isInside(boundary, real)) {
+      outside(given, boundary);
+      continue;
+    }
+    if (info.isDirectory()) await walk(full, real, boundary, new Set());
     else if (MARKDOWN_FILE.test(full)) files.add(full);
     else problem(given, 'not a Markdown source: expected a .md file or a folder of them', 'not-markdown');
   }
   return { files: [...files].map((file) => display(cwd, file)).sort(), diagnostics };
+}
+
+/**
+ * Whether `inner` is `outer` or lies under it (both absolute paths).
+ *
+ * @param outer A folder.
+ * @param inner A path.
+ */
+export function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Options of `loadSources`. */

@@ -23,7 +23,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_FOLDER } from '../engine/store.js';
@@ -194,7 +194,10 @@ export function readLedgerEntries(folder: string, names: readonly string[], opti
   const absolute = path.resolve(cwd, folder);
   const display = displayPath(cwd, absolute);
   const entries: LedgerEntry[] = [];
+  const boundary = ledgerBoundary(absolute, cwd);
   for (const name of names) {
+    const real = realOf(path.join(absolute, name));
+    if (real === undefined || !isInside(boundary, real)) return undefined;
     const text = readText(path.join(absolute, name));
     if (text === undefined) return undefined;
     const parse = parseFile(`${display}/${name}`, text);
@@ -222,6 +225,7 @@ export async function readLedger(folder = 'claims', options: ReadOptions = {}): 
   const cache: ReadCache = {
     folder: options.cache === false ? undefined : path.resolve(cwd, options.cache ?? CACHE_FOLDER),
     settleMs: options.settleMs,
+    cwd,
   };
   const finish = (state: ReadResult) => {
     if (cache.folder !== undefined && state.changed) writeLedgerCache(cache.folder, absolute, state.records);
@@ -251,6 +255,8 @@ export async function readLedger(folder = 'claims', options: ReadOptions = {}): 
 /** The cache of one `readLedger` call: loaded once, on the first read of an existing folder. */
 interface ReadCache {
   readonly folder: string | undefined;
+  /** The working folder: entry files must not resolve outside it (see `ledgerBoundary`). */
+  readonly cwd: string;
   readonly settleMs: number | undefined;
   previous?: ReadonlyMap<string, CachedFile> | undefined;
   loaded?: boolean;
@@ -267,7 +273,13 @@ interface ReadResult {
 
 async function readState(absolute: string, display: string, cache: ReadCache): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = [];
-  const names = new Set((await readdir(absolute)).filter((name) => ENTRY_FILE.test(name)));
+  const listing = (await readdir(absolute, { withFileTypes: true })).filter((entry) => ENTRY_FILE.test(entry.name));
+  const names = new Set(listing.map((entry) => entry.name));
+  // Entry files that are links, or all of them when the folder is reached through a link: each must stay inside.
+  const linked = new Set(listing.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
+  const boundary = ledgerBoundary(absolute, cache.cwd);
+  const realFolder = realOf(absolute);
+  const folderInside = realFolder !== undefined && isInside(boundary, realFolder);
   const journal = await readJournal(absolute, display, diagnostics);
   const staged = new Set<string>();
   if (journal) {
@@ -308,6 +320,21 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
       const text = readText(path.join(absolute, journal.staging, name)) ?? readText(path.join(absolute, name));
       if (text !== undefined) parse = parseFile(file, text);
     } else {
+      if (!folderInside || linked.has(name)) {
+        const real = realOf(path.join(absolute, name));
+        if (real !== undefined && !isInside(boundary, real)) {
+          diagnostics.push({
+            file,
+            line: 1,
+            column: 1,
+            message: `symbolic link to a file outside ${boundary}: refused`,
+            ruleId: 'outside-link',
+            severity: 'error',
+          });
+          signature = undefined;
+          continue;
+        }
+      }
       const stats = statOf(path.join(absolute, name));
       if (stats === undefined) {
         signature = undefined;
@@ -373,6 +400,26 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function realOf(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a ledger's files must resolve: inside the working folder, or inside a ledger folder given outside it. */
+function ledgerBoundary(absolute: string, cwd: string): string {
+  const inside = isInside(path.resolve(cwd), absolute);
+  return realOf(inside ? path.resolve(cwd) : absolute) ?? (inside ? path.resolve(cwd) : absolute);
+}
+
+/** Whether `inner` is `outer` or lies under it (both absolute). */
+function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function statOf(file: string): BigIntStats | undefined {
