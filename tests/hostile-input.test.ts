@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { userCacheFolder } from '../src/engine/cache-home.js';
 import { CACHE_FOLDER } from '../src/engine/store.js';
 import { crossReference } from '../src/engine/run.js';
+import { formatDiagnostic } from '../src/diagnostics.js';
 import { runCli } from './helpers/io.js';
 import { removeTempFolders, tempFolder } from './helpers/temp.js';
 
@@ -116,4 +117,66 @@ describe('the same folder given twice (item 11)', () => {
       expect(result.code).toBe(0);
     },
   );
+});
+
+describe('YAML bombs, deep nesting and huge front matter (items 12, 13, 15)', () => {
+  const lol = (indent: string) =>
+    [
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      `b: &b [${Array(10).fill('*a').join(', ')}]`,
+      `c: &c [${Array(10).fill('*b').join(', ')}]`,
+      `d: &d [${Array(10).fill('*c').join(', ')}]`,
+    ]
+      .map((line) => indent + line)
+      .join('\n');
+  const body = 'The city council said on Tuesday that 8 new schools would open in the spring.';
+
+  it.each([
+    ['billion laughs', `---\noutlet: Bomb Daily\n${lol('')}\n---\n\n${body}\n`, /^bad\.md:2:1: error: front matter cannot be read: Excessive alias count.*\(yaml\)$/m],
+    ['10,000 block quotes', `---\noutlet: Deep Daily\n---\n\n${'> '.repeat(10_000)}${body}\n`, /^bad\.md:5:1: error: Markdown nested too deeply.*\(too-deep\)$/m],
+    ['10,000 ordered items', `---\noutlet: Deep Daily\n---\n\n${'1. '.repeat(10_000)}${body}\n`, /^bad\.md:5:1: error: Markdown nested too deeply.*\(too-deep\)$/m],
+    ['4,000 bullets', `---\noutlet: Deep Daily\n---\n\n${'- '.repeat(4_000)}${body}\n`, /^bad\.md:5:1: error: Markdown nested too deeply.*\(too-deep\)$/m],
+    ['10,000 emphasis marks', `---\noutlet: Deep Daily\n---\n\n${'*'.repeat(10_000)}${body}${'*'.repeat(10_000)}\n`, /^bad\.md:5:1: error: Markdown nested too deeply.*\(too-deep\)$/m],
+    ['40,000 front-matter keys', `---\noutlet: Keys Daily\n${Array.from({ length: 40_000 }, (_, i) => `k${i}: 1`).join('\n')}\n---\n\n${body}\n`, /^bad\.md:1:1: error: front matter is too large: longer than 1000 lines \(too-large\)$/m],
+    ['900 front-matter keys', `---\noutlet: Keys Daily\n${Array.from({ length: 900 }, (_, i) => `k${i}: 1`).join('\n')}\n---\n\n${body}\n`, /^bad\.md:3:1: warning: unknown front-matter field `k0`/m],
+    ['a repeated key among many', `---\noutlet: Keys Daily\n${Array.from({ length: 900 }, (_, i) => `k${i}: 1`).join('\n')}\noutlet: Again\n---\n\n${body}\n`, /^bad\.md:903:1: error: front matter is not valid YAML: Map keys must be unique \(yaml\)$/m],
+  ])('should make %s that file\'s diagnostic, in under 2 s, and still report the good source', async (_name, text, expected) => {
+    const folder = tempFolder('claimcheck-bomb-');
+    writeFileSync(path.join(folder, 'bad.md'), text);
+    writeFileSync(path.join(folder, 'good.md'), article('Alpha Daily', CLAIM));
+    const started = performance.now();
+    const result = await runCli(['export', '--format', 'json', '--no-cache', '.'], { cwd: folder });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.stderr).toMatch(expected);
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(result.stdout).toContain('Alpha Daily');
+  });
+
+  it('should make a billion-laughs ledger file that file\'s error, not the run\'s', async () => {
+    const folder = tempFolder('claimcheck-bomb-ledger-');
+    mkdirSync(path.join(folder, 'sources'));
+    mkdirSync(path.join(folder, 'claims'));
+    writeFileSync(path.join(folder, 'sources', 'a.md'), article('Alpha Daily', CLAIM));
+    writeFileSync(path.join(folder, 'claims', 'abcdef123456.yml'), `id: abcdef123456\nverdict: unique\ntext: *d\n${lol('')}\n`);
+    const result = await runCli(['check'], { cwd: folder });
+    expect(result.stdout + result.stderr).toMatch(/claims\/abcdef123456\.yml:\d+:\d+: error: /);
+    expect(result.stderr).not.toMatch(/unexpected error/);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('a file too large to read (item 15)', () => {
+  it.each([
+    [undefined, 10.5 * 1024 * 1024, /^big\.md:1:1: error: file is larger than 10 MB \(10\.5 MB\).*\(too-large\)$/],
+    [4096, 5000, /^big\.md:1:1: error: file is larger than 4 KB \(4\.9 KB\).*\(too-large\)$/],
+  ])('should refuse it as that file\'s error (limit %s)', async (maxFileBytes, size, expected) => {
+    const folder = tempFolder('claimcheck-big-');
+    const head = '---\noutlet: Big Daily\n---\n\n';
+    writeFileSync(path.join(folder, 'big.md'), head + 'a'.repeat(size - head.length));
+    writeFileSync(path.join(folder, 'good.md'), article('Alpha Daily', CLAIM));
+    const { loadSources } = await import('../src/engine/files.js');
+    const loaded = await loadSources(['.'], { cwd: folder, ...(maxFileBytes ? { maxFileBytes } : {}) });
+    expect(loaded.diagnostics.map(formatDiagnostic).join('\n')).toMatch(expected);
+    expect(loaded.sources.map((source) => source.path)).toEqual(['good.md']);
+  });
 });

@@ -2,9 +2,10 @@
 // (bytes, in path order) and settled into sources by the core's parser. The only
 // file-system code of loading; parsing itself is core/parse.ts.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSource, settleSources, toPosix, type ParsedSource, type SourceFile } from '../core/parse.js';
+import { limits } from '../core/limits.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic, Source } from '../types.js';
 
@@ -19,6 +20,9 @@ export interface LoadedSources {
 }
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
+
+/** Largest source file read by default: 10 MB (src/data/limits.json); a larger one is that file's error. */
+export const MAX_FILE_BYTES = limits().maxFileBytes;
 
 /**
  * Find the Markdown files under `paths` (files or folders, searched recursively;
@@ -133,6 +137,8 @@ export interface LoadOptions {
    * `parseSource` would.
    */
   readonly parse?: (files: readonly SourceFile[]) => Promise<readonly ParsedSource[]>;
+  /** Largest file read, in bytes (default: `MAX_FILE_BYTES`, 10 MB); a larger one is a `too-large` error. */
+  readonly maxFileBytes?: number;
 }
 
 /** Source files read from disk, before parsing. */
@@ -152,13 +158,23 @@ export interface ReadFiles {
  * @param paths Files or folders.
  * @param cwd Folder that relative paths resolve against.
  */
-export async function readSourceFiles(paths: readonly string[], cwd: string): Promise<ReadFiles> {
+export async function readSourceFiles(
+  paths: readonly string[],
+  cwd: string,
+  options: Pick<LoadOptions, 'maxFileBytes'> = {},
+): Promise<ReadFiles> {
   const found = await findSourceFiles(paths, cwd);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   // Synchronous reads, in order: on files the OS has cached (the usual case for a corpus
   // read again), faster than 32 at a time with promises (3000 articles: 30–100 ms vs 100–140).
   const contents: (Uint8Array | Diagnostic)[] = found.files.map((file) => {
     try {
+      const size = statSync(path.resolve(cwd, file)).size;
+      if (size > maxBytes) {
+        const message = `file is larger than ${formatBytes(maxBytes)} (${formatBytes(size)}): not read, split it or leave it out`;
+        return { file, line: 1, column: 1, message, ruleId: 'too-large', severity: 'error' };
+      }
       return readFileSync(path.resolve(cwd, file));
     } catch (error) {
       return { file, line: 1, column: 1, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
@@ -182,7 +198,7 @@ export async function readSourceFiles(paths: readonly string[], cwd: string): Pr
  * @param options Working folder and parser (optional).
  */
 export async function loadSources(paths: readonly string[] = ['sources'], options: LoadOptions = {}): Promise<LoadedSources> {
-  return loadFiles(await readSourceFiles(paths, options.cwd ?? process.cwd()), options);
+  return loadFiles(await readSourceFiles(paths, options.cwd ?? process.cwd(), options), options);
 }
 
 /**
@@ -213,6 +229,12 @@ export function settleParsed(read: ReadFiles, results: readonly ParsedSource[]):
   const { sources, diagnostics: duplicateDiagnostics } = settleSources(parsed);
   diagnostics.push(...duplicateDiagnostics);
   return { sources, diagnostics: sortDiagnostics(diagnostics), files: read.found };
+}
+
+/** `10 MB`, `1.5 KB`: a size for a message. */
+function formatBytes(bytes: number): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? ['MB', bytes / (1024 * 1024)] : bytes >= 1024 ? ['KB', bytes / 1024] : ['bytes', bytes];
+  return `${Number.isInteger(size) ? size : size.toFixed(1)} ${unit}`;
 }
 
 function describeFsError(error: unknown): string {

@@ -1,0 +1,10 @@
+import { parseDocument } from 'yaml';
+import { parseSource } from '../src/core/parse.ts';
+const y = 'outlet: X\n' + Array.from({ length: 40000 }, (_, i) => `k${i}: 1`).join('\n') + '\n';
+let t = performance.now();
+const d = parseDocument(y, { uniqueKeys: false, prettyErrors: false });
+console.log('parse', performance.now() - t); t = performance.now();
+d.toJS({ maxAliasCount: 100 });
+console.log('toJS', performance.now() - t); t = performance.now();
+const r = parseSource('x.md', new TextEncoder().encode(`---\n${y}---\n\nThe city council said on Tuesday that 8 new schools would open.\n`));
+console.log('parseSource', performance.now() - t, r.diagnostics.length);
