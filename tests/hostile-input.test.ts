@@ -4,7 +4,10 @@
 // ignored), never a wrong verdict, a leak of a file outside the tree or a hang.
 import { mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+import { bylineCredit, endsWithWord } from '../src/core/boilerplate.js';
+import { parseSource } from '../src/core/parse.js';
 import { userCacheFolder } from '../src/engine/cache-home.js';
 import { CACHE_FOLDER } from '../src/engine/store.js';
 import { crossReference } from '../src/engine/run.js';
@@ -178,5 +181,37 @@ describe('a file too large to read (item 15)', () => {
     const loaded = await loadSources(['.'], { cwd: folder, ...(maxFileBytes ? { maxFileBytes } : {}) });
     expect(loaded.diagnostics.map(formatDiagnostic).join('\n')).toMatch(expected);
     expect(loaded.sources.map((source) => source.path)).toEqual(['good.md']);
+  });
+});
+
+describe('boilerplate patterns in linear time (item 15)', () => {
+  const alphabet = fc.constantFrom('a', 'É', 'b', 'y', 'B', ' ', '\t', '\n', '|', ',', '-', '·', '—', '1', '.', 'J');
+  const text = fc.array(alphabet, { maxLength: 14 }).map((chars) => chars.join(''));
+
+  it('should test what the dateline pattern tested', () => {
+    fc.assert(fc.property(text, (value) => endsWithWord(value) === /\p{L}{2,}\s*\|?$/u.test(value)), { numRuns: 3000 });
+  });
+
+  it('should capture what the byline pattern captured (where a credit can be a name)', () => {
+    fc.assert(
+      fc.property(text, (value) => {
+        const match = /^by\s+(.+?)[\s|·•,–—-]*$/iu.exec(`By ${value}`);
+        const credit = bylineCredit(`By ${value}`);
+        // The pattern can also capture one trailing mark; no name list is made of that.
+        if (match && credit === undefined) expect(match[1]).toMatch(/^[\s|·•,–—-]$/u);
+        else expect(credit).toBe(match?.[1]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it.each([
+    ['a date, then letters and a digit', `---\noutlet: Slow Daily\n---\n\n2020-12-18 ${'a'.repeat(200_000)}1\n\n${CLAIM}\n`],
+    ['a byline with a long tail of marks', `---\noutlet: Slow Daily\n---\n\nBy Jane${',-|'.repeat(66_666)}\n\n${CLAIM}\n`],
+  ])('should load %s (200 KB) in under 2 s', async (_name, text) => {
+    const started = performance.now();
+    const parsed = parseSource('slow.md', new TextEncoder().encode(text));
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(parsed.source?.blocks.length).toBeGreaterThan(0);
   });
 });
