@@ -215,3 +215,36 @@ describe('boilerplate patterns in linear time (item 15)', () => {
     expect(parsed.source?.blocks.length).toBeGreaterThan(0);
   });
 });
+
+describe('one outlet spelled two ways (item 9)', () => {
+  it.each([
+    ['case', 'reuters'],
+    ['a zero-width space', 'Reuters\u200b'],
+    ['a bidi override', 'Reuters\u202e'],
+    ['full-width letters', 'Ｒｅｕｔｅｒｓ'],
+  ])('should not let an outlet corroborate itself (%s)', async (_name, variant) => {
+    const folder = tempFolder('claimcheck-outlet-');
+    writeFileSync(path.join(folder, 'a.md'), article('Reuters', CLAIM));
+    writeFileSync(path.join(folder, 'b.md'), article(JSON.stringify(variant), 'Officials said 14 cargo ships were held at the northern pier on Monday.'));
+    const result = await runCli(['export', '--format', 'json', '--no-cache', '.'], { cwd: folder });
+    const findings = (JSON.parse(result.stdout) as { claims: { verdict: string; outlets: string[]; mentions: unknown[] }[] }).claims;
+    const shared = findings.find((finding) => finding.mentions.length === 2);
+    expect(shared?.verdict).toBe('unique');
+    expect(shared?.outlets).toEqual(['Reuters']);
+    expect(result.stderr).toMatch(/^b\.md:2:1: warning: outlet ".*" is spelled unlike "Reuters" in a\.md: counted as one outlet \(outlet-spelling\)$/m);
+  });
+
+  it.each([
+    ['Reuters', 'reuters'],
+    ['Reuters\u200b', 'reuters'],
+    ['Reuters\u202e', 'reuters'],
+    ['Caf\u0065\u0301 Press', 'café press'],
+    ['Caf\u00e9 Press', 'café press'],
+    ['Daily  Wire', 'daily wire'],
+    ['Daily\u00a0Wire', 'daily wire'],
+    [' Daily Wire\t', 'daily wire'],
+  ])('should key %j as %j', async (name, key) => {
+    const { outletKey } = await import('../src/core/outlet.js');
+    expect(outletKey(name)).toBe(key);
+  });
+});

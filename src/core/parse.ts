@@ -14,6 +14,7 @@ import { location } from 'vfile-location';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { findBoilerplate } from './boilerplate.js';
 import { duplicateKey, nestingProblem } from './limits.js';
+import { outletSpellingWarnings } from './outlet.js';
 import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from '../types.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -501,6 +502,7 @@ export function settleSources(parsed: readonly Source[]): { sources: Source[]; d
   const sources = kept.map((source) =>
     idCount.get(source.id)! > 1 ? { ...source, id: source.path.replace(/\.(md|markdown)$/i, '') } : source,
   );
+  diagnostics.push(...outletSpellingWarnings(sources));
   return { sources, diagnostics };
 }
 
