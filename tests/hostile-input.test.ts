@@ -248,3 +248,41 @@ describe('one outlet spelled two ways (item 9)', () => {
     expect(outletKey(name)).toBe(key);
   });
 });
+
+describe('review blocks are validated (item 10)', () => {
+  /** A corpus whose ledger was just recorded: one corroborated claim of two outlets. */
+  const recorded = async () => {
+    const folder = tempFolder('claimcheck-review-');
+    mkdirSync(path.join(folder, 'sources'));
+    writeFileSync(path.join(folder, 'sources', 'a.md'), article('Alpha Daily', CLAIM));
+    writeFileSync(path.join(folder, 'sources', 'b.md'), article('Beta Herald', 'Officials said 14 cargo ships were held at the northern pier on Monday.'));
+    expect((await runCli(['check', '--update'], { cwd: folder })).code).toBe(0);
+    const name = readdirSync(path.join(folder, 'claims')).find((file) => readFileSync(path.join(folder, 'claims', file), 'utf8').includes('verdict: corroborated'))!;
+    const file = path.join(folder, 'claims', name);
+    const keys = [...readFileSync(file, 'utf8').matchAll(/key: (\S+)/g)].map((match) => match[1]!);
+    return { folder, file, name, keys };
+  };
+  const withReview = (file: string, review: string) => writeFileSync(file, `${readFileSync(file, 'utf8')}review:\n${review}`);
+
+  it.each([
+    ['separate with unknown keys', () => '  separate:\n    - [nope#1, nope#2]\n', /claims\/\w+\.yml:\d+:\d+: error: review `separate` names `nope#1`, which is no mention/],
+    ['updates with a mistyped key', (keys: string[]) => `  updates:\n    - [${keys[0]}, ${keys[1]!.slice(0, -1)}x]\n`, /claims\/\w+\.yml:\d+:\d+: error: review `updates` names `\S+x`, which is no mention/],
+    ['confirmed: disputed on a corroborated claim', () => '  confirmed: disputed\n', /corroborated, but the reviewer confirmed disputed/],
+  ])('should fail check on %s', async (_name, review, expected) => {
+    const { folder, file, keys } = await recorded();
+    withReview(file, review(keys));
+    const result = await runCli(['check'], { cwd: folder });
+    expect(result.stdout + result.stderr).toMatch(expected);
+    expect(result.code).toBe(1);
+  });
+
+  it.each([
+    ['a pair of its own mentions', (keys: string[]) => `  updates:\n    - [${keys[0]}, ${keys[1]}]\n`],
+    ['a confirmed verdict that still holds', () => '  confirmed: corroborated\n'],
+  ])('should accept %s', async (_name, review) => {
+    const { folder, file, keys } = await recorded();
+    withReview(file, review(keys));
+    const result = await runCli(['check'], { cwd: folder });
+    expect(result.code).toBe(0);
+  });
+});

@@ -31,6 +31,7 @@ import type { Diagnostic } from '../types.js';
 import { readLedgerCache, signatureOf, writeLedgerCache, type CachedFile, type FileParse } from './cache.js';
 import { formatCanonical, parseCanonical } from './canonical.js';
 import { parseEntryDocument, type LedgerEntry } from './entry.js';
+import { reviewKeyDiagnostics } from './review-keys.js';
 import { acquireLock, type HeldLock, type LockOptions } from './lock.js';
 
 /** The ledger as read. */
@@ -366,12 +367,20 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
     }
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const files = new LedgerFiles(sources);
+  diagnostics.push(
+    ...reviewKeyDiagnostics(
+      entries,
+      (entry) => `${display}/${entryFileName(entry.id)}`,
+      (entry) => files.get(entryFileName(entry.id)),
+    ),
+  );
   const changed = cache.folder !== undefined && (reused !== records.size || records.size !== (previous?.size ?? 0));
   return {
     ledger: {
       folder: display,
       entries,
-      files: new LedgerFiles(sources),
+      files,
       diagnostics,
       pending: journal !== undefined,
       ...(signature ? { signature: digestOf(signature) } : {}),
