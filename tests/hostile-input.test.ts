@@ -286,3 +286,19 @@ describe('review blocks are validated (item 10)', () => {
     expect(result.code).toBe(0);
   });
 });
+
+describe('add on text full of Markdown marks (item 15)', () => {
+  it.each([
+    ['one paragraph', `${'a*b_c[d] '.repeat(1_000)}said the mayor.\n`],
+    ['many paragraphs', `${'The clerk said a*b_c[d] were filed on Friday.\n\n'.repeat(200)}`],
+  ])('should import %s in under 2 s and keep its text', async (_name, text) => {
+    const folder = tempFolder('claimcheck-escapes-');
+    const started = performance.now();
+    const result = await runCli(['add', '-', '--outlet', 'Marks Daily', '--dry-run'], { cwd: folder, stdin: text });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(result.code).toBe(0);
+    const parsed = parseSource('x.md', new TextEncoder().encode(result.stdout));
+    const plain = parsed.source!.blocks.map((block) => block.text).join('\n\n');
+    expect(plain.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
+  });
+});

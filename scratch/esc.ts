@@ -1,0 +1,11 @@
+import { importArticle } from '../src/import/index.ts';
+const text = process.argv[2] === 'many' ? 'The clerk said a*b_c[d] were filed on Friday.\n\n'.repeat(400) : `${'a*b_c[d] '.repeat(1000)}said the mayor.\n`;
+const t = performance.now();
+importArticle(text, { outlet: 'X' } as never);
+console.log(performance.now() - t);
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+const p = unified().use(remarkParse);
+let t2 = performance.now();
+for (let i = 0; i < 100; i++) p.parse('The clerk said a\\*b\\_c\\[d] were filed on Friday.');
+console.log('per parse', (performance.now() - t2) / 100);
