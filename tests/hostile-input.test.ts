@@ -302,3 +302,24 @@ describe('add on text full of Markdown marks (item 15)', () => {
     expect(plain.replace(/\s+/g, ' ').trim()).toBe(text.replace(/\s+/g, ' ').trim());
   });
 });
+
+describe('text and Markdown reports of many unique claims (item 15)', () => {
+  // Grouping by outlet appends in place now; this checks the grouping is kept (every claim, in order).
+  it.each([['text'], ['markdown']])('should list every unique claim of an outlet once, in order (%s)', async (format) => {
+    const folder = tempFolder('claimcheck-many-');
+    writeFileSync(path.join(folder, 'a.md'), article('Alpha Daily', CLAIM));
+    const report = await crossReference(['.'], { cwd: folder });
+    const finding = report.claims[0]!;
+    const claims = Array.from({ length: 300 }, (_, i) => ({
+      ...finding,
+      id: `${finding.id}${i}`,
+      mentions: finding.mentions.map((mention) => ({ ...mention, text: `Claim number ${i} stands.` })),
+    }));
+    const { renderText } = await import('../src/render/text.js');
+    const { renderMarkdown } = await import('../src/render/markdown.js');
+    const render = format === 'text' ? renderText : renderMarkdown;
+    const output = render({ ...report, claims }, { color: false, width: 100, showPossible: false });
+    const order = [...output.matchAll(/Claim number (\d+) stands/g)].map((match) => Number(match[1]));
+    expect(order).toEqual(Array.from({ length: 300 }, (_, i) => i));
+  });
+});
