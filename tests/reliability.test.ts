@@ -124,7 +124,7 @@ describe('nothing lost', () => {
     ];
     for (const argv of commands) await runCli(argv, { cwd: folder });
     expect(snapshot()).toEqual(before);
-    expect(readdirSync(folder).sort()).toEqual(['.claimcheck-cache', 'claims', 'out.csv', 'report.html', 'sources']);
+    expect(readdirSync(folder).sort()).toEqual(['claims', 'out.csv', 'report.html', 'sources']);
   });
 });
 

@@ -7,7 +7,7 @@
 
 import path from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { CACHE_FOLDER } from '../engine/store.js';
+import { CACHE_HELP } from '../engine/cache-home.js';
 import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
 import { LockTimeoutError } from '../ledger/lock.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
@@ -48,7 +48,7 @@ export function checkCommand(context: CommandContext): Command {
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(CHECK_FORMATS)).default('text'))
     .option('--update', 'record the current claims in the ledger, keeping every review: block')
     .option('--ledger <folder>', 'the ledger folder', 'claims')
-    .option('--no-cache', `analyse every source again instead of reusing ${CACHE_FOLDER}/ (safe to delete)`)
+    .option('--no-cache', `analyse every source again instead of reusing the cache in ${CACHE_HELP} (safe to delete)`)
     .option('-q, --quiet', 'report errors only (no warnings or notices)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(parseMaxWarnings))
     .addHelpText(

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import { CACHE_FOLDER } from '../engine/store.js';
+import { CACHE_HELP } from '../engine/cache-home.js';
 import { crossReference } from '../engine/run.js';
 import { type Review } from '../core/report.js';
 import { checkRun, slimReport } from '../engine/incremental.js';
@@ -70,7 +71,7 @@ export function withOutputOptions(command: Command): Command {
     .addOption(new Option('--min-outlets <n>', 'only claims stated by at least n outlets').argParser(parseCount))
     .option('--show-possible', 'also show "possibly related" links between claims')
     .option('--ledger <folder>', "the reviewed ledger whose reviewers' decisions to honour", 'claims')
-    .option('--no-cache', `analyse every source again instead of reusing ${CACHE_FOLDER}/ (safe to delete)`);
+    .option('--no-cache', `analyse every source again instead of reusing the cache in ${CACHE_HELP} (safe to delete)`);
 }
 
 /**
@@ -159,7 +160,7 @@ async function refuseOutOntoInput(
 
 /**
  * Run the pipeline the way every command does: per-source results cached in
- * `.claimcheck-cache/` under the working folder (unless --no-cache), a progress
+ * the user's cache folder (`CACHE_FOLDER`, unless --no-cache), a progress
  * bar on stderr for long runs on a terminal, reviewers' decisions honoured.
  *
  * @param context Streams and working folder.

@@ -245,7 +245,7 @@ function markTopOfPage(paras: readonly Paragraph[], reasons: (string | null)[], 
     } else if (index < headline && !isProse(paragraph)) {
       reasons[index] = 'page header';
     } else if (isDateline(paragraph, true)) {
-      reasons[index] = /\p{L}{2,}\s*\|?$/u.test(paragraph.text.replace(DATE_START, '')) ? 'byline' : 'dateline';
+      reasons[index] = endsWithWord(paragraph.text.replace(DATE_START, '')) ? 'byline' : 'dateline';
     } else {
       const found = nameList(paragraph.text);
       if (found && ((headline >= 0 && index > headline) || previous === 'byline' || previous === 'photo caption or credit')) {
@@ -464,9 +464,42 @@ function isDateline(paragraph: Paragraph, top: boolean): boolean {
 /** Names credited by a "By X and Y" line, or undefined. */
 function bylineNames(paragraph: Paragraph): string[] | undefined {
   if (paragraph.words > 12 || paragraph.bullet) return undefined;
-  const match = /^by\s+(.+?)[\s|·•,–—-]*$/iu.exec(paragraph.body);
-  if (!match) return undefined;
-  return nameList(match[1]!, true);
+  const credited = bylineCredit(paragraph.body);
+  if (credited === undefined) return undefined;
+  return nameList(credited, true);
+}
+
+/**
+ * What `/\p{L}{2,}\s*\|?$/u` tests, in linear time (the pattern takes quadratic
+ * time on a long run of letters not at the end): whether the text ends with two
+ * letters, then optional whitespace and an optional `|`.
+ *
+ * @param text A paragraph's text.
+ */
+export function endsWithWord(text: string): boolean {
+  const chars = Array.from((text.endsWith('|') ? text.slice(0, -1) : text).trimEnd().slice(-4));
+  return chars.length >= 2 && LETTER.test(chars.at(-1)!) && LETTER.test(chars.at(-2)!);
+}
+
+const LETTER = /^\p{L}$/u;
+const BYLINE_START = /^by\s+/iu;
+const BYLINE_TRAIL = /^[\s|·•,–—-]$/u;
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/u;
+
+/**
+ * The credit of a "By X" line, what `/^by\s+(.+?)[\s|·•,–—-]*$/iu` captures, in
+ * linear time (the pattern takes quadratic time on a long run of its trailing
+ * marks), or undefined when there is none.
+ *
+ * @param body A paragraph's text.
+ */
+export function bylineCredit(body: string): string | undefined {
+  const head = BYLINE_START.exec(body);
+  if (!head) return undefined;
+  let end = body.length;
+  while (end > head[0].length && BYLINE_TRAIL.test(body[end - 1]!)) end--;
+  const credit = body.slice(head[0].length, end);
+  return credit === '' || LINE_TERMINATOR.test(credit) ? undefined : credit;
 }
 
 /** The text as a list of person names ("Cathy He", "Eva Fu and Li Wei"), or undefined. */

@@ -13,6 +13,8 @@ import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { findBoilerplate } from './boilerplate.js';
+import { duplicateKey, nestingProblem } from './limits.js';
+import { outletSpellingWarnings } from './outlet.js';
 import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from '../types.js';
 
 const markdownParser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
@@ -58,7 +60,19 @@ export function parseSource(
   const text = decoded.text;
   if (text.trim() === '') return fail('empty file: expected front matter with `outlet:` and article text', 'empty');
 
-  const tree = markdownParser.parse(text) as Root;
+  const deep = nestingProblem(text);
+  if (deep) {
+    const point = location(text).toPoint(deep.offset);
+    return fail(deep.message, deep.offset === 0 ? 'too-large' : 'too-deep', point?.line ?? 1, point?.column ?? 1);
+  }
+  let tree: Root;
+  try {
+    tree = markdownParser.parse(text) as Root;
+  } catch (error) {
+    // A construct the limits above do not foresee (the parser recurses): this file's error, not the run's.
+    if (error instanceof RangeError) return fail('Markdown nested too deeply to parse', 'too-deep');
+    throw error;
+  }
   const diagnostics: Diagnostic[] = [];
   const first = tree.children[0];
   const hasFrontMatter = first?.type === 'yaml';
@@ -182,7 +196,8 @@ function parseFrontMatter(
 
   let document: Document.Parsed;
   try {
-    document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true });
+    // Duplicate keys are found by `duplicateKey` below: the parser's own check is quadratic.
+    document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     report(`front matter: ${(error as Error).message}`, 'yaml', 0);
     return { diagnostics };
@@ -193,6 +208,11 @@ function parseFrontMatter(
     report(`front matter is not valid YAML: ${message}`, 'yaml', error.pos[0]);
     return { diagnostics };
   }
+  const duplicate = duplicateKey(document);
+  if (duplicate) {
+    report('front matter is not valid YAML: Map keys must be unique', 'yaml', duplicate.offset);
+    return { diagnostics };
+  }
   const contents = document.contents;
   if (!isMap(contents)) {
     const what = contents === null ? 'empty' : 'not a mapping of fields';
@@ -200,7 +220,14 @@ function parseFrontMatter(
     return { diagnostics };
   }
 
-  const values = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  let values: Record<string, unknown>;
+  try {
+    values = document.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+  } catch (error) {
+    // "Excessive alias count" (a billion-laughs bomb) and the like: this file's error.
+    report(`front matter cannot be read: ${(error as Error).message.split('\n')[0]}`, 'yaml', 0);
+    return { diagnostics };
+  }
   const fields = new Map<string, { value: unknown; index: number }>();
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
@@ -303,19 +330,24 @@ const BLOCK_KIND: Partial<Record<Nodes['type'], BlockKind>> = {
 };
 
 function collectBlocks(tree: Root, fileText: string): Block[] {
+  // An explicit stack, not recursion: however deep the tree, no stack overflow.
   const blocks: Block[] = [];
-  const visit = (node: Nodes, context: BlockKind | undefined) => {
+  const stack: { node: Nodes; context: BlockKind | undefined }[] = [{ node: tree, context: undefined }];
+  while (stack.length > 0) {
+    const { node, context } = stack.pop()!;
     const kind = BLOCK_KIND[node.type];
     if (kind && 'children' in node) {
       const block = toBlock(node as Parent, kind === 'paragraph' && context ? context : kind, fileText);
       if (block) blocks.push(block);
-      return;
+      continue;
     }
-    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') return;
+    if (node.type === 'code' || node.type === 'html' || node.type === 'yaml' || node.type === 'definition') continue;
     const inner = node.type === 'listItem' ? 'listItem' : node.type === 'blockquote' ? 'blockquote' : context;
-    if ('children' in node) for (const child of node.children as RootContent[]) visit(child, inner);
-  };
-  visit(tree, undefined);
+    if ('children' in node) {
+      const children = node.children as RootContent[];
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, context: inner });
+    }
+  }
   return blocks;
 }
 
@@ -345,8 +377,11 @@ function toBlock(node: Parent, kind: BlockKind, fileText: string): Block | undef
       j = at + 1;
     }
   };
-  const walk = (children: readonly PhrasingContent[], source: string) => {
-    for (const child of children) {
+  const walk = (top: readonly PhrasingContent[], source: string) => {
+    // Depth first, in order, with an explicit stack (deep emphasis cannot overflow it).
+    const stack: PhrasingContent[] = [...top].reverse();
+    while (stack.length > 0) {
+      const child = stack.pop()!;
       if (child.type === 'text' || child.type === 'inlineCode') {
         const start = child.position?.start.offset;
         const end = child.position?.end.offset;
@@ -359,7 +394,8 @@ function toBlock(node: Parent, kind: BlockKind, fileText: string): Block | undef
       } else if (child.type === 'break') {
         text += '\n';
       } else if ('children' in child) {
-        walk(child.children as PhrasingContent[], source);
+        const children = child.children as PhrasingContent[];
+        for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
       }
     }
   };
@@ -463,6 +499,7 @@ export function settleSources(parsed: readonly Source[]): { sources: Source[]; d
   const sources = kept.map((source) =>
     idCount.get(source.id)! > 1 ? { ...source, id: source.path.replace(/\.(md|markdown)$/i, '') } : source,
   );
+  diagnostics.push(...outletSpellingWarnings(sources));
   return { sources, diagnostics };
 }
 

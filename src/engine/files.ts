@@ -2,9 +2,10 @@
 // (bytes, in path order) and settled into sources by the core's parser. The only
 // file-system code of loading; parsing itself is core/parse.ts.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSource, settleSources, toPosix, type ParsedSource, type SourceFile } from '../core/parse.js';
+import { limits } from '../core/limits.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Diagnostic, Source } from '../types.js';
 
@@ -20,10 +21,14 @@ export interface LoadedSources {
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
 
+/** Largest source file read by default: 10 MB (src/data/limits.json); a larger one is that file's error. */
+export const MAX_FILE_BYTES = limits().maxFileBytes;
+
 /**
  * Find the Markdown files under `paths` (files or folders, searched recursively;
- * hidden folders and node_modules are skipped). Never throws: missing paths and
- * symlink loops come back as diagnostics.
+ * hidden folders and node_modules are skipped; a folder reached twice is searched
+ * once). Never throws: missing paths, symlink loops and links that lead out of
+ * the working folder (or out of a path given outside it) come back as diagnostics.
  *
  * @param paths Files or folders.
  * @param cwd Folder that relative paths resolve against and results are shown relative to.
@@ -38,19 +43,19 @@ export async function findSourceFiles(
   const seenFolders = new Set<string>();
   const problem = (file: string, message: string, ruleId: string) =>
     diagnostics.push({ file: display(cwd, file), place: { line: 1, column: 1 }, message, ruleId, severity: 'error' });
+  const absoluteCwd = path.resolve(cwd);
+  const realCwd = await realpath(absoluteCwd).catch(() => absoluteCwd);
+  const outside = (link: string, boundary: string) =>
+    problem(link, `symbolic link to a file or folder outside ${display(cwd, boundary) || '.'}: refused`, 'outside-link');
 
-  const walk = async (folder: string) => {
-    let real: string;
-    try {
-      real = await realpath(folder);
-    } catch (error) {
-      problem(folder, describeFsError(error), 'unreadable');
-      return;
-    }
-    if (seenFolders.has(real)) {
+  /** Search `folder` (real path `real`), whose links must stay inside `boundary`; `ancestors` are the real paths above it. */
+  const walk = async (folder: string, real: string, boundary: string, ancestors: ReadonlySet<string>) => {
+    if (ancestors.has(real)) {
       problem(folder, 'symlink loop: this folder was already searched', 'symlink-loop');
       return;
     }
+    // The same folder reached twice (given twice, or by a link to a sibling): searched once, silently.
+    if (seenFolders.has(real)) return;
     seenFolders.add(real);
     let entries;
     try {
@@ -59,23 +64,30 @@ export async function findSourceFiles(
       problem(folder, describeFsError(error), 'unreadable');
       return;
     }
+    const inner = new Set(ancestors).add(real);
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const full = path.join(folder, entry.name);
       let isFolder = entry.isDirectory();
       let isFile = entry.isFile();
+      let target = path.join(real, entry.name);
       if (entry.isSymbolicLink()) {
         try {
-          const target = await stat(full);
-          isFolder = target.isDirectory();
-          isFile = target.isFile();
+          const info = await stat(full);
+          isFolder = info.isDirectory();
+          isFile = info.isFile();
+          target = await realpath(full);
         } catch (error) {
           problem(full, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'unreadable');
           continue;
         }
+        if ((isFolder || (isFile && MARKDOWN_FILE.test(entry.name))) && !isInside(boundary, target)) {
+          outside(full, boundary);
+          continue;
+        }
       }
-      if (isFolder) await walk(full);
+      if (isFolder) await walk(full, target, boundary, inner);
       else if (isFile && MARKDOWN_FILE.test(entry.name)) files.add(full);
     }
   };
@@ -83,17 +95,36 @@ export async function findSourceFiles(
   for (const given of paths) {
     const full = path.resolve(cwd, given);
     let info;
+    let real: string;
     try {
       info = await stat(full);
+      real = await realpath(full);
     } catch (error) {
       problem(given, describeFsError(error), (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink-loop' : 'not-found');
       continue;
     }
-    if (info.isDirectory()) await walk(full);
+    // Inside the working folder, nothing may lead out of it; a path given outside it bounds itself.
+    const boundary = isInside(absoluteCwd, full) ? realCwd : info.isDirectory() ? real : path.dirname(real);
+    if (!isInside(boundary, real)) {
+      outside(given, boundary);
+      continue;
+    }
+    if (info.isDirectory()) await walk(full, real, boundary, new Set());
     else if (MARKDOWN_FILE.test(full)) files.add(full);
     else problem(given, 'not a Markdown source: expected a .md file or a folder of them', 'not-markdown');
   }
   return { files: [...files].map((file) => display(cwd, file)).sort(), diagnostics };
+}
+
+/**
+ * Whether `inner` is `outer` or lies under it (both absolute paths).
+ *
+ * @param outer A folder.
+ * @param inner A path.
+ */
+export function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** Options of `loadSources`. */
@@ -106,6 +137,8 @@ export interface LoadOptions {
    * `parseSource` would.
    */
   readonly parse?: (files: readonly SourceFile[]) => Promise<readonly ParsedSource[]>;
+  /** Largest file read, in bytes (default: `MAX_FILE_BYTES`, 10 MB); a larger one is a `too-large` error. */
+  readonly maxFileBytes?: number;
 }
 
 /** Source files read from disk, before parsing. */
@@ -125,13 +158,23 @@ export interface ReadFiles {
  * @param paths Files or folders.
  * @param cwd Folder that relative paths resolve against.
  */
-export async function readSourceFiles(paths: readonly string[], cwd: string): Promise<ReadFiles> {
+export async function readSourceFiles(
+  paths: readonly string[],
+  cwd: string,
+  options: Pick<LoadOptions, 'maxFileBytes'> = {},
+): Promise<ReadFiles> {
   const found = await findSourceFiles(paths, cwd);
   const diagnostics: Diagnostic[] = [...found.diagnostics];
+  const maxBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   // Synchronous reads, in order: on files the OS has cached (the usual case for a corpus
   // read again), faster than 32 at a time with promises (3000 articles: 30–100 ms vs 100–140).
   const contents: (Uint8Array | Diagnostic)[] = found.files.map((file) => {
     try {
+      const size = statSync(path.resolve(cwd, file)).size;
+      if (size > maxBytes) {
+        const message = `file is larger than ${formatBytes(maxBytes)} (${formatBytes(size)}): not read, split it or leave it out`;
+        return { file, place: { line: 1, column: 1 }, message, ruleId: 'too-large', severity: 'error' };
+      }
       return readFileSync(path.resolve(cwd, file));
     } catch (error) {
       return { file, place: { line: 1, column: 1 }, message: describeFsError(error), ruleId: 'unreadable', severity: 'error' };
@@ -155,7 +198,7 @@ export async function readSourceFiles(paths: readonly string[], cwd: string): Pr
  * @param options Working folder and parser (optional).
  */
 export async function loadSources(paths: readonly string[] = ['sources'], options: LoadOptions = {}): Promise<LoadedSources> {
-  return loadFiles(await readSourceFiles(paths, options.cwd ?? process.cwd()), options);
+  return loadFiles(await readSourceFiles(paths, options.cwd ?? process.cwd(), options), options);
 }
 
 /**
@@ -186,6 +229,12 @@ export function settleParsed(read: ReadFiles, results: readonly ParsedSource[]):
   const { sources, diagnostics: duplicateDiagnostics } = settleSources(parsed);
   diagnostics.push(...duplicateDiagnostics);
   return { sources, diagnostics: sortDiagnostics(diagnostics), files: read.found };
+}
+
+/** `10 MB`, `1.5 KB`: a size for a message. */
+function formatBytes(bytes: number): string {
+  const [unit, size] = bytes >= 1024 * 1024 ? ['MB', bytes / (1024 * 1024)] : bytes >= 1024 ? ['KB', bytes / 1024] : ['bytes', bytes];
+  return `${Number.isInteger(size) ? size : size.toFixed(1)} ${unit}`;
 }
 
 function describeFsError(error: unknown): string {

@@ -23,8 +23,8 @@ export interface AnalyzeOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /**
    * Folder of the on-disk cache of per-source results, or `false` for none
-   * (default: none for `analyzeAll`; `crossReference` uses `.claimcheck-cache`
-   * under its working folder).
+   * (default: none for `analyzeAll`; `crossReference` uses none either;
+   * the commands pass `CACHE_FOLDER`, the user's cache folder).
    */
   readonly cache?: string | false;
   /**

@@ -13,10 +13,15 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCacheFileSync } from '../fs.js';
 import { isRecord } from '../guards.js';
+import { userCacheFolder } from './cache-home.js';
 import type { Source } from '../types.js';
 
-/** The cache folder's name under the working folder (git-ignored). */
-export const CACHE_FOLDER = '.claimcheck-cache';
+/**
+ * The default cache folder: the user's cache folder (`$XDG_CACHE_HOME/claimcheck`
+ * or `~/.cache/claimcheck`), an absolute path outside any repository, so a cache
+ * committed to the working tree is never trusted (see engine/cache-home.ts).
+ */
+export const CACHE_FOLDER = userCacheFolder();
 
 /** Version of the entry layout; part of every key (bump when the stored shape changes). */
 export const CACHE_FORMAT = 5;
@@ -24,7 +29,7 @@ const FORMAT = CACHE_FORMAT;
 
 /** An open cache: where it lives and which tool version it serves. */
 export interface Cache {
-  /** The cache folder (e.g. `.claimcheck-cache`). */
+  /** The cache folder (e.g. `~/.cache/claimcheck`). */
   readonly folder: string;
   /** Fingerprint of the tool version (see `toolFingerprint`). */
   readonly tool: string;

@@ -47,6 +47,7 @@ export function collapseWhitespace(text: string): string {
  */
 export function toMarkdownBody(blocks: readonly ImportBlock[]): string {
   const parts: string[] = [];
+  const budget = { left: ESCAPE_BUDGET };
   for (let index = 0; index < blocks.length; ) {
     const block = blocks[index]!;
     let end = index + 1;
@@ -57,7 +58,7 @@ export function toMarkdownBody(blocks: readonly ImportBlock[]): string {
     if (run.every((item) => item.source !== undefined)) {
       parts.push(run.map((item) => item.source).join(block.spread ? '\n\n' : '\n'));
     } else {
-      parts.push(withoutRedundantEscapes(toMarkdown(blockTree(run), serializeOptions).trimEnd()));
+      parts.push(withoutRedundantEscapes(toMarkdown(blockTree(run), serializeOptions).trimEnd(), budget));
     }
     index = end;
   }
@@ -68,13 +69,50 @@ export function toMarkdownBody(blocks: readonly ImportBlock[]): string {
  * mdast-util-to-markdown escapes conservatively (`[Zoom's]` → `\\[Zoom's]`).
  * Drop each backslash whose removal leaves the parsed tree unchanged, so the
  * source reads as the article did and sentence slices carry no stray escapes.
+ * Each paragraph on its own, all its backslashes at once first, paragraphs with
+ * at most `MAX_CHUNK_ESCAPES` of them, and at most `ESCAPE_BUDGET` characters
+ * parsed in all: past that the escapes stay (the
+ * text is still right, only escaped more than it needs), so a hostile article
+ * (`a*b_c[d] ` a thousand times) cannot take minutes.
  */
-function withoutRedundantEscapes(markdown: string): string {
+function withoutRedundantEscapes(markdown: string, budget: { left: number }): string {
   if (!markdown.includes('\\')) return markdown;
-  const shape = (value: string) => JSON.stringify(parser.parse(value), (key, node) => (key === 'position' ? undefined : node));
-  const expected = shape(markdown);
-  let result = markdown;
+  // The usual article: a few escapes, all redundant; two parses settle it.
+  if (markdown.split('\\').length <= MAX_CHUNK_ESCAPES + 1) {
+    const bare = markdown.replaceAll('\\', '');
+    if (shapeOf(bare, budget) === shapeOf(markdown, budget)) return bare;
+  }
+  return markdown
+    .split(/(\n{2,})/)
+    .map((chunk) => (chunk.includes('\\') ? chunkWithoutEscapes(chunk, budget) : chunk))
+    .join('');
+}
+
+/** Characters `withoutRedundantEscapes` parses at most, per article. */
+const ESCAPE_BUDGET = 60_000;
+
+/** Most backslashes in one paragraph that `withoutRedundantEscapes` tries to drop. */
+const MAX_CHUNK_ESCAPES = 64;
+
+/** A parse costs its length and this much more (the parser's set-up), in budget characters. */
+const PARSE_COST = 400;
+
+/** The parsed tree of `value` without positions, as JSON; charged to the budget. */
+function shapeOf(value: string, budget: { left: number }): string {
+  budget.left -= value.length + PARSE_COST;
+  return JSON.stringify(parser.parse(value), (key, node) => (key === 'position' ? undefined : node));
+}
+
+function chunkWithoutEscapes(chunk: string, budget: { left: number }): string {
+  const shape = (value: string) => shapeOf(value, budget);
+  // Many escapes in one paragraph: each parse is slow there too (micromark is superlinear on them); keep them.
+  if (budget.left < (chunk.length + PARSE_COST) * 2 || chunk.split('\\').length > MAX_CHUNK_ESCAPES + 1) return chunk;
+  const expected = shape(chunk);
+  const bare = chunk.replaceAll('\\', '');
+  if (shape(bare) === expected) return bare;
+  let result = chunk;
   for (let index = result.indexOf('\\'); index !== -1; index = result.indexOf('\\', index + 1)) {
+    if (budget.left < result.length + PARSE_COST) break;
     const candidate = result.slice(0, index) + result.slice(index + 1);
     if (shape(candidate) === expected) result = candidate;
   }

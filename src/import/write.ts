@@ -104,13 +104,26 @@ export function sourcePathFor(sourcesDir: string, slug: string): string {
  * @param sourcesDir The sources folder.
  * @param slug The slug (a plain file name; `.md` is added).
  * @param markdown The file's content.
- * @param options `force`: overwrite an existing file (default: false).
+ * @param options `force`: overwrite an existing file (default: false); `cwd`: the
+ *   working folder a sources folder inside it must not leave by a link (default: `process.cwd()`).
  */
-export async function writeSource(sourcesDir: string, slug: string, markdown: string, options: { force?: boolean }): Promise<string> {
+export async function writeSource(
+  sourcesDir: string,
+  slug: string,
+  markdown: string,
+  options: { force?: boolean; cwd?: string },
+): Promise<string> {
   const target = sourcePathFor(sourcesDir, slug);
   const folder = path.dirname(target);
   await mkdir(folder, { recursive: true });
   const realFolder = await realpath(folder);
+  if ((await lstat(folder)).isSymbolicLink()) {
+    throw new UserError(`${sourcesDir}: is a symbolic link; refusing to write through it (make it a real folder)`);
+  }
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  if (isInside(cwd, folder) && !isInside(await realpath(cwd), realFolder)) {
+    throw new UserError(`${sourcesDir}: resolves outside ${cwd} through a symbolic link; refusing to write there`);
+  }
   const realTarget = path.join(realFolder, path.basename(target));
   if (path.dirname(realTarget) !== realFolder) throw new UserError(`invalid slug "${slug}": it would leave ${sourcesDir}`);
 
@@ -126,4 +139,10 @@ export async function writeSource(sourcesDir: string, slug: string, markdown: st
     throw error;
   }
   return target;
+}
+
+/** Whether `inner` is `outer` or lies under it (both absolute). */
+function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }

@@ -219,7 +219,9 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
   }
 
   const verdictChanged = entry.verdict !== finding.verdict;
-  if (!verdictChanged && joinedIdx.length === 0 && left.length === 0) return null;
+  const confirmed = entry.review?.confirmed;
+  const unconfirmed = confirmed !== undefined && confirmed !== finding.verdict;
+  if (!verdictChanged && !unconfirmed && joinedIdx.length === 0 && left.length === 0) return null;
   // Where to look: new mentions; else mentions in the sources that lost one; else the first mention.
   const leftSources = new Set(left.map(sourceOfKey));
   const sameSource = keys.flatMap((key, index) => (leftSources.has(sourceOfKey(key)) ? [index] : []));
@@ -238,6 +240,20 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
       place: places[0]!,
       places,
       reason: `${entry.verdict} → ${finding.verdict} (${entryFile}): ${why}: "${clip(finding.text)}"`,
+    };
+  }
+  if (unconfirmed) {
+    // A reviewer's `confirmed:` that the claim no longer (or never) has: someone must look again.
+    return {
+      ...base(),
+      kind: 'verdict',
+      severity: finding.verdict === 'disputed' || confirmed === 'disputed' ? 'error' : 'warning',
+      status: finding.verdict,
+      entry: entryFile,
+      previous: entry.verdict,
+      place: places[0]!,
+      places,
+      reason: `${finding.verdict}, but the reviewer confirmed ${confirmed} (${entryFile}): review it again and fix \`confirmed:\`: "${clip(finding.text)}"`,
     };
   }
   {

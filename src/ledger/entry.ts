@@ -5,6 +5,7 @@
 // take the fast canonical path (canonical.ts) when it applies and the `yaml`
 // document model otherwise, with the same result.
 
+import { duplicateKey } from '../core/limits.js';
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { ConflictKind, Diagnostic, Finding, Verdict } from '../types.js';
 import { CONFLICT_KINDS, formatCanonical, HEADER, parseCanonical, VERDICTS } from './canonical.js';
@@ -214,11 +215,17 @@ export function parseEntryDocument(file: string, text: string): ParsedEntry {
     diagnostics.push({ file, place: at(node?.range?.[0]), message, ruleId, severity: 'error' });
   };
 
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  // Duplicate keys are found by `duplicateKey` below: the parser's own check is quadratic.
+  const document = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     diagnostics.push({ file, place: at(error.pos[0]), message: `not valid YAML: ${message}`, ruleId: 'ledger-yaml', severity: 'error' });
+    return { diagnostics };
+  }
+  const duplicate = duplicateKey(document);
+  if (duplicate) {
+    diagnostics.push({ file, place: at(duplicate.offset), message: 'not valid YAML: Map keys must be unique', ruleId: 'ledger-yaml', severity: 'error' });
     return { diagnostics };
   }
   const contents = document.contents;

@@ -23,7 +23,7 @@
 
 import { randomBytes } from 'node:crypto';
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { readFileSync, realpathSync, statSync, type BigIntStats } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { CACHE_FOLDER } from '../engine/store.js';
@@ -31,6 +31,7 @@ import type { Diagnostic } from '../types.js';
 import { readLedgerCache, signatureOf, writeLedgerCache, type CachedFile, type FileParse } from './cache.js';
 import { formatCanonical, parseCanonical } from './canonical.js';
 import { parseEntryDocument, type LedgerEntry } from './entry.js';
+import { reviewKeyDiagnostics } from './review-keys.js';
 import { acquireLock, type HeldLock, type LockOptions } from './lock.js';
 
 /** The ledger as read. */
@@ -114,7 +115,7 @@ export function entryFileName(id: string): string {
 export interface ReadOptions {
   /** Folder that `folder` and `cache` resolve against (default: `process.cwd()`). */
   readonly cwd?: string;
-  /** Cache folder for what each entry file parsed to, or `false` for none (default: `.claimcheck-cache`). */
+  /** Cache folder for what each entry file parsed to, or `false` for none (default: `CACHE_FOLDER`, the user's cache folder). */
   readonly cache?: string | false;
   /**
    * How long ago a file must have last changed, in ms, for its parse to be cached
@@ -194,7 +195,10 @@ export function readLedgerEntries(folder: string, names: readonly string[], opti
   const absolute = path.resolve(cwd, folder);
   const display = displayPath(cwd, absolute);
   const entries: LedgerEntry[] = [];
+  const boundary = ledgerBoundary(absolute, cwd);
   for (const name of names) {
+    const real = realOf(path.join(absolute, name));
+    if (real === undefined || !isInside(boundary, real)) return undefined;
     const text = readText(path.join(absolute, name));
     if (text === undefined) return undefined;
     const parse = parseFile(`${display}/${name}`, text);
@@ -222,6 +226,7 @@ export async function readLedger(folder = 'claims', options: ReadOptions = {}): 
   const cache: ReadCache = {
     folder: options.cache === false ? undefined : path.resolve(cwd, options.cache ?? CACHE_FOLDER),
     settleMs: options.settleMs,
+    cwd,
   };
   const finish = (state: ReadResult) => {
     if (cache.folder !== undefined && state.changed) writeLedgerCache(cache.folder, absolute, state.records);
@@ -251,6 +256,8 @@ export async function readLedger(folder = 'claims', options: ReadOptions = {}): 
 /** The cache of one `readLedger` call: loaded once, on the first read of an existing folder. */
 interface ReadCache {
   readonly folder: string | undefined;
+  /** The working folder: entry files must not resolve outside it (see `ledgerBoundary`). */
+  readonly cwd: string;
   readonly settleMs: number | undefined;
   previous?: ReadonlyMap<string, CachedFile> | undefined;
   loaded?: boolean;
@@ -267,7 +274,13 @@ interface ReadResult {
 
 async function readState(absolute: string, display: string, cache: ReadCache): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = [];
-  const names = new Set((await readdir(absolute)).filter((name) => ENTRY_FILE.test(name)));
+  const listing = (await readdir(absolute, { withFileTypes: true })).filter((entry) => ENTRY_FILE.test(entry.name));
+  const names = new Set(listing.map((entry) => entry.name));
+  // Entry files that are links, or all of them when the folder is reached through a link: each must stay inside.
+  const linked = new Set(listing.filter((entry) => entry.isSymbolicLink()).map((entry) => entry.name));
+  const boundary = ledgerBoundary(absolute, cache.cwd);
+  const realFolder = realOf(absolute);
+  const folderInside = realFolder !== undefined && isInside(boundary, realFolder);
   const journal = await readJournal(absolute, display, diagnostics);
   const staged = new Set<string>();
   if (journal) {
@@ -307,6 +320,20 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
       const text = readText(path.join(absolute, journal.staging, name)) ?? readText(path.join(absolute, name));
       if (text !== undefined) parse = parseFile(file, text);
     } else {
+      if (!folderInside || linked.has(name)) {
+        const real = realOf(path.join(absolute, name));
+        if (real !== undefined && !isInside(boundary, real)) {
+          diagnostics.push({
+            file,
+            place: { line: 1, column: 1 },
+            message: `symbolic link to a file outside ${boundary}: refused`,
+            ruleId: 'outside-link',
+            severity: 'error',
+          });
+          signature = undefined;
+          continue;
+        }
+      }
       const stats = statOf(path.join(absolute, name));
       if (stats === undefined) {
         signature = undefined;
@@ -338,12 +365,20 @@ async function readState(absolute: string, display: string, cache: ReadCache): P
     }
   }
   entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const files = new LedgerFiles(sources);
+  diagnostics.push(
+    ...reviewKeyDiagnostics(
+      entries,
+      (entry) => `${display}/${entryFileName(entry.id)}`,
+      (entry) => files.get(entryFileName(entry.id)),
+    ),
+  );
   const changed = cache.folder !== undefined && (reused !== records.size || records.size !== (previous?.size ?? 0));
   return {
     ledger: {
       folder: display,
       entries,
-      files: new LedgerFiles(sources),
+      files,
       diagnostics,
       pending: journal !== undefined,
       ...(signature ? { signature: digestOf(signature) } : {}),
@@ -372,6 +407,26 @@ function readText(file: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+function realOf(file: string): string | undefined {
+  try {
+    return realpathSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a ledger's files must resolve: inside the working folder, or inside a ledger folder given outside it. */
+function ledgerBoundary(absolute: string, cwd: string): string {
+  const inside = isInside(path.resolve(cwd), absolute);
+  return realOf(inside ? path.resolve(cwd) : absolute) ?? (inside ? path.resolve(cwd) : absolute);
+}
+
+/** Whether `inner` is `outer` or lies under it (both absolute). */
+function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 function statOf(file: string): BigIntStats | undefined {

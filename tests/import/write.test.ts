@@ -113,10 +113,10 @@ describe('writeSource', () => {
     expect(readdirSync(fresh)).toEqual(['a.md']);
   });
 
-  it('should write inside the real folder when the sources folder is itself a symlink', async () => {
+  it('should refuse to write through a sources folder that is itself a symlink (README: such links are refused)', async () => {
     const link = path.join(root, 'project', 'linked');
     symlinkSync(sources, link);
-    await writeSource(link, 'through-link', 'x\n', {});
-    expect(readdirSync(sources)).toEqual(['through-link.md']);
+    await expect(writeSource(link, 'through-link', 'x\n', {})).rejects.toThrow(/is a symbolic link/);
+    expect(readdirSync(sources)).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { statesNegation } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
+import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
 import { runningUpdate, sameDateSlot, sameQuantitySlot, type ConflictSide } from './align.js';
 
@@ -233,14 +234,16 @@ export function judgeCluster(
     (a, b) =>
       compare(a.outlet, b.outlet) || compare(a.sentence.source, b.sentence.source) || a.sentence.index - b.sentence.index,
   );
+  // One outlet however it is spelled (case, width, zero-width or bidi characters, spaces).
+  const keys = claims.map((claim) => outletKey(claim.outlet));
   const conflicts: Conflict[] = [];
   for (let i = 0; i < claims.length; i++) {
     for (let j = i + 1; j < claims.length; j++) {
-      if (claims[i]!.outlet === claims[j]!.outlet || isUpdate(claims[i]!, claims[j]!)) continue;
+      if (keys[i] === keys[j] || isUpdate(claims[i]!, claims[j]!)) continue;
       for (const conflict of conflictsBetween(claims[i]!, claims[j]!)) conflicts.push({ between: [i, j], ...conflict });
     }
   }
-  const outlets = [...new Set(claims.map((claim) => claim.outlet))].sort(compare);
+  const outlets = outletNames(claims, keys, pathOf);
   // An update of a running count by a later article does not dispute the claim.
   const verdict: Verdict = conflicts.some((conflict) => !conflict.update) ? 'disputed' : outlets.length >= 2 ? 'corroborated' : 'unique';
   // The representative comes from the side with the fewest conflicts (not the odd one out), central if possible.
@@ -259,6 +262,17 @@ export function judgeCluster(
     conflicts,
     related: relatedIds,
   };
+}
+
+/** Each outlet once, by its key, named as the first of its claims by path spells it; sorted. */
+function outletNames(claims: readonly Claim[], keys: readonly string[], pathOf: ReadonlyMap<string, string>): string[] {
+  const named = new Map<string, { name: string; path: string }>();
+  claims.forEach((claim, index) => {
+    const path = pathOf.get(claim.sentence.source) ?? claim.sentence.source;
+    const known = named.get(keys[index]!);
+    if (!known || path < known.path) named.set(keys[index]!, { name: claim.outlet, path });
+  });
+  return [...new Set([...named.values()].map((entry) => entry.name))].sort(compare);
 }
 
 /**
@@ -310,7 +324,7 @@ function originsOf(claims: readonly Claim[]): string[] {
   for (const claim of claims) {
     const speaker = claim.attribution?.trim().replace(/[’']s statement$/i, '');
     const generic = !speaker || GENERIC_SPEAKERS.test(speaker);
-    const key = generic ? `outlet:${claim.outlet}` : `speaker:${speakerKey(speaker)}`;
+    const key = generic ? `outlet:${outletKey(claim.outlet)}` : `speaker:${speakerKey(speaker)}`;
     if (!origins.has(key)) origins.set(key, generic ? claim.outlet : speaker.replace(/^the\s+/i, ''));
   }
   return [...origins.values()].sort(compare);
