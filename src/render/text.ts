@@ -5,6 +5,7 @@
 
 import { Chalk } from 'chalk';
 import wrapAnsi from 'wrap-ansi';
+import { wrapText } from './wrap.js';
 import type { Finding, Mention, Report } from '../types.js';
 import { safeReport } from './sanitize.js';
 import { findingsWith, placeOf, summarize, type RenderOptions } from './shared.js';
@@ -26,7 +27,7 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
   const paint = new Chalk({ level: options.color ? 1 : 0 });
   const width = Math.max(40, options.width);
   const wrap = (text: string, indent: number) =>
-    wrapAnsi(text, width - indent, { hard: true, trim: true })
+    wrapText(text, width - indent)
       .split('\n')
       .map((line) => ' '.repeat(indent) + line)
       .join('\n');
@@ -118,7 +119,7 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
 }
 
 function wrapSummary(text: string, width: number): string {
-  return wrapAnsi(text, width, { hard: true, trim: true });
+  return wrapText(text, width);
 }
 
 function outletLine(finding: Finding): string {
@@ -156,7 +157,7 @@ function sideBySide(a: Mention, b: Mention, width: number, paint: InstanceType<t
     { text: place(mention), style: 'place' as const },
     ...(shown.has(mention)
       ? [{ text: '(above)', style: 'place' as const }]
-      : wrapAnsi(mention.text, column, { hard: true, trim: true }).split('\n').map((line) => ({ text: line, style: 'text' as const }))),
+      : wrapText(mention.text, column).split('\n').map((line) => ({ text: line, style: 'text' as const }))),
   ];
   const left = block(a);
   const right = block(b);
