@@ -78,24 +78,28 @@ describe('incremental check', () => {
     expect((await run()).mode).toBe('unchanged');
   });
 
-  it('should keep the blocking index a full run builds as articles are added', async () => {
-    const options = { cwd: folder, cache: '.claimcheck-cache', rewriteShare: 0 };
-    const snapshot = () => JSON.parse(snapshots()[0]!).data as { postings: [string, number[]][]; probes: [string, number[]][] };
+  it('should block exactly as a full run does when terms become too common to block on', async () => {
+    // A small cap, so that added articles push terms over it (their pairs lose that term's weight).
+    const options = { cwd: folder, cache: '.claimcheck-cache', maxTermClaims: 4, rewriteShare: 0 };
+    const snapshot = () => JSON.parse(snapshots()[0]!).data as { postings: [string, number[], number[]][]; common: [string, number][] };
     const byTerm = <T extends [string, ...unknown[]]>(rows: T[]) => [...rows].sort((a, b) => (a[0] < b[0] ? -1 : 1));
     await checkRun(['sources'], options);
+    const before = new Set(snapshot().common.map(([term]) => term));
     for (const index of [40, 41, 42]) {
       addGenerated(index);
       const result = await checkRun(['sources'], options);
       expect(result.mode).toBe('incremental');
-      expect(result.report).toEqual(slimReport(await crossReference(['sources'], { cwd: folder })));
+      expect(result.report).toEqual(slimReport(await crossReference(['sources'], { cwd: folder, maxTermClaims: 4 })));
     }
     const kept = snapshot();
-    // The snapshot the incremental runs wrote is the one a full run writes.
+    expect(kept.common.some(([term]) => !before.has(term))).toBe(true);
+    // The snapshot the incremental runs wrote is the one a full run writes: lists under the cap, counts over it.
     rmSync(path.join(folder, '.claimcheck-cache'), { recursive: true });
     expect((await checkRun(['sources'], options)).mode).toBe('full');
     const made = snapshot();
+    expect(byTerm(kept.common)).toEqual(byTerm(made.common));
     expect(byTerm(kept.postings)).toEqual(byTerm(made.postings));
-    expect(byTerm(kept.probes)).toEqual(byTerm(made.probes));
+    expect(made.postings.every(([, claims]) => claims.length <= 4)).toBe(true);
   });
 
   it.each([

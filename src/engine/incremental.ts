@@ -7,14 +7,14 @@
 // is rewritten once the additions reach `rewriteShare` of the corpus; until then
 // each run adds them again (from the per-source cache), which costs less than
 // rewriting it. Anything else (a source edited or removed, reviews, tool code,
-// settings) is a full run. The report is the same either
+// settings, another blocking cap) is a full run. The report is the same either
 // way; it is the slim report `check` compares with the ledger: mentions carry no
 // quantities or dates, findings no related links.
 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { claimKey, judgeCluster } from '../core/judge/index.js';
-import { cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
+import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
 import { proseKeyOf, sourceIdFor } from '../core/parse.js';
 import { reportAndState, reviewPredicates, summariesOf, type SourceAnalysis } from '../core/report.js';
 import { sortDiagnostics } from '../diagnostics.js';
@@ -210,6 +210,7 @@ async function incrementalRun(
   const newAnalyses = await analyzeSources(newSources, perSource);
   const corpus = renumber(snapshot, newSources, newAnalyses);
   const resolved = resolveClusterOptions({ ...options, cannotLink: reviewPredicates(options.review).cannotLink });
+  if (!canExtendBlocking({ maxPostings: snapshot.maxPostings }, corpus.claimKeys.length, resolved)) return 'the blocking cap changed with the corpus size';
 
   // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
   const input = claimInput(corpus, read, perSource);

@@ -34,10 +34,18 @@ export interface Snapshot {
   readonly sources: readonly SnapshotSource[];
   /** `claimKey` of every claim, in source order. */
   readonly claimKeys: readonly string[];
-  /** Blocking index prefixes: term, the claims that index it (see core/match/blocking.ts). */
-  readonly postings: readonly (readonly [string, readonly number[]])[];
-  /** Blocking probe prefixes: term, the claims that probe with it. */
-  readonly probes: readonly (readonly [string, readonly number[]])[];
+  /** The blocking cap the postings were built with. */
+  readonly maxPostings: number;
+  /** Blocking terms in at most `maxPostings` claims: term, claims, the term's weight in each. */
+  readonly postings: readonly (readonly [string, readonly number[], readonly number[]])[];
+  /**
+   * Terms in more claims than that, with how many: too common to block on, now
+   * and in every incremental run from here (lists only grow, and another cap
+   * means a full run), so their lists are not kept (seven in eight entries).
+   */
+  readonly common: readonly (readonly [string, number])[];
+  /** The near-copy join: term, the claims whose copy prefix holds it. */
+  readonly copies: readonly (readonly [string, readonly number[]])[];
   /** Confident and weak edges: i, j, strength, confident (1) or weak (0). */
   readonly edges: readonly (readonly [number, number, number, number])[];
   /** Members of each cluster (claim indexes), in report order of their findings (see `inReportOrder`). */
@@ -273,8 +281,8 @@ function findingRows(data: unknown, sources: readonly SnapshotSource[], keysOf: 
 /** A snapshot read back, when it has the expected shape. */
 export function toSnapshot(data: unknown): Snapshot | undefined {
   if (!isRecord(data) || !isRecord(data.files) || !Array.isArray(data.sources) || !isArrayOf(data.claimKeys, isString)) return undefined;
-  if (!Array.isArray(data.postings) || !Array.isArray(data.probes) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
-  if (!Array.isArray(data.fileDiagnostics)) return undefined;
+  if (!Array.isArray(data.postings) || !Array.isArray(data.common) || !Array.isArray(data.copies) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
+  if (!Array.isArray(data.fileDiagnostics) || typeof data.maxPostings !== 'number') return undefined;
   let findings: FindingList;
   const members = data.members as readonly (readonly number[])[];
   const claimKeys = data.claimKeys;
@@ -319,10 +327,12 @@ export function snapshotKey(paths: readonly string[], cwd: string, options: Cros
 export function clusteringRows(
   blocking: BlockingIndex,
   edges: readonly MatchEdge[],
-): Pick<Snapshot, 'postings' | 'probes' | 'edges'> {
+): Pick<Snapshot, 'maxPostings' | 'postings' | 'common' | 'copies' | 'edges'> {
   return {
-    postings: [...blocking.postings],
-    probes: [...blocking.probes],
+    maxPostings: blocking.maxPostings,
+    postings: [...blocking.postings].map(([term, list]) => [term, list.claims, list.weights] as const),
+    common: [...blocking.common],
+    copies: [...blocking.copies],
     edges: edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
   };
 }
@@ -334,10 +344,12 @@ export function clusteringRows(
  * @param renumber The current index of each of its claims.
  */
 export function clusteringOf(snapshot: Snapshot, renumber: ArrayLike<number>): ClusterState {
-  // Renumbering keeps the order of old claims, so each list stays ascending.
-  const renumbered = (rows: Snapshot['postings']): Postings => new Map(rows.map(([term, claims]) => [term, claims.map((claim) => renumber[claim]!)]));
+  const postings: Postings = new Map();
+  for (const [term, claims, weights] of snapshot.postings) postings.set(term, { claims: claims.map((claim) => renumber[claim]!), weights: [...weights] });
   const edges = snapshot.edges.map(([i, j, strength, confident]): MatchEdge => ({ i: renumber[i]!, j: renumber[j]!, strength, confident: confident === 1 }));
-  return { blocking: { postings: renumbered(snapshot.postings), probes: renumbered(snapshot.probes) }, edges };
+  // Renumbering keeps the order of old claims, so each list stays ascending.
+  const copies = new Map(snapshot.copies.map(([term, claims]) => [term, claims.map((claim) => renumber[claim]!)]));
+  return { blocking: { maxPostings: snapshot.maxPostings, postings, common: new Map(snapshot.common), copies }, edges };
 }
 
 // ---------------------------------------------------------------------------

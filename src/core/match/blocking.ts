@@ -1,35 +1,252 @@
-// blocking: claims' match profiles → the candidate pairs worth comparing. A
-// set-similarity join with prefix filtering (AllPairs): a claim's blocking terms
-// (at least `minBlockingWeight` rare in English) in one global order, rarest
-// first (`byRarity`, from English frequencies, never from the corpus); each claim
-// indexes the prefix of its terms whose suffix still weighs `minSharedWeight`, and
-// probes with the shorter prefix whose suffix weighs the threshold a partner must
-// share. Two claims whose weighted overlap reaches the threshold always share a
-// term of one's probe prefix and the other's index prefix, so every such pair is
-// found, and found pairs are checked exactly: no term is ever skipped, and the
-// cost follows the pairs found. The index can be extended with new claims
-// (`extendBlocking`); the pairs it gives are exactly those a full build gives.
+// blocking: claims' match profiles → the candidate pairs worth comparing, from
+// two indexes. (1) A set-similarity join with prefix filtering (AllPairs) for
+// near-copies: each claim indexes the rarest of its blocking terms (one global
+// order, `byRarity`, from English frequencies, never from the corpus) up to where
+// the rest weighs less than it must share; two claims whose weighted overlap
+// (`copyOverlap`) reaches `copyShare` of the larger one (and `minSharedWeight`)
+// always share an indexed term, and found pairs are checked exactly, so no such
+// pair is lost however large the corpus, at a cost that follows the pairs found.
+// (2) For paraphrases, an inverted index over terms rare in English (at least
+// `minBlockingWeight`), skipping terms in more claims than the cap
+// (`maxPostingsFor`), so the cost stays near-linear; two claims of different
+// sources are a candidate when the blocking terms they share weigh at least
+// `minSharedWeight`. Both can be extended with new claims (`extendBlocking`) for
+// the incremental path of `cluster()`; the pairs they give are exactly those a
+// full build would give.
 
 import type { MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { termRarity } from './rarity.js';
 
-/** Terms and the claims (ascending) whose prefix holds them. */
-export type Postings = Map<string, number[]>;
+/** Blocking terms and the claims that have them, with each claim's weight for the term. */
+export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
 
 /** The blocking index of a corpus: what an incremental run extends. */
 export interface BlockingIndex {
-  /** Index prefixes: each term with the claims that index it. */
+  /** The cap the postings were built with (see `maxPostingsFor`). */
+  readonly maxPostings: number;
+  /** Terms in at most `maxPostings` claims, with their claims in ascending order. */
   readonly postings: Postings;
-  /** Probe prefixes (part of the index prefixes): each term with the claims that probe with it. */
-  readonly probes: Postings;
+  /**
+   * Terms in more claims than that, with how many: too common to block on now and
+   * in every extension with the same cap (lists only grow).
+   */
+  readonly common: Map<string, number>;
+  /** The near-copy join: each term with the claims (ascending) whose copy prefix holds it (see `copyPrefixOf`). */
+  readonly copies: Map<string, number[]>;
 }
 
-/** The settings blocking reads. */
-export type BlockingSettings = Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'minSharedWeight' | 'minSharedShare'>;
+/**
+ * The inverted index of blocking terms: terms at least `minBlockingWeight` rare in English.
+ *
+ * @param profiles Profiles of the claims.
+ * @param options Blocking settings.
+ */
+export function postingsOf(profiles: readonly MatchProfile[], options: Pick<ResolvedClusterOptions, 'minBlockingWeight'>): Postings {
+  const minWeight = options.minBlockingWeight;
+  const postings: Postings = new Map();
+  profiles.forEach((profile, index) => {
+    profile.terms.terms.forEach((term, k) => {
+      const weight = profile.terms.weights[k]!;
+      if (weight < minWeight) return;
+      let list = postings.get(term);
+      if (!list) postings.set(term, (list = { claims: [], weights: [] }));
+      list.claims.push(index);
+      list.weights.push(weight);
+    });
+  });
+  return postings;
+}
 
-/** A claim's blocking terms: sorted by term (as in its profile), with their weights and total. */
-interface BlockingTerms {
+/**
+ * The most claims a blocking term may be in before it is too common to block on.
+ *
+ * @param claims Number of claims in the corpus.
+ * @param options Blocking settings.
+ */
+export function maxPostingsFor(claims: number, options: Pick<ResolvedClusterOptions, 'maxTermShare' | 'maxTermClaims'>): number {
+  return Math.min(Math.max(50, Math.ceil(claims * options.maxTermShare)), options.maxTermClaims);
+}
+
+/**
+ * The blocking index of all claims, built from scratch.
+ *
+ * @param profiles Profile of each claim.
+ * @param options Blocking settings.
+ */
+export function buildBlocking(profiles: readonly MatchProfile[], options: ResolvedClusterOptions): BlockingIndex {
+  const maxPostings = maxPostingsFor(profiles.length, options);
+  const postings: Postings = new Map();
+  const common = new Map<string, number>();
+  for (const [term, list] of postingsOf(profiles, options)) {
+    if (list.claims.length > maxPostings) common.set(term, list.claims.length);
+    else postings.set(term, list);
+  }
+  const copies = new Map<string, number[]>();
+  profiles.forEach((profile, claim) => addCopyPrefix(copies, claim, profile, options));
+  return { maxPostings, postings, common, copies };
+}
+
+/** How an index extended with new claims differs from the one it extends. */
+export interface BlockingExtension {
+  readonly index: BlockingIndex;
+  /** Earlier claims that lost a blocking term (it became too common): their old pairs may no longer be candidates. */
+  readonly dirty: ReadonlySet<number>;
+}
+
+/**
+ * Whether an index of `before` claims can be extended to `total` claims: only
+ * when the cap stays the same (another cap changes which terms block).
+ *
+ * @param index The earlier index.
+ * @param total Number of claims after the extension.
+ * @param options Blocking settings.
+ */
+export function canExtend(index: Pick<BlockingIndex, 'maxPostings'>, total: number, options: ResolvedClusterOptions): boolean {
+  return maxPostingsFor(total, options) === index.maxPostings;
+}
+
+/**
+ * The index extended with new claims, as a full build over all claims would make it
+ * (check `canExtend` first).
+ *
+ * @param prior The earlier index, its claims already renumbered.
+ * @param fresh Indexes of the new claims, ascending, with their profiles.
+ * @param profileAt Profile of a new claim.
+ * @param options Blocking settings.
+ */
+export function extendBlocking(
+  prior: BlockingIndex,
+  fresh: readonly number[],
+  profileAt: (index: number) => MatchProfile,
+  options: ResolvedClusterOptions,
+): BlockingExtension {
+  const { maxPostings } = prior;
+  const postings: Postings = new Map(prior.postings);
+  const common = new Map(prior.common);
+  const freshPostings = postingsOf(
+    fresh.map((index) => profileAt(index)),
+    options,
+  );
+  const dirty = new Set<number>();
+  for (const [term, list] of freshPostings) {
+    const count = common.get(term);
+    if (count !== undefined) {
+      common.set(term, count + list.claims.length);
+      continue;
+    }
+    const known = postings.get(term);
+    const before = known?.claims.length ?? 0;
+    if (before + list.claims.length > maxPostings) {
+      for (const claim of known?.claims ?? []) dirty.add(claim);
+      postings.delete(term);
+      common.set(term, before + list.claims.length);
+      continue;
+    }
+    const merged = { claims: [...(known?.claims ?? [])], weights: [...(known?.weights ?? [])] };
+    list.claims.forEach((local, k) => {
+      merged.claims.push(fresh[local]!);
+      merged.weights.push(list.weights[k]!);
+    });
+    postings.set(term, sortPosting(merged));
+  }
+  const copies = new Map<string, number[]>();
+  for (const [term, list] of prior.copies) copies.set(term, list.slice());
+  for (const claim of fresh) addCopyPrefix(copies, claim, profileAt(claim), options);
+  return { index: { maxPostings, postings, common, copies }, dirty };
+}
+
+/** A blocking term of a claim: the term, its weight in that claim, and the term's postings. */
+interface BlockingTerm {
+  readonly term: string;
+  readonly weight: number;
+  readonly list: { readonly claims: readonly number[]; readonly weights: readonly number[] };
+}
+
+/**
+ * The blocking terms of some claims, in alphabetical order, by claim.
+ *
+ * @param postings Blocking terms of all claims.
+ * @param claims Indexes of the claims whose terms are wanted.
+ */
+function blockingTermsOf(postings: Postings, claims: ReadonlySet<number>): Map<number, BlockingTerm[]> {
+  const termsOf = new Map<number, BlockingTerm[]>();
+  if (claims.size === 0) return termsOf;
+  for (const [term, list] of postings) {
+    list.claims.forEach((claim, k) => {
+      if (!claims.has(claim)) return;
+      let terms = termsOf.get(claim);
+      if (!terms) termsOf.set(claim, (terms = []));
+      terms.push({ term, weight: list.weights[k]!, list });
+    });
+  }
+  // Sum each claim's weights in its own (alphabetical) term order, as floating-point sums depend on order.
+  for (const terms of termsOf.values()) terms.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+  return termsOf;
+}
+
+/**
+ * The candidate pairs that involve at least one of `claims`: claims of different
+ * sources that are near-copies (`isCopyPair`) or share at least `minSharedWeight`
+ * of capped blocking terms. A pair's shared
+ * weight counts its first claim's weights, summed in alphabetical term order, so
+ * the pairs (and their order-independent weights) are the same however the
+ * corpus was built up.
+ *
+ * @param index Blocking index of all claims (the new ones included).
+ * @param sourceOf Source id of each claim.
+ * @param options Blocking settings.
+ * @param claims Indexes of the claims whose pairs are wanted.
+ * @param profileAt Profile of a claim (asked for the claims the near-copy join finds).
+ */
+export function* pairsTouching(
+  index: BlockingIndex,
+  sourceOf: readonly string[],
+  options: CopySettings,
+  claims: ReadonlySet<number>,
+  profileAt: (index: number) => MatchProfile,
+): Generator<[number, number]> {
+  const minShared = options.minSharedWeight;
+  const termsOf = blockingTermsOf(index.postings, claims);
+  const shared = new Map<number, number>();
+  const seen = new Int32Array(sourceOf.length).fill(-1);
+  const copyTerms = copyTermsCache(profileAt, options);
+  for (const i of [...claims].sort((a, b) => a - b)) {
+    shared.clear();
+    for (const { weight, list } of termsOf.get(i) ?? []) {
+      list.claims.forEach((j, k) => {
+        // A pair of two of `claims` is counted once, from its first claim.
+        if (j === i || sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) return;
+        shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
+      });
+    }
+    seen[i] = i;
+    for (const [j, weight] of shared) {
+      if (weight < minShared) continue;
+      seen[j] = i;
+      yield j < i ? [j, i] : [i, j];
+    }
+    // Near-copies the capped index missed: claims sharing a term of the copy prefixes, checked exactly.
+    const mine = copyTerms(i);
+    for (const term of copyPrefixOf(mine, options)) {
+      for (const j of index.copies.get(term) ?? []) {
+        if (seen[j] === i) continue;
+        seen[j] = i;
+        if (sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) continue;
+        if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------
+// The near-copy join
+
+/** The settings of both indexes. */
+export type CopySettings = Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'minSharedWeight' | 'copyShare'>;
+
+/** A claim's blocking terms, sorted by term (as in its profile), with their weights and total. */
+export interface CopyTerms {
   readonly terms: readonly string[];
   readonly weights: readonly number[];
   readonly total: number;
@@ -38,13 +255,19 @@ interface BlockingTerms {
 /** Slack for floating-point sums taken in another order. */
 const EPSILON = 1e-9;
 
-function blockingTermsOf(profile: MatchProfile, minWeight: number): BlockingTerms {
+/**
+ * A claim's blocking terms (weighing at least `minBlockingWeight`), for the near-copy join.
+ *
+ * @param profile The claim's profile.
+ * @param options Blocking settings.
+ */
+export function copyTermsOf(profile: MatchProfile, options: Pick<ResolvedClusterOptions, 'minBlockingWeight'>): CopyTerms {
   const terms: string[] = [];
   const weights: number[] = [];
   let total = 0;
   profile.terms.terms.forEach((term, k) => {
     const weight = profile.terms.weights[k]!;
-    if (weight < minWeight) return;
+    if (weight < options.minBlockingWeight) return;
     terms.push(term);
     weights.push(weight);
     total += weight;
@@ -53,18 +276,13 @@ function blockingTermsOf(profile: MatchProfile, minWeight: number): BlockingTerm
 }
 
 /**
- * The weighted overlap two claims must reach to be compared: `minSharedWeight`,
- * and `minSharedShare` of the smaller claim's blocking weight.
- */
-function thresholdOf(totalA: number, totalB: number, options: BlockingSettings): number {
-  return Math.max(options.minSharedWeight, options.minSharedShare * Math.min(totalA, totalB));
-}
-
-/**
  * The weighted overlap of two claims: the blocking terms both have, each at the
- * smaller of its two weights (summed in term order, so it is the same either way round).
+ * smaller of its two weights (summed in term order: the same either way round).
+ *
+ * @param a Blocking terms of one claim.
+ * @param b Blocking terms of the other.
  */
-function overlapOf(a: BlockingTerms, b: BlockingTerms): number {
+export function copyOverlap(a: CopyTerms, b: CopyTerms): number {
   let shared = 0;
   for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
     const x = a.terms[i]!;
@@ -80,175 +298,100 @@ function overlapOf(a: BlockingTerms, b: BlockingTerms): number {
 }
 
 /**
- * Whether two claims are a candidate pair: their weighted overlap (each shared
- * blocking term at its smaller weight) is at least `minSharedWeight` and at
- * least `minSharedShare` of the smaller claim's blocking weight. Blocking finds
- * every such pair of claims of different sources.
+ * Whether two claims are near-copies, always compared: their weighted overlap
+ * is at least `minSharedWeight` and at least `copyShare` of the larger claim's
+ * blocking weight.
  *
- * @param a Profile of one claim.
- * @param b Profile of the other.
+ * @param a Blocking terms of one claim.
+ * @param b Blocking terms of the other.
  * @param options Blocking settings.
  */
-export function isCandidate(a: MatchProfile, b: MatchProfile, options: BlockingSettings): boolean {
-  const x = blockingTermsOf(a, options.minBlockingWeight);
-  const y = blockingTermsOf(b, options.minBlockingWeight);
-  return overlapOf(x, y) >= thresholdOf(x.total, y.total, options);
+export function isCopyPair(a: CopyTerms, b: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): boolean {
+  return copyOverlap(a, b) >= Math.max(options.minSharedWeight, options.copyShare * Math.max(a.total, b.total));
 }
 
 /**
- * A claim's prefixes: its blocking terms rarest first; the index prefix holds
- * each term whose suffix (it and every term after it) weighs at least
- * `minSharedWeight`, the probe prefix each term whose suffix weighs at least
- * the least overlap any partner must share (`minSharedShare` of this claim's
- * weight when it is the smaller). A pair reaching the threshold has its rarest
- * shared term in the smaller claim's probe prefix and in the other's index prefix.
+ * A claim's copy prefix: its blocking terms rarest first (`termRarity`, ties by
+ * term), each while it and the terms after it still weigh what a near-copy must
+ * share (`minSharedWeight`, and `copyShare` of the claim's weight). Two
+ * near-copies have their rarest shared term in both prefixes: the terms from it
+ * on hold their whole overlap.
  *
- * @param profile The claim's profile.
+ * @param own The claim's blocking terms.
  * @param options Blocking settings.
  */
-export function prefixesOf(profile: MatchProfile, options: BlockingSettings): { readonly index: string[]; readonly probe: string[] } {
-  const own = blockingTermsOf(profile, options.minBlockingWeight);
+export function copyPrefixOf(own: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): string[] {
   const order = own.terms.map((_, k) => k).sort((a, b) => termRarity(own.terms[b]!) - termRarity(own.terms[a]!) || a - b);
-  const probeFloor = Math.max(options.minSharedWeight, options.minSharedShare * own.total) - EPSILON;
-  const indexFloor = options.minSharedWeight - EPSILON;
-  const index: string[] = [];
-  const probe: string[] = [];
-  // The suffix weight from each position, summed from the end.
-  let suffix = 0;
-  const suffixes = new Float64Array(order.length);
-  for (let k = order.length - 1; k >= 0; k--) suffixes[k] = suffix += own.weights[order[k]!]!;
-  for (let k = 0; k < order.length; k++) {
-    const term = own.terms[order[k]!]!;
-    if (suffixes[k]! >= indexFloor) index.push(term);
-    if (suffixes[k]! >= probeFloor) probe.push(term);
+  const floor = Math.max(options.minSharedWeight, options.copyShare * own.total) - EPSILON;
+  let suffix = own.total + EPSILON;
+  const prefix: string[] = [];
+  for (const k of order) {
+    // `suffix`: the weight of this term and every term after it (a running difference, with slack).
+    if (suffix < floor) break;
+    prefix.push(own.terms[k]!);
+    suffix -= own.weights[k]!;
   }
-  return { index, probe };
+  return prefix;
 }
 
-function addTo(postings: Postings, term: string, claim: number): void {
-  const list = postings.get(term);
-  if (!list) postings.set(term, [claim]);
-  else if (list[list.length - 1]! < claim) list.push(claim);
-  else {
-    // Claims added out of order (an extension): keep the list ascending.
-    let at = list.length;
-    while (at > 0 && list[at - 1]! > claim) at--;
-    if (list[at - 1] !== claim) list.splice(at, 0, claim);
+function addCopyPrefix(copies: Map<string, number[]>, claim: number, profile: MatchProfile, options: CopySettings): void {
+  for (const term of copyPrefixOf(copyTermsOf(profile, options), options)) {
+    const list = copies.get(term);
+    if (!list) copies.set(term, [claim]);
+    else if (list[list.length - 1]! < claim) list.push(claim);
+    else {
+      // Claims added out of order (an extension): keep the list ascending.
+      let at = list.length;
+      while (at > 0 && list[at - 1]! > claim) at--;
+      list.splice(at, 0, claim);
+    }
   }
 }
 
-/**
- * The blocking index of all claims, built from scratch.
- *
- * @param profiles Profile of each claim.
- * @param options Blocking settings.
- */
-export function buildBlocking(profiles: readonly MatchProfile[], options: BlockingSettings): BlockingIndex {
-  const index: BlockingIndex = { postings: new Map(), probes: new Map() };
-  profiles.forEach((profile, claim) => addClaim(index, claim, profile, options));
-  return index;
-}
-
-function addClaim(index: BlockingIndex, claim: number, profile: MatchProfile, options: BlockingSettings): void {
-  const prefixes = prefixesOf(profile, options);
-  for (const term of prefixes.index) addTo(index.postings, term, claim);
-  for (const term of prefixes.probe) addTo(index.probes, term, claim);
-}
-
-/** How an index extended with new claims differs from the one it extends. */
-export interface BlockingExtension {
-  readonly index: BlockingIndex;
-  /** Earlier claims whose old pairs may no longer be candidates: always none (a pair's candidacy depends on the pair alone). */
-  readonly dirty: ReadonlySet<number>;
-}
-
-/**
- * Whether an index can be extended to `total` claims: always (no setting of the
- * join depends on the corpus size), kept for callers that ask.
- */
-export function canExtend(_index?: unknown, _total?: number, _options?: unknown): boolean {
-  return true;
-}
-
-/**
- * The index extended with new claims, as a full build over all claims would make it.
- *
- * @param prior The earlier index, its claims already renumbered (not changed).
- * @param fresh Indexes of the new claims, ascending.
- * @param profileAt Profile of a new claim.
- * @param options Blocking settings.
- */
-export function extendBlocking(
-  prior: BlockingIndex,
-  fresh: readonly number[],
-  profileAt: (index: number) => MatchProfile,
-  options: BlockingSettings,
-): BlockingExtension {
-  const index: BlockingIndex = { postings: copyPostings(prior.postings), probes: copyPostings(prior.probes) };
-  for (const claim of fresh) addClaim(index, claim, profileAt(claim), options);
-  return { index, dirty: new Set() };
-}
-
-/** A copy whose lists can grow (the lists a new claim joins are copied on write would save little). */
-function copyPostings(postings: Postings): Postings {
-  const copy: Postings = new Map();
-  for (const [term, list] of postings) copy.set(term, list.slice());
-  return copy;
-}
-
-/**
- * The candidate pairs that involve at least one of `claims` (`isCandidate`,
- * claims of different sources), each once, as [smaller, larger]. The index must
- * hold `claims`; `profileAt` is asked for the claims of pairs worth checking.
- *
- * @param index Blocking index of all claims (the new ones included).
- * @param sourceOf Source id of each claim.
- * @param options Blocking settings.
- * @param claims Indexes of the claims whose pairs are wanted.
- * @param profileAt Profile of a claim.
- */
-export function* pairsTouching(
-  index: BlockingIndex,
-  sourceOf: readonly string[],
-  options: BlockingSettings,
-  claims: ReadonlySet<number>,
-  profileAt: (index: number) => MatchProfile,
-): Generator<[number, number]> {
-  const seen = new Int32Array(sourceOf.length).fill(-1);
-  const termsCache = new Map<number, BlockingTerms>();
-  const termsAt = (claim: number) => {
-    let terms = termsCache.get(claim);
+/** Blocking terms by claim, derived once per call. */
+function copyTermsCache(profileAt: (index: number) => MatchProfile, options: CopySettings): (claim: number) => CopyTerms {
+  const cache = new Map<number, CopyTerms>();
+  return (claim) => {
+    let terms = cache.get(claim);
     if (!terms) {
-      terms = blockingTermsOf(profileAt(claim), options.minBlockingWeight);
-      if (termsCache.size > 100_000) termsCache.clear();
-      termsCache.set(claim, terms);
+      terms = copyTermsOf(profileAt(claim), options);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(claim, terms);
     }
     return terms;
   };
-  for (const i of [...claims].sort((a, b) => a - b)) {
-    seen[i] = i;
-    const prefixes = prefixesOf(profileAt(i), options);
-    const mine = termsAt(i);
-    const visit = function* (list: readonly number[] | undefined): Generator<[number, number]> {
-      if (!list) return;
-      for (const j of list) {
-        if (seen[j] === i) continue;
-        seen[j] = i;
-        // A pair of two of `claims` is given once, from its first claim.
-        if (sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) continue;
-        const theirs = termsAt(j);
-        if (overlapOf(mine, theirs) >= thresholdOf(mine.total, theirs.total, options)) yield j < i ? [j, i] : [i, j];
-      }
-    };
-    for (const term of prefixes.probe) yield* visit(index.postings.get(term));
-    for (const term of prefixes.index) yield* visit(index.probes.get(term));
-  }
 }
 
 /**
- * Whether two claims are still a candidate pair: with this join always (a pair's
- * candidacy never changes as the corpus grows); kept for callers that ask.
+ * Whether two of the `dirty` claims are still a candidate pair in `index`: near-copies
+ * (`isCopyPair`), or sharing the weight of capped blocking terms a full build
+ * computes (the first claim's weights, in alphabetical term order).
+ *
+ * @param index The extended index.
+ * @param dirty Claims that lost a blocking term.
+ * @param options Blocking settings.
+ * @param profileAt Profile of a claim.
  */
-export function candidacyChecker(_index: BlockingIndex, _dirty: ReadonlySet<number>, _options?: unknown): (i: number, j: number) => boolean {
-  return () => true;
+export function candidacyChecker(
+  index: BlockingIndex,
+  dirty: ReadonlySet<number>,
+  options: CopySettings,
+  profileAt: (index: number) => MatchProfile,
+): (i: number, j: number) => boolean {
+  const termsOf = blockingTermsOf(index.postings, dirty);
+  const copyTerms = copyTermsCache(profileAt, options);
+  return (i, j) => {
+    // Near-copies stay candidates whatever the cap does.
+    if (isCopyPair(copyTerms(i), copyTerms(j), options)) return true;
+    const [first, second] = i < j ? [i, j] : [j, i];
+    const theirs = new Set((termsOf.get(second) ?? []).map(({ term }) => term));
+    let shared = 0;
+    for (const { term, weight } of termsOf.get(first) ?? []) if (theirs.has(term)) shared += weight;
+    return shared >= options.minSharedWeight;
+  };
+}
+
+function sortPosting(list: { claims: number[]; weights: number[] }): { claims: number[]; weights: number[] } {
+  const order = list.claims.map((_, k) => k).sort((a, b) => list.claims[a]! - list.claims[b]!);
+  return { claims: order.map((k) => list.claims[k]!), weights: order.map((k) => list.weights[k]!) };
 }

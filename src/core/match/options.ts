@@ -8,21 +8,28 @@ import { MATCH_MODEL, type MatchModel } from './similarity.js';
 /** Options for clustering (each has a default in `MATCH_DEFAULTS`). */
 export interface ClusterOptions {
   readonly model?: MatchModel;
+  /** Terms in more than this share of claims are too common to block on (default: 0.05, at least 50 claims, at most `maxTermClaims`). */
+  readonly maxTermShare?: number;
+  /**
+   * Terms in more claims than this are too common to block on, whatever the corpus size
+   * (default: 50). With a bound that does not grow with the corpus, blocking stays near-linear.
+   */
+  readonly maxTermClaims?: number;
   /** Terms weighing less than this are too common in English to block on (default: 4). */
   readonly minBlockingWeight?: number;
   /**
-   * Weighted overlap (blocking terms both claims have, each at the smaller of its two
-   * weights) two claims must reach to be compared at all (default: 20, about two rare
-   * words). Every pair of claims of different sources reaching it (and `minSharedShare`)
-   * is compared, whatever the corpus size.
+   * Weight of blocking terms two claims must share to be compared at all (default: 20,
+   * about two rare words). Pairs sharing less never reach a match or a "possibly related"
+   * link on the seed corpus; on large corpora they are most candidates.
    */
   readonly minSharedWeight?: number;
   /**
-   * …and this share of the smaller claim's blocking weight (default: 0.3). Every match
-   * rule needs at least a third of the shorter claim covered; a share keeps the join's
-   * cost following the pairs found instead of every pair that shares two words.
+   * Near-copies are always compared: two claims whose weighted overlap (blocking terms
+   * both have, each at its smaller weight) is at least this share of the larger claim's
+   * blocking weight, and at least `minSharedWeight` (default: 0.6). Found by a
+   * prefix-filtered join, whatever the corpus size (no cap).
    */
-  readonly minSharedShare?: number;
+  readonly copyShare?: number;
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
   /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
@@ -31,18 +38,22 @@ export interface ClusterOptions {
 
 /** The numeric settings of matching, with their defaults. */
 export const MATCH_DEFAULTS = {
+  maxTermShare: 0.05,
+  maxTermClaims: 50,
   minBlockingWeight: 4,
   minSharedWeight: 20,
-  minSharedShare: 0.3,
+  copyShare: 0.6,
   linkage: 0.5,
 } as const;
 
 /** Cluster options with every default filled in. */
 export interface ResolvedClusterOptions {
   readonly model: MatchModel;
+  readonly maxTermShare: number;
+  readonly maxTermClaims: number;
   readonly minBlockingWeight: number;
   readonly minSharedWeight: number;
-  readonly minSharedShare: number;
+  readonly copyShare: number;
   readonly linkage: number;
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
