@@ -33,7 +33,7 @@ export interface BlockingIndex {
    */
   readonly common: Map<string, number>;
   /** The near-copy join: each term with the claims (ascending) whose copy prefix holds it (see `copyPrefixOf`). */
-  readonly copies: Map<string, number[]>;
+  readonly copies: CopyPostings;
 }
 
 /**
@@ -82,7 +82,7 @@ export function buildBlocking(profiles: readonly MatchProfile[], options: Resolv
     if (list.claims.length > maxPostings) common.set(term, list.claims.length);
     else postings.set(term, list);
   }
-  const copies = new Map<string, number[]>();
+  const copies: CopyPostings = new Map();
   profiles.forEach((profile, claim) => addCopyPrefix(copies, claim, profile, options));
   return { maxPostings, postings, common, copies };
 }
@@ -150,8 +150,8 @@ export function extendBlocking(
     });
     postings.set(term, sortPosting(merged));
   }
-  const copies = new Map<string, number[]>();
-  for (const [term, list] of prior.copies) copies.set(term, list.slice());
+  const copies: CopyPostings = new Map();
+  for (const [term, list] of prior.copies) copies.set(term, { claims: list.claims.slice(), suffixes: list.suffixes.slice(), totals: list.totals.slice() });
   for (const claim of fresh) addCopyPrefix(copies, claim, profileAt(claim), options);
   return { index: { maxPostings, postings, common, copies }, dirty };
 }
@@ -228,9 +228,15 @@ export function* pairsTouching(
     }
     // Near-copies the capped index missed: claims sharing a term of the copy prefixes, checked exactly.
     const mine = copyTerms(i);
-    for (const term of copyPrefixOf(mine, options)) {
-      for (const j of index.copies.get(term) ?? []) {
+    for (const { term, suffix } of copyPrefixOf(mine, options)) {
+      const list = index.copies.get(term);
+      if (!list) continue;
+      for (let k = 0; k < list.claims.length; k++) {
+        const j = list.claims[k]!;
         if (seen[j] === i) continue;
+        // Positional filter: from this term on, neither claim has the weight the pair must share.
+        const need = Math.max(options.minSharedWeight, options.copyShare * Math.max(mine.total, list.totals[k]!)) - EPSILON;
+        if (Math.min(suffix, list.suffixes[k]!) < need) continue;
         seen[j] = i;
         if (sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) continue;
         if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
@@ -241,6 +247,13 @@ export function* pairsTouching(
 
 // ---------------------------------------------------------------------------
 // The near-copy join
+
+/**
+ * Copy prefixes by term: the claims (ascending), with each claim's weight from
+ * that term on (`suffix`, an upper bound of any overlap whose rarest shared term
+ * it is) and its blocking weight (`total`).
+ */
+export type CopyPostings = Map<string, { readonly claims: number[]; readonly suffixes: number[]; readonly totals: number[] }>;
 
 /** The settings of both indexes. */
 export type CopySettings = Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'minSharedWeight' | 'copyShare'>;
@@ -320,30 +333,32 @@ export function isCopyPair(a: CopyTerms, b: CopyTerms, options: Pick<ResolvedClu
  * @param own The claim's blocking terms.
  * @param options Blocking settings.
  */
-export function copyPrefixOf(own: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): string[] {
+export function copyPrefixOf(own: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): { term: string; suffix: number }[] {
   const order = own.terms.map((_, k) => k).sort((a, b) => termRarity(own.terms[b]!) - termRarity(own.terms[a]!) || a - b);
   const floor = Math.max(options.minSharedWeight, options.copyShare * own.total) - EPSILON;
   let suffix = own.total + EPSILON;
-  const prefix: string[] = [];
+  const prefix: { term: string; suffix: number }[] = [];
   for (const k of order) {
     // `suffix`: the weight of this term and every term after it (a running difference, with slack).
     if (suffix < floor) break;
-    prefix.push(own.terms[k]!);
+    prefix.push({ term: own.terms[k]!, suffix });
     suffix -= own.weights[k]!;
   }
   return prefix;
 }
 
-function addCopyPrefix(copies: Map<string, number[]>, claim: number, profile: MatchProfile, options: CopySettings): void {
-  for (const term of copyPrefixOf(copyTermsOf(profile, options), options)) {
+function addCopyPrefix(copies: CopyPostings, claim: number, profile: MatchProfile, options: CopySettings): void {
+  const own = copyTermsOf(profile, options);
+  for (const { term, suffix } of copyPrefixOf(own, options)) {
     const list = copies.get(term);
-    if (!list) copies.set(term, [claim]);
-    else if (list[list.length - 1]! < claim) list.push(claim);
+    if (!list) copies.set(term, { claims: [claim], suffixes: [suffix], totals: [own.total] });
     else {
-      // Claims added out of order (an extension): keep the list ascending.
-      let at = list.length;
-      while (at > 0 && list[at - 1]! > claim) at--;
-      list.splice(at, 0, claim);
+      // Claims added out of order (an extension) go to their place: lists stay ascending.
+      let at = list.claims.length;
+      while (at > 0 && list.claims[at - 1]! > claim) at--;
+      list.claims.splice(at, 0, claim);
+      list.suffixes.splice(at, 0, suffix);
+      list.totals.splice(at, 0, own.total);
     }
   }
 }

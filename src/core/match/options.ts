@@ -26,7 +26,8 @@ export interface ClusterOptions {
   /**
    * Near-copies are always compared: two claims whose weighted overlap (blocking terms
    * both have, each at its smaller weight) is at least this share of the larger claim's
-   * blocking weight, and at least `minSharedWeight` (default: 0.6). Found by a
+   * blocking weight, and at least `minSharedWeight` (default: 0.85: verbatim copies and copies
+   * with a word or two changed). Found by a
    * prefix-filtered join, whatever the corpus size (no cap).
    */
   readonly copyShare?: number;
@@ -42,7 +43,7 @@ export const MATCH_DEFAULTS = {
   maxTermClaims: 50,
   minBlockingWeight: 4,
   minSharedWeight: 20,
-  copyShare: 0.6,
+  copyShare: 0.85,
   linkage: 0.5,
 } as const;
 
