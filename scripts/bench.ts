@@ -185,7 +185,7 @@ function main(): void {
     removeWorkFolders();
     const out = (line = '') => process.stdout.write(`${line}\n`);
     const rewrites = benchRewrites(rewriteSizes, out);
-    writeFileSync(path.join(benchFolder, 'results-rewrites.json'), `${JSON.stringify(rewrites, null, 2)}\n`);
+    writeFileSync(path.join(benchFolder, '.results-rewrites.json'), `${JSON.stringify(rewrites, null, 2)}\n`);
     return;
   }
   const quick = args.includes('--quick');

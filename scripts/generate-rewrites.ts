@@ -5,7 +5,7 @@
 // the seed articles in sources/ and, when present, ../shared/bench/real-news
 // (read at run time, never copied into the project; the corpus goes to bench/,
 // which is not committed). Article i depends only on i and the base articles found.
-// Run: node --import tsx scripts/generate-rewrites.ts [N=3000] [folder=bench/rewrites-N]
+// Run: node --import tsx scripts/generate-rewrites.ts [N=3000] [folder=bench/corpus-rewrites-N]
 
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -146,9 +146,9 @@ export function generateRewrite(index: number): { name: string; text: string } {
  * Write `count` rewrite articles into `folder` (emptied first).
  *
  * @param count Number of articles.
- * @param folder Target folder (default: bench/rewrites-<count>).
+ * @param folder Target folder (default: bench/corpus-rewrites-<count>).
  */
-export function writeRewrites(count: number, folder = path.join(root, 'bench', `rewrites-${count}`)): { folder: string; words: number; real: boolean } {
+export function writeRewrites(count: number, folder = path.join(root, 'bench', `corpus-rewrites-${count}`)): { folder: string; words: number; real: boolean } {
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   let words = 0;
