@@ -256,7 +256,7 @@ export function* pairsTouching(
 export type CopyPostings = Map<string, { readonly claims: number[]; readonly suffixes: number[]; readonly totals: number[] }>;
 
 /** The settings of both indexes. */
-export type CopySettings = Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'minSharedWeight' | 'copyShare'>;
+export type CopySettings = Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'minSharedWeight' | 'copyShare' | 'copyNumberWeight'>;
 
 /** A claim's blocking terms, sorted by term (as in its profile), with their weights and total. */
 export interface CopyTerms {
@@ -269,15 +269,22 @@ export interface CopyTerms {
 const EPSILON = 1e-9;
 
 /**
- * A claim's blocking terms (weighing at least `minBlockingWeight`), for the near-copy join.
+ * A claim's blocking terms (weighing at least `minBlockingWeight`) and its numbers
+ * (each weighing `copyNumberWeight`), for the near-copy join.
  *
  * @param profile The claim's profile.
  * @param options Blocking settings.
  */
-export function copyTermsOf(profile: MatchProfile, options: Pick<ResolvedClusterOptions, 'minBlockingWeight'>): CopyTerms {
+export function copyTermsOf(profile: MatchProfile, options: Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'copyNumberWeight'>): CopyTerms {
   const terms: string[] = [];
   const weights: number[] = [];
   let total = 0;
+  // Numbers as written count too (`#5`, sorting before every word): copies print the same figures.
+  for (const number of profile.terms.numbers) {
+    terms.push(`#${number}`);
+    weights.push(options.copyNumberWeight);
+    total += options.copyNumberWeight;
+  }
   profile.terms.terms.forEach((term, k) => {
     const weight = profile.terms.weights[k]!;
     if (weight < options.minBlockingWeight) return;

@@ -31,6 +31,11 @@ export interface ClusterOptions {
    * prefix-filtered join, whatever the corpus size (no cap).
    */
   readonly copyShare?: number;
+  /**
+   * Weight of each number a claim prints, in the near-copy join (default: 8): "Council 12
+   * approved…" and "Council 40 approved…" are not copies of each other.
+   */
+  readonly copyNumberWeight?: number;
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
   /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
@@ -44,6 +49,7 @@ export const MATCH_DEFAULTS = {
   minBlockingWeight: 4,
   minSharedWeight: 20,
   copyShare: 0.85,
+  copyNumberWeight: 8,
   linkage: 0.5,
 } as const;
 
@@ -55,6 +61,7 @@ export interface ResolvedClusterOptions {
   readonly minBlockingWeight: number;
   readonly minSharedWeight: number;
   readonly copyShare: number;
+  readonly copyNumberWeight: number;
   readonly linkage: number;
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
