@@ -8,7 +8,12 @@
 //   3. warm re-runs after adding one article to the 3000, as a share of a cold run,
 //      checked against a cold run of the same 3001 articles: `export` (per-source
 //      cache) and `check` against a ledger (corpus snapshot + ledger parse cache);
-//   4. the splitter and the extractor alone.
+//   4. the splitter and the extractor alone;
+//   5. outlet rewrites of real articles (scripts/generate-rewrites.ts, reading
+//      ../shared/bench/real-news when present) at 300, 3000 and 10000 articles:
+//      the share of verbatim copies (claims printed word for word by 2+ outlets)
+//      that land in one cluster, next to the cold export's time and peak RSS.
+//      `--only=rewrites` runs this section alone, `--rewrite-sizes=300,3000` others.
 // Run: npm run bench  (or: node --import tsx scripts/bench.ts [--sizes 300,3000] [--quick])
 
 import { spawnSync } from 'node:child_process';
@@ -19,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchExtract } from './bench-extract.js';
 import { benchSplitter } from './bench-segmentation.js';
 import { generateArticle, writeCorpus } from './generate-corpus.js';
+import { verbatimShare, writeRewrites } from './generate-rewrites.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchFolder = path.join(root, 'bench');
@@ -140,8 +146,48 @@ console.log(JSON.stringify({ load: t1 - t0, extract: t2 - t1, match: t3 - t2, ju
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
 
+/** Section 5: verbatim copies in one cluster on outlet rewrites, with cold export timings. */
+function benchRewrites(sizes: readonly number[], out: (line?: string) => void): Record<number, unknown> {
+  out('\n## Outlet rewrites of real articles: verbatim copies in one cluster (cold `claimcheck export --format json`)');
+  const results: Record<number, { ms: number; rssMB: number; copies: number; together: number }> = {};
+  let real = false;
+  out('| articles | words | wall | articles/s | peak RSS | verbatim copies | in one cluster |');
+  out('|---:|---:|---:|---:|---:|---:|---:|');
+  for (const count of sizes) {
+    const folder = path.join(benchFolder, `run-${count}-rewrites`);
+    rmSync(folder, { recursive: true, force: true });
+    mkdirSync(folder, { recursive: true });
+    const written = writeRewrites(count, path.join(folder, 'corpus'));
+    real = written.real;
+    const run = runCli(folder, 'cold');
+    const share = verbatimShare(JSON.parse(run.stdout) as Parameters<typeof verbatimShare>[0]);
+    results[count] = { ms: run.ms, rssMB: run.rssMB, ...share };
+    const percent = share.copies ? ((share.together / share.copies) * 100).toFixed(1) : 'n/a';
+    out(
+      `| ${count} | ${thousands(written.words)} | ${seconds(run.ms)} | ${thousands((count / run.ms) * 1000)} | ${thousands(run.rssMB)} MB | ${thousands(share.copies)} | ${percent}% |`,
+    );
+  }
+  if (!real) out('(../shared/bench/real-news is absent: the rewrites are of the seed articles in sources/ only)');
+  for (let k = 1; k < sizes.length; k++) {
+    const [a, b] = [sizes[k - 1]!, sizes[k]!];
+    out(`scaling ${a} → ${b}: time ratio ${(results[b]!.ms / results[a]!.ms).toFixed(2)}`);
+  }
+  out('targets: in one cluster ≥ 99% at 3000 and 10000; 3000 → 10000 time ratio ≤ 3.7; peak RSS ≤ 1 GB at 3000, ≤ 1.5 GB at 10000');
+  return results;
+}
+
 function main(): void {
   const args = process.argv.slice(2);
+  const rewriteSizes = (args.find((arg) => arg.startsWith('--rewrite-sizes='))?.slice('--rewrite-sizes='.length) ?? '300,3000,10000').split(',').map(Number);
+  if (args.includes('--only=rewrites')) {
+    if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
+    writeProbe();
+    removeWorkFolders();
+    const out = (line = '') => process.stdout.write(`${line}\n`);
+    const rewrites = benchRewrites(rewriteSizes, out);
+    writeFileSync(path.join(benchFolder, '.results-rewrites.json'), `${JSON.stringify(rewrites, null, 2)}\n`);
+    return;
+  }
   const quick = args.includes('--quick');
   const sizesArg = args.find((arg) => arg.startsWith('--sizes='))?.slice('--sizes='.length);
   const [small, large] = (sizesArg ?? (quick ? '100,1000' : '300,3000')).split(',').map(Number) as [number, number];
@@ -238,6 +284,8 @@ function main(): void {
   const extract = benchExtract();
   out(`extractor: ${thousands(extract.wordsPerSecond)} words/s (${thousands(extract.words)} words in ${extract.ms.toFixed(0)} ms)`);
 
+  const rewrites = benchRewrites(rewriteSizes, out);
+
   writeFileSync(
     path.join(benchFolder, 'results.json'),
     `${JSON.stringify(
@@ -249,6 +297,7 @@ function main(): void {
         incremental: results,
         splitter: splitter.wordsPerSecond,
         extractor: extract.wordsPerSecond,
+        rewrites,
       },
       null,
       2,

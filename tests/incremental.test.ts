@@ -118,7 +118,8 @@ describe('incremental check', () => {
   it('should report a new duplicate of a known article as a full run does', async () => {
     await incremental();
     const article = generateArticle(3);
-    add(`z-${article.name}`, article.text.replace(/^outlet: .*$/m, 'outlet: Reprint Daily'));
+    // The same outlet's copy under other front matter: a duplicate (another outlet's would be syndication).
+    add(`z-${article.name}`, article.text.replace(/^url: .*$/m, 'url: https://example.org/reprint'));
     const result = await incremental();
     expect(result.mode).toBe('incremental');
     expect(result.report.diagnostics.map((d) => d.ruleId)).toContain('duplicate');

@@ -143,7 +143,8 @@ describe('loadSources', () => {
   it('should flag the same article under two names and count it once', async () => {
     const root = folder();
     writeFileSync(path.join(root, 'one.md'), article('A', 'The same text.  Twice.'));
-    writeFileSync(path.join(root, 'two.md'), article('B', 'The same text. Twice.'));
+    // The same outlet: a duplicate (another outlet's copy is syndication, kept: tests/syndication.test.ts).
+    writeFileSync(path.join(root, 'two.md'), article('A', 'The same text. Twice.'));
     const result = await loadSources(['.'], { cwd: root });
     expect(result.sources.map((source) => source.id)).toEqual(['one']);
     expect(result.diagnostics.map(formatDiagnostic)).toEqual([

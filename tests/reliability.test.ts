@@ -36,7 +36,8 @@ beforeAll(() => {
   }
   const good = '---\noutlet: Good Gazette\npublished: 2020-12-19\n---\n\nProsecutors said on Friday that at least four video meetings were terminated by the company.\n';
   writeFileSync(path.join(corpus, 'good.md'), good);
-  writeFileSync(path.join(corpus, 'reprint.md'), good.replace('Good Gazette', 'Copy Courier'));
+  // The same outlet's copy is a duplicate (another outlet's is syndication, kept).
+  writeFileSync(path.join(corpus, 'reprint.md'), good.replace('published: 2020-12-19', 'published: 2020-12-20'));
   writeFileSync(path.join(corpus, 'other.md'), '---\noutlet: Other Observer\n---\n\nThe company terminated at least four video meetings, prosecutors said.\n');
   writeFileSync(path.join(corpus, 'notes.txt'), 'not a source, ignored in a folder');
   writeFileSync(path.join(corpus, 'picture.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));

@@ -470,7 +470,9 @@ export interface SourceFile {
 
 /**
  * Drop duplicate sources (same bytes, or the same prose under other front
- * matter) keeping the first by path, and make ids unique.
+ * matter of the same outlet) keeping the first by path, and make ids unique.
+ * The same prose under another outlet is syndication: both are kept (two
+ * outlets print it), and the judge counts their copies as one origin.
  *
  * @param parsed Parsed sources in path order.
  */
@@ -479,7 +481,8 @@ export function settleSources(parsed: readonly Source[]): { sources: Source[]; d
   const byProse = new Map<string, Source>();
   const kept: Source[] = [];
   for (const source of parsed) {
-    const proseKey = proseKeyOf(source);
+    // One outlet's copies of a text are duplicates; other outlets' are syndicated copies, kept.
+    const proseKey = `${proseKeyOf(source)}\u0000${source.meta.outlet}`;
     const original = byProse.get(proseKey);
     if (original) {
       diagnostics.push({

@@ -280,11 +280,13 @@ async function settleAdded(
 ): Promise<{ newSources: Source[]; newDiagnostics: Diagnostic[] } | string> {
   const parsed = (await parseFiles(added, perSource)).map((file) => file.parsed);
   const newDiagnostics: Diagnostic[] = parsed.flatMap((result) => result.diagnostics);
-  const byProse = new Map(snapshot.sources.map((source) => [source.proseKey, source.path]));
+  // A text is a duplicate only under the outlet that printed it already (another outlet's copy is syndication, kept).
+  const outletOf = new Map(snapshot.sources.map((source) => [source.path, source.summary.outlet]));
+  const byProse = new Map(snapshot.sources.map((source) => [`${source.proseKey}\u0000${outletOf.get(source.path)}`, source.path]));
   const baseIds = new Set(snapshot.sources.map((source) => sourceIdFor(source.path)));
   const newSources: Source[] = [];
   for (const source of parsed.flatMap((result) => (result.source ? [result.source] : []))) {
-    const prose = proseKeyOf(source);
+    const prose = `${proseKeyOf(source)}\u0000${source.meta.outlet}`;
     const original = byProse.get(prose);
     if (original !== undefined) {
       // The first by path is kept: a new file sorting first would displace a known source.

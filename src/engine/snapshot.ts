@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { claimKey } from '../core/judge/index.js';
-import { matchSettings, resolveClusterOptions, type BlockingIndex, type ClusterState, type MatchEdge, type Postings } from '../core/match/index.js';
+import { matchSettings, resolveClusterOptions, type BlockingIndex, type ClusterState, type CopyPostings, type MatchEdge, type Postings } from '../core/match/index.js';
 import { proseKeyOf } from '../core/parse.js';
 import { compareFindings, type Review, type ReportState } from '../core/report.js';
 import type { Diagnostic, Finding, Mention, Report, Source, SourceSummary, Verdict } from '../types.js';
@@ -44,6 +44,8 @@ export interface Snapshot {
    * means a full run), so their lists are not kept (seven in eight entries).
    */
   readonly common: readonly (readonly [string, number])[];
+  /** The near-copy join: term, the claims whose copy prefix holds it, their weights from the term on, their blocking weights. */
+  readonly copies: readonly (readonly [string, readonly number[], readonly number[], readonly number[]])[];
   /** Confident and weak edges: i, j, strength, confident (1) or weak (0). */
   readonly edges: readonly (readonly [number, number, number, number])[];
   /** Members of each cluster (claim indexes), in report order of their findings (see `inReportOrder`). */
@@ -284,7 +286,7 @@ function findingRows(data: unknown, sources: readonly SnapshotSource[], keysOf: 
 /** A snapshot read back, when it has the expected shape. */
 export function toSnapshot(data: unknown): Snapshot | undefined {
   if (!isRecord(data) || !isRecord(data.files) || !Array.isArray(data.sources) || !isArrayOf(data.claimKeys, isString)) return undefined;
-  if (!Array.isArray(data.postings) || !Array.isArray(data.common) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
+  if (!Array.isArray(data.postings) || !Array.isArray(data.common) || !Array.isArray(data.copies) || !Array.isArray(data.edges) || !Array.isArray(data.members) || !isRecord(data.findings)) return undefined;
   if (!Array.isArray(data.fileDiagnostics) || typeof data.maxPostings !== 'number') return undefined;
   let findings: FindingList;
   const members = data.members as readonly (readonly number[])[];
@@ -330,11 +332,12 @@ export function snapshotKey(paths: readonly string[], cwd: string, options: Cros
 export function clusteringRows(
   blocking: BlockingIndex,
   edges: readonly MatchEdge[],
-): Pick<Snapshot, 'maxPostings' | 'postings' | 'common' | 'edges'> {
+): Pick<Snapshot, 'maxPostings' | 'postings' | 'common' | 'copies' | 'edges'> {
   return {
     maxPostings: blocking.maxPostings,
     postings: [...blocking.postings].map(([term, list]) => [term, list.claims, list.weights] as const),
     common: [...blocking.common],
+    copies: [...blocking.copies].map(([term, list]) => [term, list.claims, list.suffixes, list.totals] as const),
     edges: edges.map((edge) => [edge.i, edge.j, edge.strength, edge.confident ? 1 : 0] as const),
   };
 }
@@ -349,7 +352,11 @@ export function clusteringOf(snapshot: Snapshot, renumber: ArrayLike<number>): C
   const postings: Postings = new Map();
   for (const [term, claims, weights] of snapshot.postings) postings.set(term, { claims: claims.map((claim) => renumber[claim]!), weights: [...weights] });
   const edges = snapshot.edges.map(([i, j, strength, confident]): MatchEdge => ({ i: renumber[i]!, j: renumber[j]!, strength, confident: confident === 1 }));
-  return { blocking: { maxPostings: snapshot.maxPostings, postings, common: new Map(snapshot.common) }, edges };
+  // Renumbering keeps the order of old claims, so each list stays ascending.
+  const copies: CopyPostings = new Map(
+    snapshot.copies.map(([term, claims, suffixes, totals]) => [term, { claims: claims.map((claim) => renumber[claim]!), suffixes: [...suffixes], totals: [...totals] }]),
+  );
+  return { blocking: { maxPostings: snapshot.maxPostings, postings, common: new Map(snapshot.common), copies }, edges };
 }
 
 // ---------------------------------------------------------------------------

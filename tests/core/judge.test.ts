@@ -165,7 +165,7 @@ describe('judgeCluster', () => {
     ['the outlets for unattributed claims', [null, null], ['North Star', 'Quay Gazette']],
     ['the outlet for a vague speaker', ['officials', 'the Harbour Board'], ['Harbour Board', 'North Star']],
   ])('should count %s', (_name, speakers, origins) => {
-    const claims = ['North Star', 'Quay Gazette'].map((outlet, i) => claim(MEETINGS, { outlet, attribution: speakers[i] ?? null }));
+    const claims = ['North Star', 'Quay Gazette'].map((outlet, i) => claim(MEETINGS, { outlet, index: i, attribution: speakers[i] ?? null }));
     expect(judge(...claims).origins).toEqual(origins);
   });
 

@@ -198,6 +198,7 @@ const STORIES = corpus([
 ]);
 const QUAY = termsOf('quay').terms[0]!;
 const PROFILES = STORIES.map((c) => matchProfile(c));
+const profileAt = (index: number) => PROFILES[index]!;
 const SOURCES = STORIES.map((c) => c.sentence.source);
 
 function inputOf(claims: readonly Claim[], profiles: readonly MatchProfile[] = claims.map((c) => matchProfile(c))): ClusterInput {
@@ -283,7 +284,7 @@ describe('extendBlocking', () => {
     const whole = buildBlocking(PROFILES, options);
     expect(index).toEqual(whole);
     const all = new Set(range(0, PROFILES.length));
-    expect(sortPairs(pairsTouching(index, SOURCES, options, all))).toEqual(sortPairs(pairsTouching(whole, SOURCES, options, all)));
+    expect(sortPairs(pairsTouching(index, SOURCES, options, all, profileAt))).toEqual(sortPairs(pairsTouching(whole, SOURCES, options, all, profileAt)));
     // Dirty: the earlier claims that had a blocking term the extension made too common.
     const lost = [...prior.postings].filter(([term]) => index.common.has(term)).flatMap(([, list]) => list.claims);
     expect([...dirty].sort((a, b) => a - b)).toEqual([...new Set(lost)].sort((a, b) => a - b));
@@ -305,13 +306,13 @@ describe('pairsTouching', () => {
   const all = new Set(range(0, PROFILES.length));
 
   it.each([0, 10, 20, 40, 1000])('should give exactly the pairs sharing at least %d of blocking weight', (minSharedWeight) => {
-    const pairs = sortPairs(pairsTouching(index, SOURCES, { minSharedWeight }, all));
+    const pairs = sortPairs(pairsTouching(index, SOURCES, { ...options, minSharedWeight }, all, profileAt));
     expect(pairs).toEqual(candidatePairs(index, SOURCES, minSharedWeight));
     if (minSharedWeight === 1000) expect(pairs).toEqual([]);
   });
 
   it.each([[[0]], [[3, 9]], [[12]], [[0, 2, 4, 7]], [range(0, 13)]])('should give the pairs that touch %j, each once', (claims) => {
-    const pairs = [...pairsTouching(index, SOURCES, options, new Set(claims))];
+    const pairs = [...pairsTouching(index, SOURCES, options, new Set(claims), profileAt)];
     const expected = candidatePairs(index, SOURCES, options.minSharedWeight).filter(([i, j]) => claims.includes(i) || claims.includes(j));
     expect(sortPairs(pairs)).toEqual(expected);
     expect(new Set(pairs.map((pair) => pair.join())).size).toBe(pairs.length);
@@ -322,7 +323,7 @@ describe('pairsTouching', () => {
   });
 
   it('should find the bridge chain and the syndicated library sentence as candidates', () => {
-    const pairs = sortPairs(pairsTouching(index, SOURCES, options, all)).map((pair) => pair.join());
+    const pairs = sortPairs(pairsTouching(index, SOURCES, options, all, profileAt)).map((pair) => pair.join());
     expect(pairs).toEqual(expect.arrayContaining(['0,2', '2,4', '4,7', '1,5', '3,8']));
     // The fire report repeated by its own outlet is never a candidate with itself.
     expect(pairs).not.toContain('3,9');

@@ -317,15 +317,24 @@ const GENERIC_SPEAKERS = /^(?:he|she|it|they|we|i|you|the statement|a statement|
 
 /**
  * Distinct origins of the claims: each named speaker once (however many outlets
- * quote it), and the outlet itself for unattributed or vaguely attributed claims.
+ * quote it), and the outlet itself for unattributed or vaguely attributed claims;
+ * syndicated copies (the same sentence at the same place of the same text, under
+ * several outlets) count once, as the outlet that sorts first.
  */
 function originsOf(claims: readonly Claim[]): string[] {
   const origins = new Map<string, string>();
+  const syndicated = new Map<string, string>();
+  for (const claim of claims) {
+    const copy = `${claim.sentence.index}\u0000${normalise(claim.sentence.plain)}`;
+    const outlet = syndicated.get(copy);
+    if (outlet === undefined || claim.outlet < outlet) syndicated.set(copy, claim.outlet);
+  }
   for (const claim of claims) {
     const speaker = claim.attribution?.trim().replace(/[’']s statement$/i, '');
     const generic = !speaker || GENERIC_SPEAKERS.test(speaker);
-    const key = generic ? `outlet:${outletKey(claim.outlet)}` : `speaker:${speakerKey(speaker)}`;
-    if (!origins.has(key)) origins.set(key, generic ? claim.outlet : speaker.replace(/^the\s+/i, ''));
+    const outlet = syndicated.get(`${claim.sentence.index}\u0000${normalise(claim.sentence.plain)}`) ?? claim.outlet;
+    const key = generic ? `outlet:${outletKey(outlet)}` : `speaker:${speakerKey(speaker)}`;
+    if (!origins.has(key)) origins.set(key, generic ? outlet : speaker.replace(/^the\s+/i, ''));
   }
   return [...origins.values()].sort(compare);
 }

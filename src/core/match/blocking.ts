@@ -1,13 +1,22 @@
-// blocking: claims' match profiles → the candidate pairs worth comparing. An
-// inverted index over terms rare in English (at least `minBlockingWeight`),
-// skipping terms in more claims than the cap (`maxPostingsFor`), so the cost
-// stays near-linear; two claims of different sources are a candidate when the
-// blocking terms they share weigh at least `minSharedWeight`. The index can be
-// extended with new claims (`extendBlocking`) for the incremental path of
-// `cluster()`; the pairs it gives are exactly those a full build would give.
+// blocking: claims' match profiles → the candidate pairs worth comparing, from
+// two indexes. (1) A set-similarity join with prefix filtering (AllPairs) for
+// near-copies: each claim indexes the rarest of its blocking terms (one global
+// order, `byRarity`, from English frequencies, never from the corpus) up to where
+// the rest weighs less than it must share; two claims whose weighted overlap
+// (`copyOverlap`) reaches `copyShare` of the larger one (and `minSharedWeight`)
+// always share an indexed term, and found pairs are checked exactly, so no such
+// pair is lost however large the corpus, at a cost that follows the pairs found.
+// (2) For paraphrases, an inverted index over terms rare in English (at least
+// `minBlockingWeight`), skipping terms in more claims than the cap
+// (`maxPostingsFor`), so the cost stays near-linear; two claims of different
+// sources are a candidate when the blocking terms they share weigh at least
+// `minSharedWeight`. Both can be extended with new claims (`extendBlocking`) for
+// the incremental path of `cluster()`; the pairs they give are exactly those a
+// full build would give.
 
 import type { MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
+import { termRarity } from './rarity.js';
 
 /** Blocking terms and the claims that have them, with each claim's weight for the term. */
 export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
@@ -23,6 +32,8 @@ export interface BlockingIndex {
    * in every extension with the same cap (lists only grow).
    */
   readonly common: Map<string, number>;
+  /** The near-copy join: each term with the claims (ascending) whose copy prefix holds it (see `copyPrefixOf`). */
+  readonly copies: CopyPostings;
 }
 
 /**
@@ -71,7 +82,9 @@ export function buildBlocking(profiles: readonly MatchProfile[], options: Resolv
     if (list.claims.length > maxPostings) common.set(term, list.claims.length);
     else postings.set(term, list);
   }
-  return { maxPostings, postings, common };
+  const copies: CopyPostings = new Map();
+  profiles.forEach((profile, claim) => addCopyPrefix(copies, claim, profile, options));
+  return { maxPostings, postings, common, copies };
 }
 
 /** How an index extended with new claims differs from the one it extends. */
@@ -137,7 +150,10 @@ export function extendBlocking(
     });
     postings.set(term, sortPosting(merged));
   }
-  return { index: { maxPostings, postings, common }, dirty };
+  const copies: CopyPostings = new Map();
+  for (const [term, list] of prior.copies) copies.set(term, { claims: list.claims.slice(), suffixes: list.suffixes.slice(), totals: list.totals.slice() });
+  for (const claim of fresh) addCopyPrefix(copies, claim, profileAt(claim), options);
+  return { index: { maxPostings, postings, common, copies }, dirty };
 }
 
 /** A blocking term of a claim: the term, its weight in that claim, and the term's postings. */
@@ -171,7 +187,8 @@ function blockingTermsOf(postings: Postings, claims: ReadonlySet<number>): Map<n
 
 /**
  * The candidate pairs that involve at least one of `claims`: claims of different
- * sources sharing at least `minSharedWeight` of blocking terms. A pair's shared
+ * sources that are near-copies (`isCopyPair`) or share at least `minSharedWeight`
+ * of capped blocking terms. A pair's shared
  * weight counts its first claim's weights, summed in alphabetical term order, so
  * the pairs (and their order-independent weights) are the same however the
  * corpus was built up.
@@ -180,16 +197,20 @@ function blockingTermsOf(postings: Postings, claims: ReadonlySet<number>): Map<n
  * @param sourceOf Source id of each claim.
  * @param options Blocking settings.
  * @param claims Indexes of the claims whose pairs are wanted.
+ * @param profileAt Profile of a claim (asked for the claims the near-copy join finds).
  */
 export function* pairsTouching(
   index: BlockingIndex,
   sourceOf: readonly string[],
-  options: Pick<ResolvedClusterOptions, 'minSharedWeight'>,
+  options: CopySettings,
   claims: ReadonlySet<number>,
+  profileAt: (index: number) => MatchProfile,
 ): Generator<[number, number]> {
   const minShared = options.minSharedWeight;
   const termsOf = blockingTermsOf(index.postings, claims);
   const shared = new Map<number, number>();
+  const seen = new Int32Array(sourceOf.length).fill(-1);
+  const copyTerms = copyTermsCache(profileAt, options);
   for (const i of [...claims].sort((a, b) => a - b)) {
     shared.clear();
     for (const { weight, list } of termsOf.get(i) ?? []) {
@@ -199,26 +220,191 @@ export function* pairsTouching(
         shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
       });
     }
-    for (const [j, weight] of shared) if (weight >= minShared) yield j < i ? [j, i] : [i, j];
+    seen[i] = i;
+    for (const [j, weight] of shared) {
+      if (weight < minShared) continue;
+      seen[j] = i;
+      yield j < i ? [j, i] : [i, j];
+    }
+    // Near-copies the capped index missed: claims sharing a term of the copy prefixes, checked exactly.
+    const mine = copyTerms(i);
+    for (const { term, suffix } of copyPrefixOf(mine, options)) {
+      const list = index.copies.get(term);
+      if (!list) continue;
+      for (let k = 0; k < list.claims.length; k++) {
+        const j = list.claims[k]!;
+        if (seen[j] === i) continue;
+        // Positional filter: from this term on, neither claim has the weight the pair must share.
+        const need = Math.max(options.minSharedWeight, options.copyShare * Math.max(mine.total, list.totals[k]!)) - EPSILON;
+        if (Math.min(suffix, list.suffixes[k]!) < need) continue;
+        seen[j] = i;
+        if (sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) continue;
+        if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
+      }
+    }
   }
 }
 
+// ---------------------------------------------------------------------------
+// The near-copy join
+
 /**
- * Whether two of the `dirty` claims are still a candidate pair in `index`, with
- * the shared weight a full build computes (the first claim's weights, in
- * alphabetical term order).
+ * Copy prefixes by term: the claims (ascending), with each claim's weight from
+ * that term on (`suffix`, an upper bound of any overlap whose rarest shared term
+ * it is) and its blocking weight (`total`).
+ */
+export type CopyPostings = Map<string, { readonly claims: number[]; readonly suffixes: number[]; readonly totals: number[] }>;
+
+/** The settings of both indexes. */
+export type CopySettings = Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'minSharedWeight' | 'copyShare' | 'copyNumberWeight'>;
+
+/** A claim's blocking terms, sorted by term (as in its profile), with their weights and total. */
+export interface CopyTerms {
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+  readonly total: number;
+}
+
+/** Slack for floating-point sums taken in another order. */
+const EPSILON = 1e-9;
+
+/**
+ * A claim's blocking terms (weighing at least `minBlockingWeight`) and its numbers
+ * (each weighing `copyNumberWeight`), for the near-copy join.
+ *
+ * @param profile The claim's profile.
+ * @param options Blocking settings.
+ */
+export function copyTermsOf(profile: MatchProfile, options: Pick<ResolvedClusterOptions, 'minBlockingWeight' | 'copyNumberWeight'>): CopyTerms {
+  const terms: string[] = [];
+  const weights: number[] = [];
+  let total = 0;
+  // Numbers as written count too (`#5`, sorting before every word): copies print the same figures.
+  for (const number of profile.terms.numbers) {
+    terms.push(`#${number}`);
+    weights.push(options.copyNumberWeight);
+    total += options.copyNumberWeight;
+  }
+  profile.terms.terms.forEach((term, k) => {
+    const weight = profile.terms.weights[k]!;
+    if (weight < options.minBlockingWeight) return;
+    terms.push(term);
+    weights.push(weight);
+    total += weight;
+  });
+  return { terms, weights, total };
+}
+
+/**
+ * The weighted overlap of two claims: the blocking terms both have, each at the
+ * smaller of its two weights (summed in term order: the same either way round).
+ *
+ * @param a Blocking terms of one claim.
+ * @param b Blocking terms of the other.
+ */
+export function copyOverlap(a: CopyTerms, b: CopyTerms): number {
+  let shared = 0;
+  for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
+    const x = a.terms[i]!;
+    const y = b.terms[j]!;
+    if (x === y) {
+      shared += Math.min(a.weights[i]!, b.weights[j]!);
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/**
+ * Whether two claims are near-copies, always compared: their weighted overlap
+ * is at least `minSharedWeight` and at least `copyShare` of the larger claim's
+ * blocking weight.
+ *
+ * @param a Blocking terms of one claim.
+ * @param b Blocking terms of the other.
+ * @param options Blocking settings.
+ */
+export function isCopyPair(a: CopyTerms, b: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): boolean {
+  return copyOverlap(a, b) >= Math.max(options.minSharedWeight, options.copyShare * Math.max(a.total, b.total));
+}
+
+/**
+ * A claim's copy prefix: its blocking terms rarest first (`termRarity`, ties by
+ * term), each while it and the terms after it still weigh what a near-copy must
+ * share (`minSharedWeight`, and `copyShare` of the claim's weight). Two
+ * near-copies have their rarest shared term in both prefixes: the terms from it
+ * on hold their whole overlap.
+ *
+ * @param own The claim's blocking terms.
+ * @param options Blocking settings.
+ */
+export function copyPrefixOf(own: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): { term: string; suffix: number }[] {
+  const order = own.terms.map((_, k) => k).sort((a, b) => termRarity(own.terms[b]!) - termRarity(own.terms[a]!) || a - b);
+  const floor = Math.max(options.minSharedWeight, options.copyShare * own.total) - EPSILON;
+  let suffix = own.total + EPSILON;
+  const prefix: { term: string; suffix: number }[] = [];
+  for (const k of order) {
+    // `suffix`: the weight of this term and every term after it (a running difference, with slack).
+    if (suffix < floor) break;
+    prefix.push({ term: own.terms[k]!, suffix });
+    suffix -= own.weights[k]!;
+  }
+  return prefix;
+}
+
+function addCopyPrefix(copies: CopyPostings, claim: number, profile: MatchProfile, options: CopySettings): void {
+  const own = copyTermsOf(profile, options);
+  for (const { term, suffix } of copyPrefixOf(own, options)) {
+    const list = copies.get(term);
+    if (!list) copies.set(term, { claims: [claim], suffixes: [suffix], totals: [own.total] });
+    else {
+      // Claims added out of order (an extension) go to their place: lists stay ascending.
+      let at = list.claims.length;
+      while (at > 0 && list.claims[at - 1]! > claim) at--;
+      list.claims.splice(at, 0, claim);
+      list.suffixes.splice(at, 0, suffix);
+      list.totals.splice(at, 0, own.total);
+    }
+  }
+}
+
+/** Blocking terms by claim, derived once per call. */
+function copyTermsCache(profileAt: (index: number) => MatchProfile, options: CopySettings): (claim: number) => CopyTerms {
+  const cache = new Map<number, CopyTerms>();
+  return (claim) => {
+    let terms = cache.get(claim);
+    if (!terms) {
+      terms = copyTermsOf(profileAt(claim), options);
+      if (cache.size > 200_000) cache.clear();
+      cache.set(claim, terms);
+    }
+    return terms;
+  };
+}
+
+/**
+ * Whether two of the `dirty` claims are still a candidate pair in `index`: near-copies
+ * (`isCopyPair`), or sharing the weight of capped blocking terms a full build
+ * computes (the first claim's weights, in alphabetical term order).
  *
  * @param index The extended index.
  * @param dirty Claims that lost a blocking term.
  * @param options Blocking settings.
+ * @param profileAt Profile of a claim.
  */
 export function candidacyChecker(
   index: BlockingIndex,
   dirty: ReadonlySet<number>,
-  options: Pick<ResolvedClusterOptions, 'minSharedWeight'>,
+  options: CopySettings,
+  profileAt: (index: number) => MatchProfile,
 ): (i: number, j: number) => boolean {
   const termsOf = blockingTermsOf(index.postings, dirty);
+  const copyTerms = copyTermsCache(profileAt, options);
   return (i, j) => {
+    // Near-copies stay candidates whatever the cap does.
+    if (isCopyPair(copyTerms(i), copyTerms(j), options)) return true;
     const [first, second] = i < j ? [i, j] : [j, i];
     const theirs = new Set((termsOf.get(second) ?? []).map(({ term }) => term));
     let shared = 0;

@@ -105,9 +105,9 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   const { index: blocking, dirty } = extension;
 
   // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
-  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh)));
+  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt));
   const oldEdges = usable ? prior.state.edges : [];
-  const stillCandidate = dirty.size > 0 ? candidacyChecker(blocking, dirty, options) : () => true;
+  const stillCandidate = dirty.size > 0 ? candidacyChecker(blocking, dirty, options, input.profileAt) : () => true;
   const dropped = new Set(oldEdges.filter((edge) => dirty.has(edge.i) && dirty.has(edge.j) && !stillCandidate(edge.i, edge.j)));
   const edges = [...oldEdges.filter((edge) => !dropped.has(edge)), ...newEdges].sort(byStrength);
 

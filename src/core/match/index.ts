@@ -28,7 +28,7 @@ export type { ClusterInput, ClusterPrior, ClusterResult, ClusterState, MatchEdge
 export { MATCH_DEFAULTS, resolveClusterOptions, matchSettings } from './options.js';
 export type { ClusterOptions, ResolvedClusterOptions } from './options.js';
 export { canExtend as canExtendBlocking } from './blocking.js';
-export type { BlockingIndex, Postings } from './blocking.js';
+export type { BlockingIndex, CopyPostings, Postings } from './blocking.js';
 
 /**
  * Cluster claims of many sources (see `cluster`): the claims in hand, clusters in

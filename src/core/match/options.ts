@@ -23,6 +23,19 @@ export interface ClusterOptions {
    * link on the seed corpus; on large corpora they are most candidates.
    */
   readonly minSharedWeight?: number;
+  /**
+   * Near-copies are always compared: two claims whose weighted overlap (blocking terms
+   * both have, each at its smaller weight) is at least this share of the larger claim's
+   * blocking weight, and at least `minSharedWeight` (default: 0.85: verbatim copies and copies
+   * with a word or two changed). Found by a
+   * prefix-filtered join, whatever the corpus size (no cap).
+   */
+  readonly copyShare?: number;
+  /**
+   * Weight of each number a claim prints, in the near-copy join (default: 16, a rare word and a half): "Council 12
+   * approved…" and "Council 40 approved…" are not copies of each other.
+   */
+  readonly copyNumberWeight?: number;
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
   /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
@@ -35,6 +48,8 @@ export const MATCH_DEFAULTS = {
   maxTermClaims: 50,
   minBlockingWeight: 4,
   minSharedWeight: 20,
+  copyShare: 0.85,
+  copyNumberWeight: 16,
   linkage: 0.5,
 } as const;
 
@@ -45,6 +60,8 @@ export interface ResolvedClusterOptions {
   readonly maxTermClaims: number;
   readonly minBlockingWeight: number;
   readonly minSharedWeight: number;
+  readonly copyShare: number;
+  readonly copyNumberWeight: number;
   readonly linkage: number;
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
