@@ -363,3 +363,17 @@ describe('the real bin and its stdout', () => {
     expect(result.stderr).toMatch(/stdout.*closed/);
   });
 });
+
+describe('claimcheck sentences on hostile text', () => {
+  it.each([
+    ['text', []],
+    ['json', ['--format', 'json']],
+  ])('should print no terminal escape and no workflow command as %s', async (_, flags) => {
+    // C0 escapes make the input binary (refused); C1 controls, bidi overrides and a command line get through the reader.
+    const hostile = 'Plain start.\n::error file=evil.md::INJECTED\nThen \u009b2Jmore\u202e text.\n';
+    const result = await runCli(['sentences', ...flags], { cwd: tempFolder('sentences-hostile'), stdin: hostile });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u001b\u0007\u009b\u202e]/);
+    expect(result.stdout.split('\n').some((line) => line.startsWith('::'))).toBe(false);
+  });
+});

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import { decodeText, parseSource, sourceFromPlainText } from '../core/parse.js';
-import { formatDiagnostic } from '../diagnostics.js';
+import { escapedJson, notACommand, printedDiagnostic, safeLine } from '../render/sanitize.js';
 import { splitSentences } from '../core/sentences.js';
 import type { Source } from '../types.js';
 import { EXIT, UserError } from '../errors.js';
@@ -46,9 +46,10 @@ Examples:
           start: sentence.position.start.offset,
           end: sentence.position.end.offset,
         }));
-        context.io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+        context.io.stdout.write([...escapedJson([`${JSON.stringify(rows, null, 2)}\n`])].join(''));
       } else {
-        for (const sentence of sentences) context.io.stdout.write(`${sentence.text.replace(/\s*\n\s*/g, ' ')}\n`);
+        // Text from outsiders: no terminal escapes, bidi overrides or line breaks reach the terminal.
+        for (const sentence of sentences) context.io.stdout.write(`${notACommand(safeLine(sentence.text.replace(/\s*\n\s*/g, ' ')))}\n`);
       }
       context.setExitCode(EXIT.ok);
     });
@@ -67,12 +68,12 @@ async function readInput(context: CommandContext, file: string | undefined, opti
   const asMarkdown = options.markdown === true || (!fromStdin && /\.(md|markdown)$/i.test(name));
   if (asMarkdown) {
     const parsed = parseSource(name, bytes, { frontMatter: 'optional' });
-    for (const diagnostic of parsed.diagnostics) context.io.stderr.write(`${formatDiagnostic(diagnostic)}\n`);
+    for (const diagnostic of parsed.diagnostics) context.io.stderr.write(`${printedDiagnostic(diagnostic)}\n`);
     if (!parsed.source) throw new UserError(`${name}: cannot split this file`, EXIT.findings);
     return parsed.source;
   }
   if (bytes.length === 0) return sourceFromPlainText('', name);
   const decoded = decodeText(name, bytes);
-  if ('diagnostic' in decoded) throw new UserError(formatDiagnostic(decoded.diagnostic), EXIT.findings);
+  if ('diagnostic' in decoded) throw new UserError(printedDiagnostic(decoded.diagnostic), EXIT.findings);
   return sourceFromPlainText(decoded.text, name);
 }
