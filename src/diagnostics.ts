@@ -1,7 +1,7 @@
 // diagnostics: problems with inputs as plain data → sorted, and printed as
 // `file:line:column: severity: message (ruleId)`, the one format every command uses.
 
-import type { Diagnostic, Point, Severity } from './types.js';
+import type { Diagnostic, Severity } from './types.js';
 
 /**
  * Diagnostics in a stable order: by file, then line, then column.
@@ -21,19 +21,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
  */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   return `${diagnostic.file}:${diagnostic.place.line}:${diagnostic.place.column}: ${diagnostic.severity}: ${diagnostic.message} (${diagnostic.ruleId})`;
-}
-
-/**
- * A diagnostic at a place of a file.
- *
- * @param file Path as shown.
- * @param place Line and column (1-based; default: the start of the file).
- * @param message What is wrong, as a user can act on it.
- * @param ruleId Machine-readable kind.
- * @param severity `error` (default) or `warning`.
- */
-export function diagnosticAt(file: string, place: Point | undefined, message: string, ruleId: string, severity: Severity = 'error'): Diagnostic {
-  return { file, place: { line: place?.line ?? 1, column: place?.column ?? 1 }, message, ruleId, severity };
 }
 
 /** A diagnostic as the JSON outputs write it: `file`, `line`, `column`, `message`, `ruleId`, `severity`. */

@@ -12,15 +12,14 @@
 // quantities or dates, findings no related links.
 
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import { claimKey, judgeCluster } from '../core/judge/index.js';
+import { claimKey } from '../core/judge/index.js';
 import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
 import { proseKeyOf, sourceIdFor } from '../core/parse.js';
-import { reportAndState, reviewPredicates, summariesOf, type SourceAnalysis } from '../core/report.js';
+import { judgeClusters, reportAndState, reviewPredicates, summariesOf, type SourceAnalysis } from '../core/report.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary } from '../types.js';
 import { readSourceFiles, type ReadFiles } from './files.js';
-import { analyzeRead, analyzeSources, analyzeSourcesHere, parseFiles, parseFilesHere, prefetchFiles, type AnalyzeOptions, type CrossReferenceOptions } from './run.js';
+import { analyzeRead, analyzeSources, analyzeSourcesHere, parseFiles, parseFilesHere, perSourceOptions, prefetchFiles, type AnalyzeOptions, type CrossReferenceOptions } from './run.js';
 import {
   allFindings,
   clusteringOf,
@@ -107,7 +106,7 @@ export async function prepareRun(paths: readonly string[], options: CheckRunOpti
   const read = await readSourceFiles(paths, cwd);
   // Each file keeps its hash, so the parser never hashes it again.
   const files = read.files.map((file) => ({ ...file, hash: createHash('sha256').update(file.bytes).digest('hex') }));
-  prefetchFiles(files, { ...options, cache: path.resolve(cwd, options.cache) });
+  prefetchFiles(files, perSourceOptions(options));
   return { read: { ...read, files }, hashes: new Map(files.map(({ file, hash }) => [file, hash])) };
 }
 
@@ -123,7 +122,7 @@ export async function prepareRun(paths: readonly string[], options: CheckRunOpti
  */
 export async function checkRun(paths: readonly string[], options: CheckRunOptions, prepared?: PreparedRun): Promise<CheckRunResult> {
   const cwd = options.cwd ?? process.cwd();
-  const perSource: AnalyzeOptions = { ...options, cache: path.resolve(cwd, options.cache) };
+  const perSource = perSourceOptions(options);
   const cache = openCache(perSource.cache as string);
   const key = snapshotKey(paths, cwd, options);
   const { read, hashes } = prepared ?? (await prepareRun(paths, options));
@@ -229,7 +228,7 @@ async function incrementalRun(
   const summaries = corpus.slots.map((slot) => slot.old?.summary ?? summariesOf([newSources[slot.fresh!]!], [newAnalyses[slot.fresh!]!])[0]!);
   const pathOf = new Map(summaries.map((summary) => [summary.id, summary.path]));
   const { isUpdate } = reviewPredicates(options.review);
-  const judged = result.made.map((made) => slimFinding(judgeCluster(made.cluster, pathOf, [], isUpdate)));
+  const judged = judgeClusters(result.made, pathOf, isUpdate).map(slimFinding);
 
   // Kept clusters keep their findings, still undecoded; new ones go in report order among them.
   type Clustered = { readonly members: readonly number[]; readonly finding: () => Finding; readonly id: () => string };

