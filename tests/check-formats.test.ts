@@ -5,28 +5,15 @@ import { copyFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import type { Io } from '../src/commands/context.js';
+import { runCli } from './helpers/io.js';
 import { SARIF_RULES } from '../src/render/sarif.js';
 
 const root = path.join(import.meta.dirname, '..');
 const temporaries: string[] = [];
 let base: string;
 
-async function claimcheck(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    readStdin: async () => new Uint8Array(),
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+function claimcheck(cwd: string, ...argv: string[]) {
+  return runCli(argv, { cwd, env: { NO_COLOR: '1' } });
 }
 
 function workspace(): string {

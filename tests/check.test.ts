@@ -6,8 +6,7 @@ import { appendFileSync, copyFileSync, cpSync, mkdtempSync, readdirSync, readFil
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../src/cli.js';
-import type { Io } from '../src/commands/context.js';
+import { runCli } from './helpers/io.js';
 import type { CheckReport } from '../src/ledger/compare.js';
 import { parseEntry } from '../src/ledger/entry.js';
 
@@ -16,20 +15,8 @@ const twoMeetings = path.join(root, 'tests/fixtures/synthetic/two-meetings.md');
 const temporaries: string[] = [];
 let base: string;
 
-async function claimcheck(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-    readStdin: async () => new Uint8Array(),
-    cwd,
-    env: { NO_COLOR: '1' },
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-  };
-  const code = await run(argv, io);
-  return { code, stdout, stderr };
+function claimcheck(cwd: string, ...argv: string[]) {
+  return runCli(argv, { cwd, env: { NO_COLOR: '1' } });
 }
 
 /** A fresh copy of the seed corpus and its recorded ledger. */

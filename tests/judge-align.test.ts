@@ -1,20 +1,13 @@
 // Aligned conflicts: a figure or date conflicts only with one filling the same slot;
 // a running count in a later article is an update.
 import { describe, expect, it } from 'vitest';
+import { testSentence } from './helpers/claim.js';
 import { analyzeSentence } from '../src/core/claims/index.js';
 import { conflictsBetween, judgeCluster } from '../src/core/judge/index.js';
 import { articleContext, matchProfile } from '../src/core/match/index.js';
-import type { Claim, Sentence } from '../src/types.js';
+import type { Claim } from '../src/types.js';
 
-const sentence = (text: string, source: string): Sentence => ({
-  source,
-  index: 0,
-  text,
-  plain: text,
-  block: 0,
-  kind: 'paragraph',
-  position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
-});
+const sentence = testSentence;
 const claim = (text: string, outlet: string, published?: string): Claim => {
   const c = analyzeSentence(sentence(text, outlet), { outlet, ...(published ? { published } : {}) });
   matchProfile(c, articleContext({ paragraphs: [], ...(published ? { published } : {}) }));

@@ -1,18 +1,10 @@
 // Event identity: two mentions state one claim only when who, where and when agree.
 import { describe, expect, it } from 'vitest';
+import { testSentence } from './helpers/claim.js';
 import { articleContext, claimIdentity, compareSentences, findNames, identityRelation } from '../src/core/match/index.js';
 import { analyzeSentence } from '../src/core/claims/index.js';
-import type { Sentence } from '../src/types.js';
 
-const sentence = (text: string, source = 'x'): Sentence => ({
-  source,
-  index: 0,
-  text,
-  plain: text,
-  block: 0,
-  kind: 'paragraph',
-  position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
-});
+const sentence = testSentence;
 
 describe('findNames', () => {
   it.each([

@@ -1,7 +1,7 @@
 // Hand-made claims for table tests of the matcher and the judge: a sentence and
 // the facts a test states about it (figures, dates, negation, attribution), with
 // spans found in the sentence, so no test depends on the extractors.
-import type { Claim, DateMention, Quantity, QuantityKind } from '../../src/types.js';
+import type { Claim, DateMention, Quantity, QuantityKind, Sentence } from '../../src/types.js';
 
 /** A figure of a hand-made claim: its phrase (found in the sentence) and what it states. */
 export interface QuantitySpec {
@@ -109,5 +109,23 @@ export function claim(text: string, spec: ClaimSpec = {}): Claim {
     })),
     negation: spec.negation ? { negated: true, cue: spec.negation } : { negated: false, cue: null },
     attribution: spec.attribution ?? null,
+  };
+}
+
+/**
+ * A one-line sentence at the start of its source, for analysing raw text.
+ *
+ * @param text The sentence.
+ * @param source Source id (default: `x`).
+ */
+export function testSentence(text: string, source = 'x'): Sentence {
+  return {
+    source,
+    index: 0,
+    text,
+    plain: text,
+    block: 0,
+    kind: 'paragraph',
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
   };
 }

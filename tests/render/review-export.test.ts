@@ -8,8 +8,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { run } from '../../src/cli.js';
-import type { Io } from '../../src/commands/context.js';
+import { runCli } from '../helpers/io.js';
 import { crossReference } from '../../src/engine/run.js';
 import type { ClaimReviewDecision } from '../../src/ledger/reviews.js';
 import { RATING_NAMES, toClaimReview } from '../../src/render/claimreview.js';
@@ -155,19 +154,8 @@ describe('export --format claimreview from a reviewed ledger', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function claimcheck(...argv: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const io: Io = {
-      stdout: { write: (chunk: string) => (stdout += chunk) },
-      stderr: { write: (chunk: string) => (stderr += chunk) },
-      readStdin: async () => new Uint8Array(),
-      cwd: dir,
-      env: { NO_COLOR: '1' },
-      stdoutIsTTY: false,
-      stderrIsTTY: false,
-    };
-    return { code: await run(argv, io), stdout, stderr };
+  function claimcheck(...argv: string[]) {
+    return runCli(argv, { cwd: dir, env: { NO_COLOR: '1' } });
   }
 
   it('should publish a ClaimReview for the claim whose review: confirmed its verdict', async () => {
