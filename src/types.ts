@@ -229,6 +229,18 @@ export interface Finding {
   readonly conflicts: readonly Conflict[];
   /** Ids of findings that are possibly the same claim (weaker matches), with scores. */
   readonly related: readonly { readonly id: string; readonly score: number }[];
+  /** Id of the finding's story (`Report.stories`): the story most of its mentions' sources are in (ties: the one listed first). */
+  readonly story?: string;
+}
+
+/** A story: sources about one event (see README "Stories"). */
+export interface StorySummary {
+  /** Stable id: `s` + the first 10 hex digits of the sha256 of its sorted source ids. */
+  readonly id: string;
+  /** A representative title: the title (else the lead) of its source most alike to the others. */
+  readonly title: string;
+  /** Source ids, in report order. */
+  readonly sources: readonly string[];
 }
 
 /** Summary of a source in the report. */
@@ -250,4 +262,6 @@ export interface Report {
   readonly sources: readonly SourceSummary[];
   readonly claims: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The sources grouped into stories, in order of their first source (always filled by `buildReport`). */
+  readonly stories?: readonly StorySummary[];
 }

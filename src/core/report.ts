@@ -8,7 +8,8 @@ import { extractClaims } from './claims/index.js';
 import { claimKey, judgeCluster } from './judge/index.js';
 import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
 import { splitSentences } from './sentences.js';
-import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, Verdict } from '../types.js';
+import { findingStory, storyGate, storyIndex, storyProfile, storySummaries, type StoryProfile } from './stories.js';
+import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, StorySummary, Verdict } from '../types.js';
 
 /** What one source contributes to a run. */
 export interface SourceAnalysis {
@@ -46,6 +47,54 @@ export function articleContextOf(source: Source): ArticleContext {
     paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
     ...(source.meta.published ? { published: source.meta.published } : {}),
   });
+}
+
+/**
+ * The story profile of a source: its title, prose (boilerplate left out) and
+ * publication date (see `storyProfile`).
+ *
+ * @param source Loaded source.
+ */
+export function storyProfileOf(source: Source): StoryProfile {
+  return storyProfile({
+    id: source.id,
+    ...(source.meta.title ? { title: source.meta.title } : {}),
+    paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
+    ...(source.meta.published ? { published: source.meta.published } : {}),
+  });
+}
+
+/**
+ * The stories of a report and its findings with their story (`Finding.story`).
+ *
+ * @param profiles Story profile of each source, in report order.
+ * @param findings Findings.
+ */
+export function withStories<T extends Finding>(profiles: readonly StoryProfile[], findings: readonly T[]): { stories: StorySummary[]; findings: T[] } {
+  const stories = storySummaries(profiles);
+  const storyOf = storyOfFinding(stories);
+  return { stories, findings: findings.map((finding) => withStory(finding, storyOf(finding))) };
+}
+
+/**
+ * The story of a finding, given the stories of its report (see `findingStory`).
+ *
+ * @param stories The report's stories.
+ */
+export function storyOfFinding(stories: readonly StorySummary[]): (finding: Finding) => string | undefined {
+  const index = storyIndex(stories);
+  return (finding) => findingStory(finding, index);
+}
+
+/**
+ * A finding with its story set (or left out when it has none).
+ *
+ * @param finding A finding.
+ * @param story Its story id.
+ */
+export function withStory<T extends Finding>(finding: T, story: string | undefined): T {
+  const { story: _old, ...rest } = finding;
+  return (story === undefined ? rest : { ...rest, story }) as T;
 }
 
 /** A reviewer's decisions about pairs of mentions, by claim key (`claimKey`). */
@@ -111,6 +160,8 @@ export interface ReportState {
   readonly members: readonly (readonly number[])[];
   /** The finding of each cluster (same order as `members`), before related links and sorting. */
   readonly findings: readonly Finding[];
+  /** The story profile of each source, in source order: what the story gate and the stories were made from. */
+  readonly stories: readonly StoryProfile[];
 }
 
 /**
@@ -158,7 +209,13 @@ export function reportAndState(
   const claims = analyses.flatMap((analysis) => analysis.claims);
   const profiles = analyses.flatMap((analysis) => analysis.profiles);
   const { cannotLink, isUpdate } = reviewPredicates(options.review);
-  const input = { sourceOf: claims.map((claim) => claim.sentence.source), claimAt: (index: number) => claims[index]!, profileAt: (index: number) => profiles[index]! };
+  const storyProfiles = sources.map(storyProfileOf);
+  const input = {
+    sourceOf: claims.map((claim) => claim.sentence.source),
+    claimAt: (index: number) => claims[index]!,
+    profileAt: (index: number) => profiles[index]!,
+    sameStory: storyGate(storyProfiles),
+  };
   const { made, state: clustering } = cluster(input, resolveClusterOptions({ ...options, cannotLink }));
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
 
@@ -180,9 +237,10 @@ export function reportAndState(
     };
   });
   linked.sort(compareFindings);
+  const { stories, findings: storied } = withStories(storyProfiles, linked);
 
-  const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: linked, diagnostics };
-  return { report, state: { claims, clustering, members: made.map((item) => item.members), findings } };
+  const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
+  return { report, state: { claims, clustering, members: made.map((item) => item.members), findings, stories: storyProfiles } };
 }
 
 /**

@@ -1,11 +1,15 @@
 // Stories: takes sources (title, paragraphs, published date) and returns groups of
-// sources about one event: connected components over a pairwise similarity (shared
-// names of the articles' main events, shared rare title terms, dates close together)
-// that depends only on the two sources, so a story does not depend on the rest of the folder.
+// sources about one event: connected components over a pairwise relation (`sameStory`:
+// the articles' rare words alike, dates close together, no two different sets of
+// people) that depends only on the two sources, so a story does not depend on the
+// rest of the folder. Also the gate matching uses (`storyGate`) and story summaries.
+
+import { createHash } from 'node:crypto';
 
 import data from '../data/stories.json' with { type: 'json' };
 import { articleContext, type Identity } from './match/identity.js';
 import { termsOf } from './match/terms.js';
+import type { Finding, StorySummary } from '../types.js';
 
 /** What grouping needs of a source. */
 export interface StorySource {
@@ -17,12 +21,18 @@ export interface StorySource {
   readonly published?: string;
 }
 
-/** A source's story profile: its main event's names and its title's rare terms. */
+/** A source's story profile: its main event's names, its title's and its text's rare terms (plain data, kept in snapshots). */
 export interface StoryProfile {
   readonly id: string;
   readonly core: Identity;
   readonly titleTerms: readonly string[];
   readonly published: string | null;
+  /** Rare words of the title and body (stems) and years written in them (`#2031`), sorted; at most `maxTerms`. */
+  readonly terms?: readonly string[];
+  /** Weight of each of `terms` (English rarity; years weigh `yearWeight`). */
+  readonly weights?: readonly number[];
+  /** What a story is called when this source represents it: its title, else the start of its lead. */
+  readonly label?: string;
 }
 
 /** Settings of story grouping (default: src/data/stories.json). */
@@ -31,6 +41,8 @@ export interface StoryOptions {
   readonly threshold?: number;
   /** Sources published further apart than this (days) are never linked. */
   readonly maxDays?: number;
+  /** `termSimilarity` two sources need to be one story. */
+  readonly termThreshold?: number;
 }
 
 /**
@@ -42,7 +54,163 @@ export function storyProfile(source: StorySource): StoryProfile {
   const context = articleContext(source);
   const title = source.title ? termsOf(source.title) : undefined;
   const titleTerms = title ? [...new Set(title.terms.filter((_, k) => title.weights[k]! >= data.minTitleTermWeight))].sort() : [];
-  return { id: source.id, core: context.core, titleTerms, published: source.published ?? null };
+  const { terms, weights } = articleTerms(source);
+  return { id: source.id, core: context.core, titleTerms, published: source.published ?? null, terms, weights, label: labelOf(source) };
+}
+
+/** The rare words (and years) of a source's title and body, the rarest `maxTerms` of them, sorted by term. */
+function articleTerms(source: StorySource): { terms: string[]; weights: number[] } {
+  const weightOf = new Map<string, number>();
+  for (const text of [...(source.title ? [source.title] : []), ...source.paragraphs]) {
+    const terms = termsOf(text);
+    terms.terms.forEach((term, k) => {
+      if (terms.weights[k]! >= data.minTermWeight) weightOf.set(term, terms.weights[k]!);
+    });
+    for (const number of terms.numbers) if (/^(1[89]|20)\d\d$/.test(number)) weightOf.set(`#${number}`, data.yearWeight);
+  }
+  const kept = [...weightOf.entries()]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, data.maxTerms)
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { terms: kept.map(([term]) => term), weights: kept.map(([, weight]) => weight) };
+}
+
+function labelOf(source: StorySource): string {
+  const title = source.title?.trim();
+  if (title) return title;
+  const lead = source.paragraphs.find((paragraph) => paragraph.trim() !== '')?.trim() ?? source.id;
+  const sentence = lead.split(/(?<=[.!?]["”’]?)\s+/u)[0]!;
+  return sentence.length <= data.maxLabel ? sentence : `${sentence.slice(0, data.maxLabel - 1).trimEnd()}…`;
+}
+
+/**
+ * How alike two sources' words are: the cosine of their rare-term weights (0..1).
+ *
+ * @param a One profile.
+ * @param b The other.
+ */
+export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
+  const [x, y] = [a.terms ?? [], b.terms ?? []];
+  const [u, v] = [a.weights ?? [], b.weights ?? []];
+  let dot = 0;
+  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
+    if (x[i] === y[j]) dot += u[i++]! * v[j++]!;
+    else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  const norm = Math.sqrt(u.reduce((sum, w) => sum + w * w, 0) * v.reduce((sum, w) => sum + w * w, 0));
+  return norm === 0 ? 0 : dot / norm;
+}
+
+/**
+ * Whether two sources are about one story: published within `maxDays` of each
+ * other (when both dates are known), not about two different sets of people, and
+ * their words alike (`termSimilarity` at least `termThreshold`) or their main
+ * events' names and titles alike (`storySimilarity` at least `threshold`).
+ * Depends only on the two profiles.
+ *
+ * @param a One profile.
+ * @param b The other.
+ * @param options Thresholds and date window (optional).
+ */
+export function sameStory(a: StoryProfile, b: StoryProfile, options: StoryOptions = {}): boolean {
+  if (a.id === b.id) return true;
+  const maxDays = options.maxDays ?? data.maxDays;
+  if (a.published && b.published && daysApart(a.published, b.published) > maxDays) return false;
+  if (data.peopleMustShare && a.core.people.length > 0 && b.core.people.length > 0 && countShared(a.core.people, b.core.people) === 0) return false;
+  return termSimilarity(a, b) >= (options.termThreshold ?? data.termThreshold) || storySimilarity(a, b, options) >= (options.threshold ?? data.threshold);
+}
+
+/**
+ * The story relation matching uses, over source ids (`ClusterInput.sameStory`):
+ * `sameStory` of their profiles, remembered per pair; sources without a profile
+ * are in every story (nothing is gated).
+ *
+ * @param profiles Story profile of each source.
+ * @param options Thresholds and date window (optional).
+ */
+export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): (a: string, b: string) => boolean {
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+  const memo = new Map<string, boolean>();
+  return (a, b) => {
+    if (a === b) return true;
+    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+    let known = memo.get(key);
+    if (known === undefined) {
+      const [x, y] = [byId.get(a), byId.get(b)];
+      known = x === undefined || y === undefined || sameStory(x, y, options);
+      memo.set(key, known);
+    }
+    return known;
+  };
+}
+
+/**
+ * The id of a story: `s` and the first 10 hex digits of the sha256 of its
+ * source ids, sorted and joined by newlines. The same sources give the same id on
+ * every run and machine; a source joining the story gives it a new id.
+ *
+ * @param sources Source ids of the story.
+ */
+export function storyId(sources: readonly string[]): string {
+  return `s${createHash('sha256').update([...sources].sort().join('\n')).digest('hex').slice(0, 10)}`;
+}
+
+/**
+ * The stories of a folder: the components of `sameStory` (`storiesOf`), each
+ * with its id (`storyId`), its sources in input order and a representative
+ * title: the label of its source most alike to the others (ties: the first).
+ *
+ * @param profiles Story profile of each source, in report order.
+ * @param options Thresholds and date window (optional).
+ */
+export function storySummaries(profiles: readonly StoryProfile[], options: StoryOptions = {}): StorySummary[] {
+  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
+  return storiesOf(profiles, options).map((ids) => {
+    const members = ids.map((id) => byId.get(id)!);
+    let best = members[0]!;
+    let bestScore = -1;
+    for (const member of members) {
+      const score = members.reduce((sum, other) => sum + (other === member ? 0 : termSimilarity(member, other)), 0);
+      if (score > bestScore + 1e-12) [best, bestScore] = [member, score];
+    }
+    return { id: storyId(ids), title: best.label ?? best.id, sources: ids };
+  });
+}
+
+/**
+ * The story of a finding: the story holding most of its mentions' sources (ties:
+ * the story listed first), or undefined when none of its sources is in a story.
+ *
+ * @param finding The finding (its mentions' `source`).
+ * @param storyOf Story id by source id, and the position of each story.
+ */
+export function findingStory(finding: Pick<Finding, 'mentions'>, storyOf: ReadonlyMap<string, { readonly id: string; readonly position: number }>): string | undefined {
+  const votes = new Map<string, { count: number; position: number }>();
+  for (const mention of finding.mentions) {
+    const story = storyOf.get(mention.source);
+    if (!story) continue;
+    const vote = votes.get(story.id) ?? { count: 0, position: story.position };
+    vote.count++;
+    votes.set(story.id, vote);
+  }
+  let best: string | undefined;
+  let top = { count: 0, position: Infinity };
+  for (const [id, vote] of votes) if (vote.count > top.count || (vote.count === top.count && vote.position < top.position)) [best, top] = [id, vote];
+  return best;
+}
+
+/**
+ * Story id and position of each source, from story summaries.
+ *
+ * @param stories The stories (`storySummaries`).
+ */
+export function storyIndex(stories: readonly StorySummary[]): Map<string, { readonly id: string; readonly position: number }> {
+  const index = new Map<string, { id: string; position: number }>();
+  stories.forEach((story, position) => {
+    for (const source of story.sources) index.set(source, { id: story.id, position });
+  });
+  return index;
 }
 
 function countShared(a: readonly string[], b: readonly string[]): number {
@@ -87,8 +255,7 @@ export function storySimilarity(a: StoryProfile, b: StoryProfile, options: Story
 }
 
 /**
- * Group sources into stories: connected components of the sources linked by a
- * similarity of at least `threshold`. Each story lists source ids in input order;
+ * Group sources into stories: connected components of the sources `sameStory` links. Each story lists source ids in input order;
  * stories are ordered by their first source.
  *
  * @param sources The sources (or their profiles).
@@ -96,7 +263,6 @@ export function storySimilarity(a: StoryProfile, b: StoryProfile, options: Story
  */
 export function storiesOf(sources: readonly (StorySource | StoryProfile)[], options: StoryOptions = {}): string[][] {
   const profiles = sources.map((source) => ('core' in source ? source : storyProfile(source)));
-  const threshold = options.threshold ?? data.threshold;
   const parent = profiles.map((_, index) => index);
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -105,13 +271,27 @@ export function storiesOf(sources: readonly (StorySource | StoryProfile)[], opti
     }
     return x;
   };
-  for (let i = 0; i < profiles.length; i++) {
-    for (let j = i + 1; j < profiles.length; j++) {
-      if (storySimilarity(profiles[i]!, profiles[j]!, options) < threshold) continue;
-      const [ri, rj] = [find(i), find(j)];
-      if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  // Only sources sharing a rare word or a name of their main events can be linked: find those pairs through an inverted index.
+  const postings = new Map<string, number[]>();
+  profiles.forEach((profile, index) => {
+    const keys = new Set([...(profile.terms ?? []), ...[profile.core.people, profile.core.places, profile.core.orgs, profile.core.names].flat().map((key) => `@${key}`)]);
+    for (const key of keys) {
+      const list = postings.get(key);
+      if (list) list.push(index);
+      else postings.set(key, [index]);
     }
+  });
+  const partners = profiles.map(() => new Set<number>());
+  for (const list of postings.values()) {
+    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) partners[list[a]!]!.add(list[b]!);
   }
+  partners.forEach((set, i) => {
+    for (const j of [...set].sort((x, y) => x - y)) {
+      const [ri, rj] = [find(i), find(j)];
+      if (ri === rj || !sameStory(profiles[i]!, profiles[j]!, options)) continue;
+      parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    }
+  });
   const groups = new Map<number, string[]>();
   profiles.forEach((profile, index) => {
     const root = find(index);

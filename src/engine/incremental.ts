@@ -15,9 +15,10 @@ import { createHash } from 'node:crypto';
 import { claimKey } from '../core/judge/index.js';
 import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
 import { proseKeyOf, sourceIdFor } from '../core/parse.js';
-import { judgeClusters, reportAndState, reviewPredicates, summariesOf, type SourceAnalysis } from '../core/report.js';
+import { judgeClusters, reportAndState, reviewPredicates, storyOfFinding, storyProfileOf, summariesOf, withStory, type SourceAnalysis } from '../core/report.js';
+import { storyGate, storySummaries, type StoryProfile } from '../core/stories.js';
 import { sortDiagnostics } from '../diagnostics.js';
-import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary } from '../types.js';
+import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, StorySummary } from '../types.js';
 import { readSourceFiles, type ReadFiles } from './files.js';
 import { analyzeRead, analyzeSources, analyzeSourcesHere, parseFiles, parseFilesHere, perSourceOptions, prefetchFiles, type AnalyzeOptions, type CrossReferenceOptions } from './run.js';
 import {
@@ -165,7 +166,28 @@ function lazyReport(result: IncrementalResult): Report {
       return claims;
     },
     diagnostics: result.diagnostics,
+    stories: result.stories,
   };
+}
+
+/**
+ * The stories of a corpus, and its findings with their story set (as a full run
+ * sets them: stories depend on every source, so kept findings get theirs anew).
+ */
+function storiedFindings(profiles: readonly StoryProfile[], findings: FindingList): { stories: StorySummary[]; findings: FindingList } {
+  const stories = storySummaries(profiles);
+  const storyOf = storyOfFinding(stories);
+  const decoded = new Map<number, Finding>();
+  const at = (index: number): Finding => {
+    let finding = decoded.get(index);
+    if (!finding) {
+      const plain = findings.at(index);
+      finding = withStory(plain, storyOf(plain));
+      decoded.set(index, finding);
+    }
+    return finding;
+  };
+  return { stories, findings: { length: findings.length, at, id: (index) => findings.id(index), keys: (index) => findings.keys(index) } };
 }
 
 // ---------------------------------------------------------------------------
@@ -175,7 +197,9 @@ function lazyReport(result: IncrementalResult): Report {
 interface IncrementalResult {
   readonly sources: readonly SourceSummary[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The findings, with their stories. */
   readonly findings: FindingList;
+  readonly stories: readonly StorySummary[];
   readonly snapshot: Snapshot;
   /** Positions in `findings` of the findings made anew. */
   readonly fresh: ReadonlySet<number>;
@@ -199,9 +223,14 @@ async function incrementalRun(
   }
   const added = read.files.filter(({ file }) => snapshot.files[file] === undefined);
   const diagnosticsWith = (fileDiagnostics: readonly Diagnostic[]) => sortDiagnostics([...read.diagnostics, ...fileDiagnostics]);
+  if (snapshot.sources.some((source) => source.story === undefined)) return 'the snapshot has no story profiles';
   if (added.length === 0) {
     const sources = snapshot.sources.map((s) => s.summary);
-    return { sources, diagnostics: diagnosticsWith(snapshot.fileDiagnostics), findings: snapshot.findings, snapshot, fresh: new Set(), replaced: 0 };
+    const { stories, findings } = storiedFindings(
+      snapshot.sources.map((source) => source.story!),
+      snapshot.findings,
+    );
+    return { sources, diagnostics: diagnosticsWith(snapshot.fileDiagnostics), findings, stories, snapshot, fresh: new Set(), replaced: 0 };
   }
   const settled = await settleAdded(snapshot, added, perSource);
   if (typeof settled === 'string') return settled;
@@ -212,7 +241,8 @@ async function incrementalRun(
   if (!canExtendBlocking({ maxPostings: snapshot.maxPostings }, corpus.claimKeys.length, resolved)) return 'the blocking cap changed with the corpus size';
 
   // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
-  const input = claimInput(corpus, read, perSource);
+  const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfileOf(newSources[slot.fresh!]!));
+  const input = { ...claimInput(corpus, read, perSource), sameStory: storyGate(storyProfiles) };
   const prior = {
     state: clusteringOf(snapshot, corpus.oldToNew),
     members: snapshot.members.map((members) => members.map((member) => corpus.oldToNew[member]!)),
@@ -248,24 +278,26 @@ async function incrementalRun(
   const next: Snapshot = {
     files,
     fileDiagnostics,
-    sources: corpus.slots.map((slot, index) => slot.old ?? snapshotSource(newSources[slot.fresh!]!, newAnalyses[slot.fresh!]!, summaries[index]!)),
+    sources: corpus.slots.map((slot, index) => slot.old ?? snapshotSource(newSources[slot.fresh!]!, newAnalyses[slot.fresh!]!, summaries[index]!, storyProfiles[index]!)),
     claimKeys: corpus.claimKeys,
     ...clusteringRows(result.state.blocking, result.state.edges),
     members: clustered.map((item) => item.members),
     findings,
   };
+  const storied = storiedFindings(storyProfiles, findings);
   return {
     sources: summaries,
     diagnostics: diagnosticsWith(fileDiagnostics),
-    findings,
+    findings: storied.findings,
+    stories: storied.stories,
     snapshot: next,
     fresh: inserted,
     replaced: snapshot.members.length - kept.length,
   };
 }
 
-function snapshotSource(source: Source, analysis: SourceAnalysis, summary: SourceSummary): SnapshotSource {
-  return { path: source.path, id: source.id, proseKey: proseKeyOf(source), claims: analysis.claims.length, summary };
+function snapshotSource(source: Source, analysis: SourceAnalysis, summary: SourceSummary, story: StoryProfile): SnapshotSource {
+  return { path: source.path, id: source.id, proseKey: proseKeyOf(source), claims: analysis.claims.length, summary, story };
 }
 
 /**

@@ -10,6 +10,7 @@ import { claimKey } from '../core/judge/index.js';
 import { matchSettings, resolveClusterOptions, type BlockingIndex, type ClusterState, type CopyPostings, type MatchEdge, type Postings } from '../core/match/index.js';
 import { proseKeyOf } from '../core/parse.js';
 import { compareFindings, type Review, type ReportState } from '../core/report.js';
+import type { StoryProfile } from '../core/stories.js';
 import type { Diagnostic, Finding, Mention, Report, Source, SourceSummary, Verdict } from '../types.js';
 import { CACHE_FOLDER, codeFingerprint, stringTable } from './store.js';
 import { isArrayOf, isRecord, isString } from '../guards.js';
@@ -23,6 +24,8 @@ export interface SnapshotSource {
   /** Its claims, in order: a slice of the snapshot's claim keys. */
   readonly claims: number;
   readonly summary: SourceSummary;
+  /** Its story profile: what the story gate and the stories of the next run need of it. */
+  readonly story?: StoryProfile;
 }
 
 /** What a run leaves for the next one (JSON in the cache, kind `corpus`). */
@@ -126,6 +129,7 @@ export function snapshotOf(
       proseKey: proseKeyOf(source),
       claims: claimsOf.get(source.id) ?? 0,
       summary: summaries[index]!,
+      ...(state.stories[index] ? { story: state.stories[index] } : {}),
     })),
     claimKeys: state.claims.map((claim) => claimKey(claim)),
     ...clusteringRows(blocking, edges),

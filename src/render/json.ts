@@ -5,7 +5,7 @@
 
 import { diagnosticJson, type DiagnosticJson } from '../diagnostics.js';
 import type { ClaimReviewDecision } from '../ledger/reviews.js';
-import type { Finding, Mention, Report, SourceSummary } from '../types.js';
+import type { Finding, Mention, Report, SourceSummary, StorySummary } from '../types.js';
 import { jsonChunks, type Chunks } from './chunks.js';
 
 /** A source in the export: the report's source summary. */
@@ -42,6 +42,8 @@ export interface ExportJson {
   readonly schemaVersion: 1;
   readonly generator: { readonly name: 'claimcheck'; readonly version: string };
   readonly sources: readonly ExportSource[];
+  /** The sources grouped into stories (when the report has them); each claim names its `story`. */
+  readonly stories?: readonly StorySummary[];
   readonly claims: readonly ExportClaim[];
   readonly diagnostics: readonly DiagnosticJson[];
 }
@@ -59,6 +61,7 @@ export function toJson(report: Report, version: string, reviews?: ReadonlyMap<st
     schemaVersion: 1,
     generator: { name: 'claimcheck', version },
     sources: report.sources,
+    ...(report.stories ? { stories: report.stories } : {}),
     claims: withReviews(report.claims, reviews),
     diagnostics: report.diagnostics.map(diagnosticJson),
   };

@@ -385,6 +385,29 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
 }
 
 /**
+ * The story gate of matching, over claim indexes: two claims may match when
+ * their sources are in one story (`sameStory`, a relation of the two sources
+ * alone) or when they are near-copies (`isCopyPair`). Without `sameStory`
+ * every pair may match. Depends only on the two claims and their sources, so
+ * a topic run alone and inside a larger folder gates its pairs alike.
+ *
+ * @param sourceOf Source id of each claim.
+ * @param sameStory Whether two sources are in one story (optional).
+ * @param profileAt Profile of a claim.
+ * @param options Blocking settings.
+ */
+export function storyGateOf(
+  sourceOf: readonly string[],
+  sameStory: ((a: string, b: string) => boolean) | undefined,
+  profileAt: (index: number) => MatchProfile,
+  options: CopySettings,
+): ((i: number, j: number) => boolean) | undefined {
+  if (!sameStory) return undefined;
+  const copyTerms = copyTermsCache(profileAt, options);
+  return (i, j) => sameStory(sourceOf[i]!, sourceOf[j]!) || isCopyPair(copyTerms(i), copyTerms(j), options);
+}
+
+/**
  * Whether two of the `dirty` claims are still a candidate pair in `index`: near-copies
  * (`isCopyPair`), or sharing the weight of capped blocking terms a full build
  * computes (the first claim's weights, in alphabetical term order).

@@ -9,7 +9,7 @@
 // (or that lost an edge) and keeps every other cluster as it was.
 
 import type { Claim, Cluster, RelatedLink } from '../../types.js';
-import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, type BlockingIndex } from './blocking.js';
+import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, storyGateOf, type BlockingIndex } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
 import { GramTable, type MatchModel } from './similarity.js';
@@ -22,6 +22,12 @@ export interface ClusterInput {
   readonly claimAt: (index: number) => Claim;
   /** Its match profile. */
   readonly profileAt: (index: number) => MatchProfile;
+  /**
+   * Whether two sources (by id) are about one story (optional; default: every pair).
+   * Claims of sources in different stories match only when they are near-copies
+   * (`isCopyPair`). A relation of the two sources alone (see `storyGate`).
+   */
+  readonly sameStory?: (sourceA: string, sourceB: string) => boolean;
 }
 
 /** A compared pair worth keeping: it matched (confident) or is possibly related (weak). */
@@ -96,7 +102,7 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   const total = input.sourceOf.length;
   const usable = prior !== undefined && canExtend(prior.state.blocking, total, options);
   const fresh = usable ? prior.fresh : Array.from({ length: total }, (_, index) => index);
-  const graph = new PairGraph(input.profileAt, input.sourceOf, options.model);
+  const graph = new PairGraph(input.profileAt, input.sourceOf, options.model, storyGateOf(input.sourceOf, input.sameStory, input.profileAt, options));
 
   // Blocking: the earlier index extended with the new claims, or built anew.
   const extension = usable
@@ -146,6 +152,8 @@ export class PairGraph {
     private readonly profileAt: (index: number) => MatchProfile,
     private readonly sourceOf: readonly string[],
     private readonly model: MatchModel,
+    /** Pairs that may match at all (the story gate, `storyGateOf`); others are neither matched nor related. */
+    private readonly gate?: (i: number, j: number) => boolean,
   ) {}
 
   private key(i: number, j: number): number {
@@ -162,7 +170,7 @@ export class PairGraph {
     const key = this.key(i, j);
     let note = this.notes.get(key);
     if (note === undefined) {
-      note = this.sourceOf[i] === this.sourceOf[j] ? null : noteOf(this.compare(i, j));
+      note = this.sourceOf[i] === this.sourceOf[j] ? null : this.gate && !this.gate(i, j) ? GATED : noteOf(this.compare(i, j));
       this.notes.set(key, note);
     }
     return note;
@@ -172,6 +180,10 @@ export class PairGraph {
   score(pairs: Iterable<readonly [number, number]>): MatchEdge[] {
     const edges: MatchEdge[] = [];
     for (const [i, j] of pairs) {
+      if (this.gate && !this.gate(i, j)) {
+        this.notes.set(this.key(i, j), GATED);
+        continue;
+      }
       const pair = this.compare(i, j);
       this.notes.set(this.key(i, j), noteOf(pair));
       const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
@@ -279,6 +291,9 @@ interface PairNote {
   /** The pair's share of a member's centrality: its match (1 or 0) + probability + smaller coverage. */
   readonly centrality: number;
 }
+
+/** The note of a pair the story gate keeps apart. */
+const GATED: PairNote = { related: false, centrality: 0 };
 
 function noteOf(pair: PairMatch): PairNote {
   return {
