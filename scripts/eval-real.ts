@@ -83,6 +83,50 @@ export function formatFigures(f: RealFigures): string {
   ].join(' | ');
 }
 
+/** How far the clusters of one run over a whole folder and of one run per topic agree. */
+export interface Consistency {
+  readonly label: string;
+  /** Clusters of two or more mentions in the whole run, and how many of them a per-topic run made too. */
+  readonly whole: number;
+  readonly wholeShared: number;
+  /** The same the other way round. */
+  readonly perTopic: number;
+  readonly perTopicShared: number;
+}
+
+/** The clusters (two or more mentions) of exports, each as its sorted mention keys. */
+function clustersOf(exports: readonly string[]): Set<string> {
+  const set = new Set<string>();
+  for (const file of exports) {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { claims: { mentions: { key: string }[] }[] };
+    for (const claim of data.claims) if (claim.mentions.length >= 2) set.add(claim.mentions.map((m) => m.key).sort().join(' '));
+  }
+  return set;
+}
+
+/**
+ * How many clusters of the whole run the per-topic runs made exactly, and the other way round.
+ *
+ * @param label Name of the corpus.
+ * @param whole Export of the whole folder.
+ * @param perTopic Exports of each topic.
+ */
+export function consistencyOf(label: string, whole: string, perTopic: readonly string[]): Consistency {
+  const [a, b] = [clustersOf([whole]), clustersOf(perTopic)];
+  const shared = [...a].filter((key) => b.has(key)).length;
+  return { label, whole: a.size, wholeShared: shared, perTopic: b.size, perTopicShared: shared };
+}
+
+/**
+ * The printed line of a consistency check.
+ *
+ * @param c The check.
+ */
+export function formatConsistency(c: Consistency): string {
+  const same = c.wholeShared === c.whole && c.perTopicShared === c.perTopic;
+  return `${c.label.padEnd(24)} | per topic vs whole give the same clusters: ${same ? 'yes' : 'no'} (${c.wholeShared} of ${c.whole} whole clusters made per topic, ${c.perTopicShared} of ${c.perTopic} per-topic clusters made whole: ${pct(c.wholeShared, c.whole)} / ${pct(c.perTopicShared, c.perTopic)})`;
+}
+
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** ../shared beside the project, or beside the folder holding it (a git worktree). */
@@ -124,6 +168,7 @@ function main(argv: readonly string[]): number {
   if (!argv.includes('--no-build')) runOrDie('npm', ['run', 'build', '--silent']);
   const out = mkdtempSync(join(tmpdir(), 'claimcheck-eval-real-'));
   const rows: RealFigures[] = [];
+  const checks: Consistency[] = [];
   for (const corpus of ['ecbplus-dev', 'gvc-dev']) {
     const dir = join(bench, corpus);
     if (!existsSync(dir)) continue;
@@ -139,8 +184,11 @@ function main(argv: readonly string[]): number {
     rows.push(score(bench, corpus, `${corpus} per-topic`, perTopic, out));
     console.log(formatFigures(rows[rows.length - 2]!));
     console.log(formatFigures(rows[rows.length - 1]!));
+    const consistency = consistencyOf(corpus, whole, perTopic);
+    checks.push(consistency);
+    console.log(formatConsistency(consistency));
   }
-  writeFileSync(join(out, 'figures.json'), JSON.stringify(rows, null, 1) + '\n');
+  writeFileSync(join(out, 'figures.json'), JSON.stringify({ rows, consistency: checks }, null, 1) + '\n');
   if (argv.includes('--keep')) console.log(`exports and scores kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
   return 0;

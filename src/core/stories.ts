@@ -43,6 +43,8 @@ export interface StoryOptions {
   readonly maxDays?: number;
   /** `termSimilarity` two sources need to be one story. */
   readonly termThreshold?: number;
+  /** `termSimilarity` two sources need to be near stories (`storyRelation`). */
+  readonly nearThreshold?: number;
 }
 
 /**
@@ -61,14 +63,21 @@ export function storyProfile(source: StorySource): StoryProfile {
 /** The rare words (and years) of a source's title and body, the rarest `maxTerms` of them, sorted by term. */
 function articleTerms(source: StorySource): { terms: string[]; weights: number[] } {
   const weightOf = new Map<string, number>();
+  const countOf = new Map<string, number>();
+  const add = (term: string, weight: number) => {
+    weightOf.set(term, weight);
+    countOf.set(term, (countOf.get(term) ?? 0) + 1);
+  };
   for (const text of [...(source.title ? [source.title] : []), ...source.paragraphs]) {
     const terms = termsOf(text);
     terms.terms.forEach((term, k) => {
-      if (terms.weights[k]! >= data.minTermWeight) weightOf.set(term, terms.weights[k]!);
+      if (terms.weights[k]! >= data.minTermWeight) add(term, terms.weights[k]!);
     });
-    for (const number of terms.numbers) if (/^(1[89]|20)\d\d$/.test(number)) weightOf.set(`#${number}`, data.yearWeight);
+    for (const number of terms.numbers) if (/^(1[89]|20)\d\d$/.test(number)) add(`#${number}`, data.yearWeight);
   }
+  // A word in many paragraphs is what the article is about: it weighs more (1 + ln of the paragraphs it is in).
   const kept = [...weightOf.entries()]
+    .map(([term, weight]): [string, number] => [term, weight * (1 + data.repeatWeight * Math.log(countOf.get(term)!))])
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, data.maxTerms)
     .sort((a, b) => (a[0] < b[0] ? -1 : 1));
@@ -84,7 +93,10 @@ function labelOf(source: StorySource): string {
 }
 
 /**
- * How alike two sources' words are: the cosine of their rare-term weights (0..1).
+ * How alike two sources' words are: the cosine of their rare-term weights (0..1);
+ * when one of them is short (fewer than `shortTerms` terms: a brief, a one-line
+ * item), the share of its weight the other covers, as a long article's other
+ * words say nothing against a brief about one of its facts.
  *
  * @param a One profile.
  * @param b The other.
@@ -93,13 +105,23 @@ export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
   const [x, y] = [a.terms ?? [], b.terms ?? []];
   const [u, v] = [a.weights ?? [], b.weights ?? []];
   let dot = 0;
+  let coveredA = 0;
+  let coveredB = 0;
   for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) dot += u[i++]! * v[j++]!;
-    else if (x[i]! < y[j]!) i++;
+    if (x[i] === y[j]) {
+      dot += u[i]! * v[j]!;
+      coveredA += u[i]! * u[i]!;
+      coveredB += v[j]! * v[j]!;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
     else j++;
   }
-  const norm = Math.sqrt(u.reduce((sum, w) => sum + w * w, 0) * v.reduce((sum, w) => sum + w * w, 0));
-  return norm === 0 ? 0 : dot / norm;
+  const [normA, normB] = [u.reduce((sum, w) => sum + w * w, 0), v.reduce((sum, w) => sum + w * w, 0)];
+  if (normA === 0 || normB === 0) return 0;
+  const cosine = dot / Math.sqrt(normA * normB);
+  const shorter = x.length <= y.length ? coveredA / normA : coveredB / normB;
+  return Math.min(x.length, y.length) < data.shortTerms ? Math.max(cosine, shorter * data.shortShare) : cosine;
 }
 
 /**
@@ -114,31 +136,52 @@ export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
  * @param options Thresholds and date window (optional).
  */
 export function sameStory(a: StoryProfile, b: StoryProfile, options: StoryOptions = {}): boolean {
+  return storyRelation(a, b, options) === true;
+}
+
+/**
+ * How two sources relate as stories: `true` one story (see `sameStory`),
+ * `'near'` alike but not enough to be sure (`termSimilarity` at least
+ * `nearThreshold`: their claims match when what they say of who, where and when
+ * agrees), `false` two stories. Depends only on the two profiles.
+ *
+ * @param a One profile.
+ * @param b The other.
+ * @param options Thresholds and date window (optional).
+ */
+export function storyRelation(a: StoryProfile, b: StoryProfile, options: StoryOptions = {}): StoryRelation {
   if (a.id === b.id) return true;
   const maxDays = options.maxDays ?? data.maxDays;
   if (a.published && b.published && daysApart(a.published, b.published) > maxDays) return false;
   if (data.peopleMustShare && a.core.people.length > 0 && b.core.people.length > 0 && countShared(a.core.people, b.core.people) === 0) return false;
-  return termSimilarity(a, b) >= (options.termThreshold ?? data.termThreshold) || storySimilarity(a, b, options) >= (options.threshold ?? data.threshold);
+  const threshold = options.threshold ?? data.threshold;
+  const similarity = termSimilarity(a, b);
+  if (similarity >= (options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
+  const near = options.nearThreshold ?? data.nearThreshold;
+  return near !== null && similarity >= near ? 'near' : false;
 }
+
+/** How two sources relate as stories: one story, two, or near (claims must agree on who, where and when). */
+export type StoryRelation = boolean | 'near';
 
 /**
  * The story relation matching uses, over source ids (`ClusterInput.sameStory`):
- * `sameStory` of their profiles, remembered per pair; sources without a profile
+ * `storyRelation` of their profiles, remembered per pair; sources without a profile
  * are in every story (nothing is gated).
  *
  * @param profiles Story profile of each source.
  * @param options Thresholds and date window (optional).
  */
-export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): (a: string, b: string) => boolean {
+export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): (a: string, b: string) => StoryRelation {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-  const memo = new Map<string, boolean>();
+  const memo = new Map<string, StoryRelation>();
   return (a, b) => {
     if (a === b) return true;
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let known = memo.get(key);
     if (known === undefined) {
       const [x, y] = [byId.get(a), byId.get(b)];
-      known = x === undefined || y === undefined || sameStory(x, y, options);
+      known = x === undefined || y === undefined || storyRelation(x, y, options);
       memo.set(key, known);
     }
     return known;

@@ -387,7 +387,8 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
 /**
  * The story gate of matching, over claim indexes: two claims may match when
  * their sources are in one story (`sameStory`, a relation of the two sources
- * alone) or when they are near-copies (`isCopyPair`). Without `sameStory`
+ * alone) or when they are near-copies (`isCopyPair` at `storyCopyShare`); of near stories
+ * (`'near'`), only when what they say of who, where and when agrees. Without `sameStory`
  * every pair may match. Depends only on the two claims and their sources, so
  * a topic run alone and inside a larger folder gates its pairs alike.
  *
@@ -398,14 +399,22 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
  */
 export function storyGateOf(
   sourceOf: readonly string[],
-  sameStory: ((a: string, b: string) => boolean) | undefined,
+  sameStory: ((a: string, b: string) => boolean | 'near') | undefined,
   profileAt: (index: number) => MatchProfile,
-  options: CopySettings,
-): ((i: number, j: number) => boolean) | undefined {
+  options: CopySettings & Pick<ResolvedClusterOptions, 'storyCopyShare'>,
+): ((i: number, j: number) => StoryGate) | undefined {
   if (!sameStory) return undefined;
   const copyTerms = copyTermsCache(profileAt, options);
-  return (i, j) => sameStory(sourceOf[i]!, sourceOf[j]!) || isCopyPair(copyTerms(i), copyTerms(j), options);
+  const copies = { minSharedWeight: options.minSharedWeight, copyShare: Math.max(options.copyShare, options.storyCopyShare) };
+  return (i, j) => {
+    const relation = sameStory(sourceOf[i]!, sourceOf[j]!);
+    if (relation === true || isCopyPair(copyTerms(i), copyTerms(j), copies)) return 'open';
+    return relation === 'near' ? 'identity' : 'closed';
+  };
 }
+
+/** What the story gate lets a pair do: match (`open`), match only when their identities agree (`identity`), or not (`closed`). */
+export type StoryGate = 'open' | 'identity' | 'closed';
 
 /**
  * Whether two of the `dirty` claims are still a candidate pair in `index`: near-copies

@@ -9,7 +9,7 @@
 // (or that lost an edge) and keeps every other cluster as it was.
 
 import type { Claim, Cluster, RelatedLink } from '../../types.js';
-import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, storyGateOf, type BlockingIndex } from './blocking.js';
+import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
 import { GramTable, type MatchModel } from './similarity.js';
@@ -23,11 +23,13 @@ export interface ClusterInput {
   /** Its match profile. */
   readonly profileAt: (index: number) => MatchProfile;
   /**
-   * Whether two sources (by id) are about one story (optional; default: every pair).
-   * Claims of sources in different stories match only when they are near-copies
-   * (`isCopyPair`). A relation of the two sources alone (see `storyGate`).
+   * Whether two sources (by id) are about one story (optional; default: every pair):
+   * `true` one story, `false` two, `'near'` not sure. Claims of sources in different
+   * stories match only when they are near-copies (`isCopyPair`); of near stories, also
+   * when their identities agree (a positive `identity.score`). A relation of the two
+   * sources alone (see `storyGate`).
    */
-  readonly sameStory?: (sourceA: string, sourceB: string) => boolean;
+  readonly sameStory?: (sourceA: string, sourceB: string) => boolean | 'near';
 }
 
 /** A compared pair worth keeping: it matched (confident) or is possibly related (weak). */
@@ -152,9 +154,17 @@ export class PairGraph {
     private readonly profileAt: (index: number) => MatchProfile,
     private readonly sourceOf: readonly string[],
     private readonly model: MatchModel,
-    /** Pairs that may match at all (the story gate, `storyGateOf`); others are neither matched nor related. */
-    private readonly gate?: (i: number, j: number) => boolean,
+    /** What the story gate lets a pair do (`storyGateOf`); pairs it keeps apart are neither matched nor related. */
+    private readonly gate?: (i: number, j: number) => StoryGate,
   ) {}
+
+  /** The pair compared, or null when the story gate keeps it apart. */
+  private gated(i: number, j: number): PairMatch | null {
+    const gate = this.gate?.(i, j) ?? 'open';
+    if (gate === 'closed') return null;
+    const pair = this.compare(i, j);
+    return gate === 'identity' && !(pair.identity.score > 0) ? null : pair;
+  }
 
   private key(i: number, j: number): number {
     const size = this.sourceOf.length;
@@ -170,7 +180,11 @@ export class PairGraph {
     const key = this.key(i, j);
     let note = this.notes.get(key);
     if (note === undefined) {
-      note = this.sourceOf[i] === this.sourceOf[j] ? null : this.gate && !this.gate(i, j) ? GATED : noteOf(this.compare(i, j));
+      if (this.sourceOf[i] === this.sourceOf[j]) note = null;
+      else {
+        const pair = this.gated(i, j);
+        note = pair ? noteOf(pair) : GATED;
+      }
       this.notes.set(key, note);
     }
     return note;
@@ -180,11 +194,11 @@ export class PairGraph {
   score(pairs: Iterable<readonly [number, number]>): MatchEdge[] {
     const edges: MatchEdge[] = [];
     for (const [i, j] of pairs) {
-      if (this.gate && !this.gate(i, j)) {
+      const pair = this.gated(i, j);
+      if (!pair) {
         this.notes.set(this.key(i, j), GATED);
         continue;
       }
-      const pair = this.compare(i, j);
       this.notes.set(this.key(i, j), noteOf(pair));
       const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
       if (pair.reason) edges.push({ i, j, strength, confident: true });

@@ -38,6 +38,11 @@ export interface ClusterOptions {
   readonly copyNumberWeight?: number;
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
+  /**
+   * `copyShare` two claims of sources in different stories need to match at all
+   * (default: 0.95: verbatim copies; see `ClusterInput.sameStory`).
+   */
+  readonly storyCopyShare?: number;
   /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
@@ -51,6 +56,7 @@ export const MATCH_DEFAULTS = {
   copyShare: 0.85,
   copyNumberWeight: 16,
   linkage: 0.5,
+  storyCopyShare: 0.95,
 } as const;
 
 /** Cluster options with every default filled in. */
@@ -63,6 +69,7 @@ export interface ResolvedClusterOptions {
   readonly copyShare: number;
   readonly copyNumberWeight: number;
   readonly linkage: number;
+  readonly storyCopyShare: number;
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
 
