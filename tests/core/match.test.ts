@@ -423,3 +423,50 @@ describe('cluster', () => {
     if (given.maxTermShare === 20) expect(extended.kept).toEqual([]);
   });
 });
+
+// ---------------------------------------------------------------------------
+
+describe('cluster with a story gate', () => {
+  // Sources of one story: a, b; another story: c. Claims by index: a, b, c, and a near-copy of a in c.
+  const PARAPHRASE_A = 'The Brackwater council voted nine to two on Tuesday to close the Ferrow Lane library branch.';
+  const PARAPHRASE_B = 'On Tuesday the Brackwater council voted to close the library branch on Ferrow Lane, nine votes to two.';
+  const stories: Record<string, string> = { 'Tidewater Post': 's1', 'Harbour Echo': 's1', 'Inland Ledger': 's2' };
+  const sourceStory = (claims: readonly Claim[]) => new Map(claims.map((c) => [c.sentence.source, stories[c.outlet]!]));
+  const gated = (claims: readonly Claim[], relation: (x: string, y: string) => boolean | 'near') =>
+    membersOf(cluster({ ...inputOf(claims), sameStory: relation }, resolveClusterOptions()));
+  const byStory = (claims: readonly Claim[]) => {
+    const story = sourceStory(claims);
+    return (x: string, y: string) => story.get(x) === story.get(y);
+  };
+
+  it.each<[string, [string, string][], number[][]]>([
+    ['match a paraphrase of the same story', [['Tidewater Post', PARAPHRASE_A], ['Harbour Echo', PARAPHRASE_B]], [[0, 1]]],
+    ['keep a paraphrase of another story apart', [['Tidewater Post', PARAPHRASE_A], ['Inland Ledger', PARAPHRASE_B]], [[0], [1]]],
+    ['match a verbatim copy across stories', [['Tidewater Post', PARAPHRASE_A], ['Inland Ledger', PARAPHRASE_A]], [[0, 1]]],
+  ])('should %s', (_name, rows, expected) => {
+    const claims = corpus(rows);
+    expect(gated(claims, byStory(claims))).toEqual(expected);
+    // Without a gate both pairs match: the gate made the difference.
+    expect(membersOf(cluster(inputOf(claims), resolveClusterOptions()))).toEqual([[0, 1]]);
+  });
+
+  it.each<[string, boolean | 'near', number]>([
+    ['one story', true, 1],
+    ['two stories', false, 2],
+  ])('should gate on the pair of sources only (%s)', (_name, relation, clusters) => {
+    const claims = corpus([['Tidewater Post', PARAPHRASE_A], ['Harbour Echo', PARAPHRASE_B]]);
+    expect(gated(claims, () => relation)).toHaveLength(clusters);
+  });
+
+  it('should give the same clusters for a story alone and inside a larger folder', () => {
+    const story = corpus([['Tidewater Post', PARAPHRASE_A], ['Harbour Echo', PARAPHRASE_B]]);
+    const other = corpus([['Inland Ledger', 'The Brackwater council voted on Tuesday to close the library branch on Ferrow Lane, nine votes to two, officials said.']]).map((c) => ({
+      ...c,
+      sentence: { ...c.sentence, source: 'inland-ledger' },
+    }));
+    const all = [...story, ...other];
+    const alone = gated(story, byStory(story));
+    const inside = gated(all, byStory(all)).filter((members) => members.every((index) => index < story.length));
+    expect(inside).toEqual(alone);
+  });
+});
