@@ -429,7 +429,7 @@ describe('cluster', () => {
 describe('cluster with a story gate', () => {
   // Sources of one story: a, b; another story: c. Claims by index: a, b, c, and a near-copy of a in c.
   const PARAPHRASE_A = 'The Brackwater council voted nine to two on Tuesday to close the Ferrow Lane library branch.';
-  const PARAPHRASE_B = 'On Tuesday the Brackwater council voted to close the library branch on Ferrow Lane, nine votes to two.';
+  const PARAPHRASE_B = 'The Brackwater council decided on Tuesday to close the library branch on Ferrow Lane by nine votes to two, despite protests.';
   const stories: Record<string, string> = { 'Tidewater Post': 's1', 'Harbour Echo': 's1', 'Inland Ledger': 's2' };
   const sourceStory = (claims: readonly Claim[]) => new Map(claims.map((c) => [c.sentence.source, stories[c.outlet]!]));
   const gated = (claims: readonly Claim[], relation: (x: string, y: string) => boolean | 'near') =>
