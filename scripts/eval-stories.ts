@@ -1,6 +1,6 @@
-// Offline: how well storiesOf (src/stories.ts) recovers the gold events of the real-news
+// Offline: how well storiesOf (src/core/stories.ts) recovers the gold events of the real-news
 // benches. Reads ../shared/bench/real-news (outside the project); exits 0 when it is absent.
-// usage: node --import tsx scripts/eval-stories.ts [threshold]
+// usage: node --import tsx scripts/eval-stories.ts [termThreshold]
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadSources } from '../src/engine/files.js';
@@ -34,11 +34,11 @@ for (const corpus of ['ecbplus-dev', 'gvc-dev']) {
     .map((source) => ({
       id: source.id,
       ...(source.meta.title ? { title: source.meta.title } : {}),
-      paragraphs: source.blocks.filter((block) => !block.boilerplate).map((block) => block.text),
+      paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
       ...(source.meta.published ? { published: source.meta.published } : {}),
     }));
   const started = performance.now();
-  const stories = storiesOf(input, threshold === undefined ? {} : { threshold });
+  const stories = storiesOf(input, threshold === undefined ? {} : { termThreshold: threshold });
   const ms = performance.now() - started;
   for (const [label, of] of [['event', eventOf], ['topic', topicOf]] as const) {
     // Pairwise precision / recall of "same story" against "same gold event (topic)".
