@@ -229,6 +229,7 @@ export interface Finding {
   readonly conflicts: readonly Conflict[];
   /** Ids of findings that are possibly the same claim (weaker matches), with scores. */
   readonly related: readonly { readonly id: string; readonly score: number }[];
+  readonly story?: string;
 }
 
 /** Summary of a source in the report. */
@@ -250,4 +251,7 @@ export interface Report {
   readonly sources: readonly SourceSummary[];
   readonly claims: readonly Finding[];
   readonly diagnostics: readonly Diagnostic[];
+  readonly stories?: readonly StorySummary[];
 }
+
+export type StorySummary = { id: string; title: string; sources: readonly string[] };
