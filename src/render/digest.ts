@@ -48,32 +48,35 @@ export interface FindingGroup {
  * @param finding A finding.
  */
 export function sidesOf(finding: Finding): ConflictSides[] {
-  const groups = new Map<string, { kind: ConflictKind; update: boolean; reason?: string; values: [string, string]; members: [Set<number>, Set<number>] }>();
+  type Group = { kind: ConflictKind; update: boolean; reason?: string; values: [string[], string[]]; members: [Set<number>, Set<number>] };
+  const groups: Group[] = [];
   for (const conflict of finding.conflicts) {
     const [i, j] = conflict.between;
     const split = splitDetail(conflict.kind, conflict.detail, finding.mentions[i], finding.mentions[j]);
-    const forward = `${conflict.kind}\u0000${Boolean(conflict.update)}\u0000${split.a}\u0000${split.b}`;
-    const backward = `${conflict.kind}\u0000${Boolean(conflict.update)}\u0000${split.b}\u0000${split.a}`;
-    const existing = groups.get(forward) ?? groups.get(backward);
-    if (existing) {
-      const flipped = !groups.has(forward);
-      existing.members[flipped ? 1 : 0].add(i);
-      existing.members[flipped ? 0 : 1].add(j);
-      continue;
+    const update = conflict.update === true;
+    // One group per dispute: a conflict joins the group that already has one of its values (or mentions) on a side.
+    const has = (group: Group, side: 0 | 1, value: string, mention: number) => group.values[side].includes(value) || group.members[side].has(mention);
+    let flipped = false;
+    let group = groups.find((entry) => entry.kind === conflict.kind && entry.update === update && (has(entry, 0, split.a, i) || has(entry, 1, split.b, j)));
+    if (!group) {
+      group = groups.find((entry) => entry.kind === conflict.kind && entry.update === update && (has(entry, 0, split.b, j) || has(entry, 1, split.a, i)));
+      flipped = group !== undefined;
     }
-    groups.set(forward, {
-      kind: conflict.kind,
-      update: conflict.update === true,
-      ...(split.reason ? { reason: split.reason } : {}),
-      values: [split.a, split.b],
-      members: [new Set([i]), new Set([j])],
-    });
+    if (!group) {
+      group = { kind: conflict.kind, update, ...(split.reason ? { reason: split.reason } : {}), values: [[], []], members: [new Set(), new Set()] };
+      groups.push(group);
+    }
+    const [first, second] = flipped ? ([1, 0] as const) : ([0, 1] as const);
+    if (!group.values[first].includes(split.a)) group.values[first].push(split.a);
+    if (!group.values[second].includes(split.b)) group.values[second].push(split.b);
+    group.members[first].add(i);
+    group.members[second].add(j);
   }
-  return [...groups.values()].map((group) => ({
+  return groups.map((group) => ({
     kind: group.kind,
     update: group.update,
     ...(group.reason ? { reason: group.reason } : {}),
-    sides: [side(finding, group.values[0], group.members[0]), side(finding, group.values[1], group.members[1])],
+    sides: [side(finding, group.values[0].join('" / "'), group.members[0]), side(finding, group.values[1].join('" / "'), group.members[1])],
   }));
 }
 

@@ -102,7 +102,7 @@ export function renderMarkdown(unsafe: Report, options: RenderOptions): string {
               .filter((entry) => !entry.update)
               .map((conflict) =>
                 item(
-                  paragraph(strong(conflict.kind), text(`: ${sideText(conflict.sides[0])} vs ${sideText(conflict.sides[1])}${conflict.reason ? ` (${conflict.reason})` : ''}`)),
+                  paragraph(strong(conflict.kind), text(`: ${sideText(conflict.sides[0])} vs ${sideText(conflict.sides[1])}${conflict.reason ? `: ${conflict.reason}` : ''}`)),
                   list([...conflict.sides[0].mentions, ...conflict.sides[1].mentions].map((index) => mentionItem(finding.mentions[index]!))),
                 ),
               ),

@@ -60,7 +60,7 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
     lines.push(
       wrap(
         paint.dim(
-          `No published date (relative dates such as "on Friday" stay unresolved): ${undated.map((source) => `${source.outlet} (${source.path})`).join(', ')}`,
+          `No published date, so relative dates such as "on Friday" stay unresolved: ${undated.map((source) => source.outlet).join(', ')}`,
         ),
         0,
       ),
@@ -98,7 +98,7 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
   for (const group of groups) {
     if (group.story) {
       const count = group.disputed.length + group.corroborated.length + group.unique.reduce((sum, entry) => sum + entry.findings.length, 0);
-      lines.push('', paint.bold.underline(`STORY: ${group.story.title} (${group.story.sources.length} ${plural(group.story.sources.length, 'source')}, ${count} ${plural(count, 'claim')})`));
+      lines.push('', wrap(paint.bold.underline(`STORY: ${group.story.title} (${group.story.sources.length} ${plural(group.story.sources.length, 'source')}, ${count} ${plural(count, 'claim')})`), 0));
     }
     if (group.disputed.length > 0) {
       lines.push('', paint.red.bold(`DISPUTED (${group.disputed.length})`));
@@ -110,7 +110,7 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
         const shownMentions = new Set<Mention>();
         for (const conflict of sidesOf(finding).filter((entry) => !entry.update)) {
           const [a, b] = conflict.sides;
-          lines.push(wrap(`${paint.red(conflict.kind)}: ${sideWords(a)} vs ${sideWords(b)}${conflict.reason ? ` (${conflict.reason})` : ''}`, 2));
+          lines.push(wrap(`${paint.red(conflict.kind)}: ${sideWords(a)} vs ${sideWords(b)}${conflict.reason ? `: ${conflict.reason}` : ''}`, 2));
           const left = a.mentions.map((index) => finding.mentions[index]!);
           const right = b.mentions.map((index) => finding.mentions[index]!);
           lines.push(
@@ -139,19 +139,16 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
     const uniqueCount = group.unique.reduce((sum, entry) => sum + entry.findings.length, 0);
     if (uniqueCount > 0) {
       const folded = options.all !== true && group.unique.some((entry) => shownUnique(entry.findings, false).length < entry.findings.length);
-      lines.push(
-        '',
-        paint.yellow.bold(`UNIQUE (${uniqueCount})`) +
-          (folded ? paint.dim(` — the ${UNIQUE_SHOWN_PER_SOURCE} most check-worthy per source, in article order; --all shows every one`) : ''),
-      );
+      lines.push('', paint.yellow.bold(`UNIQUE (${uniqueCount})`));
+      if (folded) lines.push(wrap(paint.dim(`The ${UNIQUE_SHOWN_PER_SOURCE} most check-worthy of each source, in article order; --all shows every one.`), 0));
       for (const entry of group.unique) {
         const kept = shownUnique(entry.findings, options.all === true);
         const outlet = entry.source?.outlet ?? entry.findings[0]?.outlets[0] ?? '';
         const count = kept.length < entry.findings.length ? `${kept.length} of ${entry.findings.length}` : `${entry.findings.length}`;
-        lines.push('', `${paint.bold(outlet)} ${paint.dim(`(${count})`)}${entry.source ? `  ${paint.cyan(entry.source.path)}` : ''}`);
+        lines.push('', wrap(`${paint.bold(outlet)} ${paint.dim(`(${count})`)}`, 0));
         for (const finding of kept) {
           const mention = finding.mentions[0]!;
-          lines.push(wrap(`• ${mention.text} ${paint.cyan(`${mention.place.start.line}:${mention.place.start.column}`)}`, 2).replace(/^ {2}/, '  '));
+          lines.push(wrap(`• ${mention.text} ${paint.cyan(placeOf(mention))}`, 2).replace(/^ {2}/, '  '));
           reviewed(finding);
           related(finding);
         }
