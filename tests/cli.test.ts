@@ -31,7 +31,8 @@ describe('claimcheck report', () => {
   it('should report the seed corpus and exit 0', async () => {
     const result = await cli(['report']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
+    // Only which ledger was applied (the sources' own claims/).
+    expect(result.stderr).toMatch(/^claimcheck: ledger claims\/ applied \(\d+ claims, \d+ with a review\)\n$/);
     expect(result.stdout).toMatch(/^5 sources, 5 outlets, \d+ claims: 0 disputed, \d+ corroborated, \d+ unique/);
   });
 
@@ -58,7 +59,7 @@ describe('claimcheck report', () => {
     const result = await cli(['report', '--format', 'markdown', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`wrote ${out}\n`);
+    expect(result.stderr).toMatch(new RegExp(`^claimcheck: ledger claims/ applied \\(.*\\)\nwrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
     expect(readFileSync(out, 'utf8')).toMatch(/^# claimcheck report/);
     expect(readdirSync(path.dirname(out))).toEqual(['report.md']);
   });
@@ -99,7 +100,7 @@ describe('claimcheck report', () => {
   it('should exit 1 with a clear message when there are no sources', async () => {
     const result = await cli(['report', 'no-such-folder']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('no-such-folder:1:1: error: no such file or folder (not-found)\nno sources to read in no-such-folder\n');
+    expect(result.stderr.replace(/^claimcheck: ledger .*\n/, '')).toBe('no-such-folder:1:1: error: no such file or folder (not-found)\nno sources to read in no-such-folder\n');
   });
 });
 
