@@ -146,7 +146,8 @@ export function groupFindings(report: Report): FindingGroup[] {
   const byFirst = (a: Finding, b: Finding) => {
     const ma = firstOf.get(a);
     const mb = firstOf.get(b);
-    return ma && mb ? byArticle(ma, mb) || compare(a.id, b.id) : compare(a.id, b.id);
+    // Ties keep the report's order (the sort is stable).
+    return ma && mb ? byArticle(ma, mb) : 0;
   };
   const summaries = new Map(report.sources.map((source) => [source.id, source]));
   const build = (findings: readonly Finding[], story?: StorySummary): FindingGroup => {
