@@ -120,6 +120,27 @@ describe('reviewer decisions', () => {
     const pairs = [...entry.matchAll(/- between: (\[[^\]]+\])/g)].map((match) => `    - ${match[1]}`);
     writeFileSync(file, `${entry}review:\n  updates:\n${pairs.join('\n')}\n  note: later counts\n`);
     expect(await disputed()).toEqual([]);
+    // The suppressed conflicts are shown as updates, not dropped silently, in the people's formats.
+    for (const format of ['text', 'markdown']) {
+      const report = await cli(['report', '--format', format, '--all'], { cwd: folder });
+      expect(report.stdout).toMatch(/update\**:? \(a reviewer's updates:\)/);
+    }
+  });
+
+  it("should show a reviewer's confirmed verdict and note in every report format and the export", async () => {
+    const folder = tempFolder('claimcheck-confirmed-');
+    cpSync(path.join(root, 'sources'), path.join(folder, 'sources'), { recursive: true });
+    expect((await cli(['check', '--update'], { cwd: folder })).code).toBe(0);
+    const [claim] = (JSON.parse((await cli(['export', '--verdict', 'corroborated'], { cwd: folder })).stdout) as { claims: { id: string }[] }).claims;
+    const file = path.join(folder, 'claims', `${claim!.id}.yml`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}review:\n  confirmed: corroborated\n  note: "Checked against the court filing."\n`);
+    for (const format of ['text', 'markdown', 'html']) {
+      const report = await cli(['report', '--format', format], { cwd: folder });
+      expect(report.stdout).toMatch(/[Rr]eviewed:?(<\/strong>|\*\*)?:? confirmed corroborated/);
+      expect(report.stdout).toContain('Checked against the court filing.');
+    }
+    const exported = JSON.parse((await cli(['export'], { cwd: folder })).stdout) as { claims: { id: string; review?: unknown }[] };
+    expect(exported.claims.find((c) => c.id === claim!.id)?.review).toEqual({ confirmed: 'corroborated', note: 'Checked against the court filing.' });
   });
 });
 
