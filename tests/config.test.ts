@@ -69,6 +69,17 @@ describe('the configuration file', () => {
     expect(claims.some((claim) => claim.verdict === 'corroborated' && claim.outlets.length === 2)).toBe(true);
   });
 
+  it.each([
+    [undefined, 1],
+    [['sources/drafts/**'], 0],
+  ])('should leave the ignore globs %j out of check too (exit %i)', async (ignore, code) => {
+    const root = corpus();
+    if (ignore) writeFileSync(path.join(root, 'claimcheck.config.json'), JSON.stringify({ ignore }));
+    const result = await runCli(['check', '--update', '--no-cache'], { cwd: root });
+    expect(result.code).toBe(code);
+    expect(result.stdout.includes('unfinished.md')).toBe(code === 1);
+  });
+
   it('should exit 2 with file:line:column for a bad --config', async () => {
     const root = corpus();
     writeFileSync(path.join(root, 'bad.json'), '{\n  "sources": ["sources"],\n  "thresholds": {}\n}\n');

@@ -17,7 +17,7 @@ import { checkOutput, quietCheck, warningCount } from '../render/check-output.js
 import { EXIT, UserError } from '../errors.js';
 import { loadConfig } from './config.js';
 import { type CommandContext } from './context.js';
-import { ledgerReadOptions, runCheckPipeline, runCheckWithLedger } from './shared.js';
+import { ledgerReadOptions, pathsWithoutIgnored, runCheckPipeline, runCheckWithLedger } from './shared.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
@@ -89,7 +89,7 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
     )
     .action(async (given: string[], givenOptions: Omit<CheckOptions, 'ledger'> & { ledger?: string }) => {
       const config = await loadConfig(context.io.cwd, givenOptions.config);
-      const paths = given.length > 0 ? given : (config?.sources ?? ['sources']);
+      const paths = await pathsWithoutIgnored(given.length > 0 ? given : (config?.sources ?? ['sources']), context.io.cwd, config);
       const options: CheckOptions = { ...givenOptions, ledger: givenOptions.ledger ?? config?.ledger ?? 'claims' };
       const check = allowedFields(options.update ? await update(context, paths, options) : await compare(context, paths, options), config?.allowFields);
       const warnings = warningCount(check);

@@ -20,7 +20,7 @@ import { filterReport, summarize, type ReportFilter, type ReportSummary } from '
 import { safeName } from '../render/sanitize.js';
 import picomatch from 'picomatch';
 import { analyzeRead, perSourceOptions } from '../engine/run.js';
-import { readSourceFiles } from '../engine/files.js';
+import { findSourceFiles, readSourceFiles } from '../engine/files.js';
 import { buildReport } from '../core/report.js';
 import { findLedgerFor } from '../ledger/find.js';
 import { loadConfig, type Config } from './config.js';
@@ -261,8 +261,14 @@ export async function runInputs(
   }
 }
 
-/** Whether a file (relative to the working folder) matches one of the configuration's ignore globs (relative to its folder). */
-function ignoredBy(config: Config | undefined, cwd: string): (file: string) => boolean {
+/**
+ * Whether a file (relative to the working folder) matches one of the
+ * configuration's ignore globs (relative to the configuration's folder).
+ *
+ * @param config The configuration, if any.
+ * @param cwd Working folder.
+ */
+export function ignoredBy(config: Config | undefined, cwd: string): (file: string) => boolean {
   if (!config?.ignore || config.ignore.length === 0) return () => false;
   const matches = picomatch([...config.ignore], { dot: true });
   return (file) => {
@@ -323,6 +329,24 @@ export async function runPipeline(
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * The paths for `check` without the files the configuration ignores: the
+ * Markdown files found under them that no ignore glob matches, plus every path
+ * the search had a problem with (searched again, so the problem is reported).
+ * Without ignore globs, the paths as given.
+ *
+ * @param paths Paths as given.
+ * @param cwd Working folder.
+ * @param config The configuration, if any.
+ */
+export async function pathsWithoutIgnored(paths: readonly string[], cwd: string, config: Config | undefined): Promise<readonly string[]> {
+  if (!config?.ignore || config.ignore.length === 0) return paths;
+  const ignored = ignoredBy(config, cwd);
+  const found = await findSourceFiles(paths, cwd);
+  const kept = [...found.files.filter((file) => !ignored(file)), ...found.diagnostics.map((d) => d.file).filter((file) => !ignored(file))];
+  return [...new Set(kept)];
 }
 
 /**
