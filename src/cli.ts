@@ -80,6 +80,12 @@ Examples:
   $ claimcheck check                       # in CI: validate sources, compare with claims/
   $ claimcheck add article.html --outlet "The Epoch Times" --published 2020-12-18
   $ claimcheck sentences sources/x.md      # the sentence splitter alone
+  $ claimcheck report ../story/sources     # applies ../story/claims/, named on stderr
+  $ cat article.md | claimcheck report - sources/   # one more source from stdin
+  $ claimcheck export 'sources/**/*.md' --config ci/claimcheck.config.json
+
+Configuration: claimcheck.config.json or .claimcheckrc.json (this folder or
+above) or --config FILE: sources, ledger, allowFields, ignore, match, organization.
 
 Exit codes: 0 ok, 1 findings or bad input (check), 2 usage error.`,
     );

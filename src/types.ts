@@ -265,3 +265,4 @@ export interface Report {
   /** The sources grouped into stories, in order of their first source (always filled by `buildReport`). */
   readonly stories?: readonly StorySummary[];
 }
+

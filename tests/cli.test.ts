@@ -31,7 +31,8 @@ describe('claimcheck report', () => {
   it('should report the seed corpus and exit 0', async () => {
     const result = await cli(['report']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe('');
+    // Only which ledger was applied (the sources' own claims/).
+    expect(result.stderr).toMatch(/^claimcheck: ledger claims\/ applied \(\d+ claims, \d+ with a review\)\n$/);
     expect(result.stdout).toMatch(/^5 sources, 5 outlets, \d+ claims: 0 disputed, \d+ corroborated, \d+ unique/);
   });
 
@@ -58,7 +59,7 @@ describe('claimcheck report', () => {
     const result = await cli(['report', '--format', 'markdown', '--out', out]);
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe(`wrote ${out}\n`);
+    expect(result.stderr).toMatch(new RegExp(`^claimcheck: ledger claims/ applied \\(.*\\)\nwrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\n$`));
     expect(readFileSync(out, 'utf8')).toMatch(/^# claimcheck report/);
     expect(readdirSync(path.dirname(out))).toEqual(['report.md']);
   });
@@ -99,7 +100,7 @@ describe('claimcheck report', () => {
   it('should exit 1 with a clear message when there are no sources', async () => {
     const result = await cli(['report', 'no-such-folder']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('no-such-folder:1:1: error: no such file or folder (not-found)\nno sources to read in no-such-folder\n');
+    expect(result.stderr.replace(/^claimcheck: ledger .*\n/, '')).toBe('no-such-folder:1:1: error: no such file or folder (not-found)\nno sources to read in no-such-folder\n');
   });
 });
 
@@ -119,6 +120,27 @@ describe('reviewer decisions', () => {
     const pairs = [...entry.matchAll(/- between: (\[[^\]]+\])/g)].map((match) => `    - ${match[1]}`);
     writeFileSync(file, `${entry}review:\n  updates:\n${pairs.join('\n')}\n  note: later counts\n`);
     expect(await disputed()).toEqual([]);
+    // The suppressed conflicts are shown as updates, not dropped silently, in the people's formats.
+    for (const format of ['text', 'markdown']) {
+      const report = await cli(['report', '--format', format, '--all'], { cwd: folder });
+      expect(report.stdout).toMatch(/update\**:? \(a reviewer's updates:\)/);
+    }
+  });
+
+  it("should show a reviewer's confirmed verdict and note in every report format and the export", async () => {
+    const folder = tempFolder('claimcheck-confirmed-');
+    cpSync(path.join(root, 'sources'), path.join(folder, 'sources'), { recursive: true });
+    expect((await cli(['check', '--update'], { cwd: folder })).code).toBe(0);
+    const [claim] = (JSON.parse((await cli(['export', '--verdict', 'corroborated'], { cwd: folder })).stdout) as { claims: { id: string }[] }).claims;
+    const file = path.join(folder, 'claims', `${claim!.id}.yml`);
+    writeFileSync(file, `${readFileSync(file, 'utf8')}review:\n  confirmed: corroborated\n  note: "Checked against the court filing."\n`);
+    for (const format of ['text', 'markdown', 'html']) {
+      const report = await cli(['report', '--format', format], { cwd: folder });
+      expect(report.stdout).toMatch(/[Rr]eviewed:?(<\/strong>|\*\*)?:? confirmed corroborated/);
+      expect(report.stdout).toContain('Checked against the court filing.');
+    }
+    const exported = JSON.parse((await cli(['export'], { cwd: folder })).stdout) as { claims: { id: string; review?: unknown }[] };
+    expect(exported.claims.find((c) => c.id === claim!.id)?.review).toEqual({ confirmed: 'corroborated', note: 'Checked against the court filing.' });
   });
 });
 

@@ -15,13 +15,16 @@ import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
 import { safeName } from '../render/sanitize.js';
 import { checkOutput, quietCheck, warningCount } from '../render/check-output.js';
 import { EXIT, UserError } from '../errors.js';
+import { loadConfig } from './config.js';
 import { type CommandContext } from './context.js';
-import { ledgerReadOptions, runCheckPipeline, runCheckWithLedger } from './shared.js';
+import { ledgerReadOptions, pathsWithoutIgnored, runCheckPipeline, runCheckWithLedger } from './shared.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
   readonly update?: boolean;
   readonly ledger: string;
+  /** The configuration file (default: found upward from the working folder). */
+  readonly config?: string;
   /** False with --no-cache. */
   readonly cache?: boolean;
   /** Report errors only. */
@@ -44,10 +47,11 @@ function parseMaxWarnings(value: string): number {
 export function checkCommand(context: CommandContext): Command {
   return new Command('check')
     .description('validate sources and compare their claims with the reviewed ledger (claims/)')
-    .argument('[paths...]', 'source files or folders: the whole corpus the ledger records', ['sources'])
+    .argument('[paths...]', "source files, folders or quoted globs: the whole corpus the ledger records (default: the config's sources, else sources/)")
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(CHECK_FORMATS)).default('text'))
     .option('--update', 'record the current claims in the ledger, keeping every review: block')
-    .option('--ledger <folder>', 'the ledger folder', 'claims')
+    .option('--ledger <folder>', "the ledger folder (default: the config's, else claims/)")
+    .option('--config <file>', 'the configuration file (default: claimcheck.config.json or .claimcheckrc.json in this folder or above)')
     .option('--no-cache', `analyse every source again instead of reusing the cache in ${CACHE_HELP} (safe to delete)`)
     .option('-q, --quiet', 'report errors only (no warnings or notices)')
     .addOption(new Option('--max-warnings <n>', 'exit 1 when there are more than n warnings').argParser(parseMaxWarnings))
@@ -71,6 +75,8 @@ Examples:
   $ claimcheck check --format github       # annotations on the pull request (text lines on stderr)
   $ claimcheck check --format sarif > claims.sarif   # for GitHub code scanning
   $ claimcheck check --quiet --max-warnings 0        # errors only; fail on any warning
+  $ claimcheck check 'sources/**/*.md'               # a quoted glob
+  $ claimcheck check --config ci/claimcheck.config.json   # its sources, ledger and allowFields
 
 In GitHub Actions (.github/workflows/claims.yml):
   - uses: actions/checkout@v4
@@ -81,8 +87,11 @@ In GitHub Actions (.github/workflows/claims.yml):
 Exit codes: 0 the sources match the ledger (after --update: sources valid),
 1 invalid sources, a malformed ledger file or claims that differ, 2 usage error.`,
     )
-    .action(async (paths: string[], options: CheckOptions) => {
-      const check = options.update ? await update(context, paths, options) : await compare(context, paths, options);
+    .action(async (given: string[], givenOptions: Omit<CheckOptions, 'ledger'> & { ledger?: string }) => {
+      const config = await loadConfig(context.io.cwd, givenOptions.config);
+      const paths = await pathsWithoutIgnored(given.length > 0 ? given : (config?.sources ?? ['sources']), context.io.cwd, config);
+      const options: CheckOptions = { ...givenOptions, ledger: givenOptions.ledger ?? config?.ledger ?? 'claims' };
+      const check = allowedFields(options.update ? await update(context, paths, options) : await compare(context, paths, options), config?.allowFields);
       const warnings = warningCount(check);
       const output = checkOutput(options.format, options.quiet ? quietCheck(check) : check);
       context.io.stdout.write(output.stdout);
@@ -91,6 +100,14 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
       if (tooMany) context.io.stderr.write(`claimcheck: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'} found (maximum: ${options.maxWarnings})\n`);
       context.setExitCode(check.ok && !tooMany ? EXIT.ok : EXIT.findings);
     });
+}
+
+/** The check without `unknown-field` warnings for the front-matter fields the configuration allows. */
+function allowedFields(check: CheckReport, fields: readonly string[] | undefined): CheckReport {
+  if (!fields || fields.length === 0) return check;
+  const allowed = new Set(fields.map((field) => field.toLowerCase()));
+  const diagnostics = check.diagnostics.filter((d) => d.ruleId !== 'unknown-field' || !allowed.has((/`([^`]*)`/.exec(d.message)?.[1] ?? '').toLowerCase()));
+  return diagnostics.length === check.diagnostics.length ? check : { ...check, diagnostics };
 }
 
 async function compare(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {

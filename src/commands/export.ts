@@ -6,7 +6,7 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { reviewsByFinding } from '../ledger/reviews.js';
 import { EXPORT_FORMAT_NAMES, type ExportFormat } from '../render/formats.js';
 import type { CommandContext } from './context.js';
-import { buildFilteredReport, withOutputOptions, writeOutput, type OutputOptions } from './shared.js';
+import { buildFilteredReport, withOutputOptions, writeOutput, type OutputOptions, type RunInfo } from './shared.js';
 
 interface ExportOptions extends OutputOptions {
   readonly format: ExportFormat;
@@ -57,13 +57,21 @@ Examples:
       # a schema.org ClaimReview for each claim whose review: confirmed: matches
       # its verdict in claims/<id>.yml, a Claim for every other one
 
-The JSON Schema of the json format ships as claimcheck/schema.json.`,
+  $ cat article.md | claimcheck export - --format jsonl   # one source from stdin
+  $ claimcheck export 'sources/**/*.md' --config .claimcheckrc.json
+
+The JSON Schema of the json format ships as claimcheck/schema.json. A
+configuration's "organization" is the ClaimReview author when no flag names one.`,
     )
     .action(async (paths: string[], options: ExportOptions) => {
-      const seen: Parameters<typeof buildFilteredReport>[3] = {};
+      const seen: RunInfo = {};
       const report = await buildFilteredReport(context, paths, options, seen);
       const reviews = reviewsByFinding(report.claims, seen.ledger?.entries ?? []);
-      if (options.format === 'claimreview' && reviews.size > 0 && !options.organization) {
+      // Flags first, then the configuration's organization.
+      const organization = options.organization
+        ? { name: options.organization, ...(options.organizationUrl ? { url: options.organizationUrl } : {}) }
+        : seen.config?.organization;
+      if (options.format === 'claimreview' && reviews.size > 0 && !organization) {
         context.io.stderr.write('claimcheck: warning: ClaimReviews have no author; name the publishing organization with --organization\n');
       }
       const { DEFAULT_RENDER_OPTIONS, EXPORT_FORMATS } = await import('../render/index.js');
@@ -72,7 +80,7 @@ The JSON Schema of the json format ships as claimcheck/schema.json.`,
         showPossible: options.showPossible === true,
         reviews,
         bom: options.bom === true,
-        ...(options.organization ? { organization: { name: options.organization, ...(options.organizationUrl ? { url: options.organizationUrl } : {}) } } : {}),
+        ...(organization ? { organization } : {}),
         ...(options.reviewUrl ? { reviewUrl: options.reviewUrl } : {}),
         reviewDate: options.reviewDate ?? new Date().toISOString().slice(0, 10),
       };

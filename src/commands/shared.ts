@@ -16,7 +16,14 @@ import { reviewOf } from '../ledger/compare.js';
 import { readLedger, type Ledger } from '../ledger/store.js';
 import { batchChunks, type Chunks } from '../render/chunks.js';
 import { printedDiagnostic } from '../render/sanitize.js';
-import { filterReport, type ReportFilter } from '../render/shared.js';
+import { filterReport, summarize, type ReportFilter, type ReportSummary } from '../render/shared.js';
+import { safeName } from '../render/sanitize.js';
+import picomatch from 'picomatch';
+import { analyzeRead, perSourceOptions } from '../engine/run.js';
+import { findSourceFiles, readSourceFiles } from '../engine/files.js';
+import { buildReport } from '../core/report.js';
+import { findLedgerFor } from '../ledger/find.js';
+import { loadConfig, type Config } from './config.js';
 import type { Report, Verdict } from '../types.js';
 import { EXIT, UserError } from '../errors.js';
 import { type CommandContext } from './context.js';
@@ -25,8 +32,10 @@ import { inputAt, writeFailure, writeOutFile } from './out.js';
 /** Options common to `report` and `export`. */
 export interface OutputOptions {
   readonly out?: string;
-  /** The reviewed ledger whose decisions (separate, updates) the run honours. */
-  readonly ledger: string;
+  /** The reviewed ledger whose decisions (separate, updates) the run honours (default: the config's, else the one beside or above the sources). */
+  readonly ledger?: string;
+  /** The configuration file (default: claimcheck.config.json or .claimcheckrc.json, found upward). */
+  readonly config?: string;
   /** False with --no-cache. */
   readonly cache?: boolean;
   readonly verdict?: Verdict[];
@@ -64,13 +73,14 @@ function collect(value: string, previous: string[] | undefined): string[] {
  */
 export function withOutputOptions(command: Command): Command {
   return command
-    .argument('[paths...]', 'source files or folders', ['sources'])
+    .argument('[paths...]', 'source files, folders, quoted globs or - for one source on stdin (default: the config\'s sources, else sources/)')
     .option('-o, --out <file>', 'write to this file (atomically) instead of stdout')
     .addOption(new Option('--verdict <list>', 'only these verdicts: disputed,corroborated,unique').argParser(parseVerdicts))
     .addOption(new Option('--outlet <name>', 'only claims this outlet states (repeat for several)').argParser(collect))
     .addOption(new Option('--min-outlets <n>', 'only claims stated by at least n outlets').argParser(parseCount))
     .option('--show-possible', 'also show "possibly related" links between claims')
-    .option('--ledger <folder>', "the reviewed ledger whose reviewers' decisions to honour", 'claims')
+    .option('--ledger <folder>', "the reviewed ledger whose reviewers' decisions to honour (default: the config's, else claims/ beside or above the sources)")
+    .option('--config <file>', 'the configuration file (default: claimcheck.config.json or .claimcheckrc.json in this folder or above)')
     .option('--no-cache', `analyse every source again instead of reusing the cache in ${CACHE_HELP} (safe to delete)`);
 }
 
@@ -97,6 +107,50 @@ export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cw
   return cache === false ? { cwd, cache: false } : { cwd };
 }
 
+/** What a run of `report` or `export` used, besides the report. */
+export interface RunInfo {
+  /** The ledger as read. */
+  ledger?: Pick<Ledger, 'entries'>;
+  /** The ledger's review decisions (the `updates:` pairs are shown as updates). */
+  review?: Review;
+  /** The counts before the filters. */
+  unfiltered?: ReportSummary;
+  /** The configuration, when there is one. */
+  config?: Config;
+}
+
+/** Name under which a source read from stdin (`-`) is shown. */
+export const STDIN_NAME = '<stdin>';
+
+/**
+ * The filter in words, as given on the command line ("--verdict disputed --min-outlets 2").
+ *
+ * @param options Parsed options.
+ */
+export function filterNote(options: OutputOptions): string {
+  return [
+    ...(options.verdict ? [`--verdict ${options.verdict.join(',')}`] : []),
+    ...(options.outlet ? options.outlet.map((outlet) => `--outlet ${JSON.stringify(outlet)}`) : []),
+    ...(options.minOutlets !== undefined ? [`--min-outlets ${options.minOutlets}`] : []),
+  ].join(' ');
+}
+
+/**
+ * The ledger folder of a run: --ledger, else the configuration's, else the
+ * nearest claims/ beside or above the sources (see ledger/find.ts).
+ *
+ * @param cwd Working folder.
+ * @param paths The paths given (`-` is stdin).
+ * @param options --ledger.
+ * @param config The configuration, if any.
+ */
+export function ledgerFolderOf(cwd: string, paths: readonly string[], options: Pick<OutputOptions, 'ledger'>, config: Config | undefined): string | undefined {
+  if (options.ledger !== undefined) return path.resolve(cwd, options.ledger);
+  if (config?.ledger !== undefined) return config.ledger;
+  const onDisk = paths.filter((given) => given !== '-').map((given) => path.resolve(cwd, given.replace(/[*?[\]{}].*$/, '') || '.'));
+  return findLedgerFor(onDisk.length > 0 ? onDisk : [path.resolve(cwd)]);
+}
+
 /**
  * Run the pipeline over `paths`, print problems with the sources to stderr and
  * return the filtered report.
@@ -104,20 +158,33 @@ export function ledgerReadOptions(cwd: string, cache: boolean | undefined): { cw
  * @param context Streams and environment.
  * @param paths Source files or folders.
  * @param options Filters.
- * @param seen Receives the ledger as read, when given (its reviews are exported).
+ * @param seen Receives the ledger as read, the counts before filtering and the configuration, when given.
  */
 export async function buildFilteredReport(
   context: CommandContext,
-  paths: readonly string[],
+  given: readonly string[],
   options: OutputOptions,
-  seen?: { ledger?: Pick<Ledger, 'entries'> },
+  seen: RunInfo = {},
 ): Promise<Report> {
+  const { cwd } = context.io;
+  const config = await loadConfig(cwd, options.config);
+  if (config) seen.config = config;
+  const paths = given.length > 0 ? given : (config?.sources ?? ['sources']);
   // Reviewers' decisions in the ledger ("not the same claim", "an update, not a dispute") hold everywhere.
-  const ledger = await readLedger(options.ledger, ledgerReadOptions(context.io.cwd, options.cache));
-  if (seen) seen.ledger = ledger;
+  const ledgerFolder = ledgerFolderOf(cwd, paths, options, config);
+  const ledger = ledgerFolder === undefined ? EMPTY_LEDGER : await readLedger(ledgerFolder, ledgerReadOptions(cwd, options.cache));
+  seen.ledger = ledger;
+  if (ledgerFolder !== undefined && (ledger.entries.length > 0 || ledger.diagnostics.length > 0)) {
+    const reviewed = ledger.entries.filter((entry) => entry.review !== undefined).length;
+    context.io.stderr.write(
+      `claimcheck: ledger ${safeName(displayFolder(cwd, ledgerFolder))}/ applied (${ledger.entries.length} ${ledger.entries.length === 1 ? 'claim' : 'claims'}, ${reviewed} with a review)\n`,
+    );
+  }
   for (const diagnostic of ledger.diagnostics) context.io.stderr.write(`${printedDiagnostic({ ...diagnostic, severity: 'warning' })}\n`);
-  const report = await runPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
-  await refuseOutOntoInput(context, options, report, path.resolve(context.io.cwd, options.ledger), ledger.files.keys());
+  const review = reviewOf(ledger);
+  seen.review = review;
+  const report = allowFields(await runInputs(context, paths, { review, cache: options.cache, config }), config?.allowFields);
+  await refuseOutOntoInput(context, options, report, ledgerFolder ?? path.resolve(cwd, 'claims'), ledger.files.keys());
   for (const diagnostic of report.diagnostics) context.io.stderr.write(`${printedDiagnostic(diagnostic)}\n`);
   if (report.sources.length === 0) {
     const where = paths.join(', ');
@@ -128,7 +195,86 @@ export async function buildFilteredReport(
       EXIT.findings,
     );
   }
+  seen.unfiltered = summarize(report);
   return filterReport(report, filterOf(options));
+}
+
+const EMPTY_LEDGER: Pick<Ledger, 'entries' | 'files' | 'diagnostics'> = { entries: [], files: new Map(), diagnostics: [] };
+
+function displayFolder(cwd: string, folder: string): string {
+  const relative = path.relative(cwd, folder);
+  return (relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : relative === '' ? '.' : folder).split(path.sep).join('/');
+}
+
+/** The report without `unknown-field` warnings for the front-matter fields the configuration allows. */
+function allowFields(report: Report, fields: readonly string[] | undefined): Report {
+  if (!fields || fields.length === 0) return report;
+  const allowed = new Set(fields.map((field) => field.toLowerCase()));
+  const keep = (diagnostic: Report['diagnostics'][number]) => {
+    if (diagnostic.ruleId !== 'unknown-field') return true;
+    const field = /`([^`]*)`/.exec(diagnostic.message)?.[1];
+    return field === undefined || !allowed.has(field.toLowerCase());
+  };
+  return { ...report, diagnostics: report.diagnostics.filter(keep) };
+}
+
+/**
+ * Run the pipeline over files, folders, globs and `-` (one source read from
+ * stdin, shown as `<stdin>`): the same per-source stage and report as
+ * `crossReference`, with the configuration's ignore globs and matching thresholds.
+ *
+ * @param context Streams and working folder.
+ * @param paths Paths as given.
+ * @param options Reviewer decisions, the --cache flag and the configuration.
+ */
+export async function runInputs(
+  context: CommandContext,
+  paths: readonly string[],
+  options: { readonly review?: Review; readonly cache?: boolean; readonly config?: Config | undefined },
+): Promise<Report> {
+  const { cwd } = context.io;
+  const stdinCount = paths.filter((given) => given === '-').length;
+  if (stdinCount > 1) throw new UserError('claimcheck: - (stdin) given more than once', EXIT.usage);
+  const onDisk = paths.filter((given) => given !== '-');
+  const read = onDisk.length > 0 ? await readSourceFiles(onDisk, cwd) : { files: [], found: [], diagnostics: [] };
+  const ignored = ignoredBy(options.config, cwd);
+  const files = read.files.filter((file) => !ignored(file.file));
+  const found = read.found.filter((file) => !ignored(file));
+  if (stdinCount === 1) {
+    const bytes = await context.io.readStdin();
+    files.unshift({ file: STDIN_NAME, bytes });
+    found.unshift(STDIN_NAME);
+  }
+  const progress = createProgress(context.io, 'analysing');
+  try {
+    const run = {
+      cwd,
+      cache: options.cache === false ? (false as const) : CACHE_FOLDER,
+      onProgress: progress.update,
+      ...(options.review ? { review: options.review } : {}),
+      ...(options.config?.match ?? {}),
+    };
+    const loaded = await analyzeRead({ files, found, diagnostics: read.diagnostics.filter((d) => !ignored(d.file)) }, perSourceOptions(run));
+    return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, run);
+  } finally {
+    progress.stop();
+  }
+}
+
+/**
+ * Whether a file (relative to the working folder) matches one of the
+ * configuration's ignore globs (relative to the configuration's folder).
+ *
+ * @param config The configuration, if any.
+ * @param cwd Working folder.
+ */
+export function ignoredBy(config: Config | undefined, cwd: string): (file: string) => boolean {
+  if (!config?.ignore || config.ignore.length === 0) return () => false;
+  const matches = picomatch([...config.ignore], { dot: true });
+  return (file) => {
+    const relative = path.relative(config.folder, path.resolve(cwd, file)).split(path.sep).join('/');
+    return !relative.startsWith('..') && matches(relative);
+  };
 }
 
 /**
@@ -183,6 +329,24 @@ export async function runPipeline(
   } finally {
     progress.stop();
   }
+}
+
+/**
+ * The paths for `check` without the files the configuration ignores: the
+ * Markdown files found under them that no ignore glob matches, plus every path
+ * the search had a problem with (searched again, so the problem is reported).
+ * Without ignore globs, the paths as given.
+ *
+ * @param paths Paths as given.
+ * @param cwd Working folder.
+ * @param config The configuration, if any.
+ */
+export async function pathsWithoutIgnored(paths: readonly string[], cwd: string, config: Config | undefined): Promise<readonly string[]> {
+  if (!config?.ignore || config.ignore.length === 0) return paths;
+  const ignored = ignoredBy(config, cwd);
+  const found = await findSourceFiles(paths, cwd);
+  const kept = [...found.files.filter((file) => !ignored(file)), ...found.diagnostics.map((d) => d.file).filter((file) => !ignored(file))];
+  return [...new Set(kept)];
 }
 
 /**

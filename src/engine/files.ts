@@ -20,6 +20,10 @@ export interface LoadedSources {
 }
 
 const MARKDOWN_FILE = /\.(md|markdown)$/i;
+/** A folder's README is about the folder, not a source: skipped when a folder is searched (a README given by name is read). */
+const README_FILE = /^readme\.(md|markdown)$/i;
+/** Characters that make a path a glob pattern (`sources/*.md`, `**\/x.md`, `{a,b}.md`). */
+const GLOB_CHARS = /[*?[\]{}]/;
 
 /** Largest source file read by default: 10 MB (src/data/limits.json); a larger one is that file's error. */
 export const MAX_FILE_BYTES = limits().maxFileBytes;
@@ -88,11 +92,11 @@ export async function findSourceFiles(
         }
       }
       if (isFolder) await walk(full, target, boundary, inner);
-      else if (isFile && MARKDOWN_FILE.test(entry.name)) files.add(full);
+      else if (isFile && MARKDOWN_FILE.test(entry.name) && !README_FILE.test(entry.name)) files.add(full);
     }
   };
 
-  for (const given of paths) {
+  for (const given of await expandGlobs(paths, cwd, problem)) {
     const full = path.resolve(cwd, given);
     let info;
     let real: string;
@@ -114,6 +118,46 @@ export async function findSourceFiles(
     else problem(given, 'not a Markdown source: expected a .md file or a folder of them', 'not-markdown');
   }
   return { files: [...files].map((file) => display(cwd, file)).sort(), diagnostics };
+}
+
+/**
+ * The paths with each glob pattern (quoted on the command line, so the shell
+ * left it alone) replaced by the files and folders it matches, in order
+ * (tinyglobby; hidden files and node_modules are not matched). A path that
+ * exists as written is never a pattern; a pattern that matches nothing is a
+ * `not-found` problem.
+ *
+ * @param paths Files, folders or patterns.
+ * @param cwd Folder patterns are relative to.
+ * @param problem Records a problem.
+ */
+async function expandGlobs(
+  paths: readonly string[],
+  cwd: string,
+  problem: (file: string, message: string, ruleId: string) => void,
+): Promise<string[]> {
+  if (!paths.some((given) => GLOB_CHARS.test(given))) return [...paths];
+  const { glob } = await import('tinyglobby');
+  const expanded: string[] = [];
+  for (const given of paths) {
+    if (!GLOB_CHARS.test(given) || existsAt(path.resolve(cwd, given))) {
+      expanded.push(given);
+      continue;
+    }
+    const matches = await glob(given.split(path.sep).join('/'), { cwd, onlyFiles: false, dot: false, followSymbolicLinks: false, ignore: ['**/node_modules/**'], expandDirectories: false });
+    if (matches.length === 0) problem(given, 'no files match this pattern', 'not-found');
+    expanded.push(...matches.sort().map((match) => match.replace(/\/$/, '')));
+  }
+  return expanded;
+}
+
+function existsAt(file: string): boolean {
+  try {
+    statSync(file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**

@@ -198,7 +198,10 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
   if (!entry || entry.status === 'gone') {
     // A new claim: point at its mentions the ledger has never seen.
     const unseen = joinedIdx.filter((index) => !byKey.has(keys[index]!));
-    const places = (unseen.length > 0 ? unseen : [0]).map((index) => placeOf(finding.mentions[index]!));
+    const at = unseen.length > 0 ? unseen : [0];
+    const places = at.map((index) => placeOf(finding.mentions[index]!));
+    // The sentence quoted is the one at the place printed.
+    const quoted = finding.mentions[at[0]!]?.text ?? finding.text;
     const splitFrom = [...new Set(keys.flatMap((key) => byKey.get(key) ?? []))].map((index) => fileOf(entries[index]!));
     const origin = entry
       ? `, again (recorded as gone in ${fileOf(entry)})`
@@ -214,7 +217,7 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
       previous: null,
       place: places[0]!,
       places,
-      reason: `new claim${origin} (${describeVerdict(finding, joinedIdx)}): "${clip(finding.text)}"`,
+      reason: `new claim${origin} (${describeVerdict(finding, joinedIdx)}): "${clip(quoted)}"`,
     };
   }
 
@@ -227,6 +230,7 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
   const sameSource = keys.flatMap((key, index) => (leftSources.has(sourceOfKey(key)) ? [index] : []));
   const pick = joinedIdx.length > 0 ? joinedIdx : sameSource.length > 0 ? sameSource : conflictedMentions(finding, keys, entry);
   const places = pick.map((index) => placeOf(finding.mentions[index]!));
+  const quoted = finding.mentions[pick[0] ?? 0]?.text ?? finding.text;
   const entryFile = fileOf(entry);
   if (verdictChanged) {
     const why = verdictWhy(finding, keys, joinedIdx, entry, { updates, separate, pairKey });
@@ -239,7 +243,7 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
       previous: entry.verdict,
       place: places[0]!,
       places,
-      reason: `${entry.verdict} → ${finding.verdict} (${entryFile}): ${why}: "${clip(finding.text)}"`,
+      reason: `${entry.verdict} → ${finding.verdict} (${entryFile}): ${why}: "${clip(quoted)}"`,
     };
   }
   if (unconfirmed) {
@@ -253,7 +257,7 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
       previous: entry.verdict,
       place: places[0]!,
       places,
-      reason: `${finding.verdict}, but the reviewer confirmed ${confirmed} (${entryFile}): review it again and fix \`confirmed:\`: "${clip(finding.text)}"`,
+      reason: `${finding.verdict}, but the reviewer confirmed ${confirmed} (${entryFile}): review it again and fix \`confirmed:\`: "${clip(quoted)}"`,
     };
   }
   {
@@ -270,7 +274,7 @@ function findingChange(finding: Finding, findingIndex: number, context: Comparis
       previous: entry.verdict,
       place: places[0]!,
       places,
-      reason: `still ${finding.verdict} (${entryFile}), ${parts.join(', ')}: "${clip(finding.text)}"`,
+      reason: `still ${finding.verdict} (${entryFile}), ${parts.join(', ')}: "${clip(quoted)}"`,
     };
   }
 }

@@ -99,7 +99,9 @@ function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary
       text: mention.text,
     });
   }
-  const dated = appearances.filter((appearance) => appearance.datePublished !== undefined);
+  // The first appearance states the claim as `text` does: in a dispute, an outlet on the representative's side.
+  const side = sameSideOutlets(finding);
+  const dated = appearances.filter((appearance) => appearance.datePublished !== undefined && side.has(appearance.publisher.name));
   const first = dated.sort((a, b) => (a.datePublished! < b.datePublished! ? -1 : a.datePublished! > b.datePublished! ? 1 : 0))[0];
   return {
     '@type': 'Claim',
@@ -108,6 +110,29 @@ function claimOf(finding: Finding, sourceById: ReadonlyMap<string, SourceSummary
     appearance: appearances,
     ...(first ? { firstAppearance: first, datePublished: first.datePublished } : {}),
   };
+}
+
+/**
+ * The outlets that state a finding as its representative sentence does: every
+ * outlet but those whose mentions conflict with the representative (updates of
+ * a running count do not count as conflicts).
+ *
+ * @param finding A finding.
+ */
+export function sameSideOutlets(finding: Finding): Set<string> {
+  const representative = Math.max(0, finding.mentions.findIndex((mention) => mention.text === finding.text));
+  const against = new Set<number>();
+  for (const conflict of finding.conflicts) {
+    if (conflict.update) continue;
+    const [a, b] = conflict.between;
+    if (a === representative) against.add(b);
+    if (b === representative) against.add(a);
+  }
+  const outlets = new Set<string>();
+  finding.mentions.forEach((mention, index) => {
+    if (!against.has(index)) outlets.add(mention.outlet);
+  });
+  return outlets;
 }
 
 /**

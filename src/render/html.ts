@@ -289,6 +289,7 @@ function disputedFindingHtml(finding: Finding, context: Context): string {
     : '';
   return [
     findingOpen(finding),
+    reviewHtml(finding, context),
     `<p class="meta"><span class="badge disputed">disputed</span> ${plural(finding.outlets.length, 'outlet')} · ${plural(finding.conflicts.length, 'conflict')}</p>`,
     `<ul class="reasons" aria-label="Why it is disputed">${reasons}</ul>`,
     grid,
@@ -372,6 +373,7 @@ function corroboratedHtml(findings: readonly Finding[], context: Context): strin
         .map((finding) =>
           [
             findingOpen(finding),
+            reviewHtml(finding, context),
             `<p class="meta"><span class="badge corroborated">corroborated</span> ${esc(reasonOf(finding))}</p>`,
             finding.origins.length ? `<p class="meta">Origins: ${finding.origins.map(esc).join(', ')}</p>` : '',
             `<ul class="mentions">${finding.mentions.map((_, i) => `<li>${mentionHtml(finding, i, context, [], false)}</li>`).join('')}</ul>`,
@@ -409,6 +411,14 @@ function uniqueHtml(findings: readonly Finding[], outlets: readonly string[], co
 function uniqueFindingHtml(finding: Finding, context: Context): string {
   const places = finding.mentions.map((mention) => placeLink(mention)).join(' · ');
   return `<li class="finding-unique" id="claim-${esc(finding.id)}" data-verdict="${esc(finding.verdict)}"><p class="claim">${esc(finding.text)}</p><p class="place">${places}</p>${relatedHtml(finding, context)}</li>`;
+}
+
+/** The reviewer's decision on a claim (the ledger's `review: confirmed` and `note`), when there is one. */
+function reviewHtml(finding: Finding, context: Context): string {
+  const review = context.options.reviews?.get(finding.id);
+  if (!review) return '';
+  const stale = review.confirmed !== finding.verdict ? ` (now ${esc(finding.verdict)}: review it again)` : '';
+  return `<p class="meta review"><strong>Reviewed:</strong> confirmed ${esc(review.confirmed)}${stale}${review.note ? ` — ${esc(review.note)}` : ''}</p>`;
 }
 
 function findingOpen(finding: Finding): string {

@@ -22,6 +22,14 @@ export interface RenderOptions {
   readonly reviewDate?: string;
   /** Start CSV with a byte-order mark, so Excel reads it as UTF-8. */
   readonly bom?: boolean;
+  /** Text and Markdown: every unique claim instead of the most check-worthy few per source (`--all`). */
+  readonly all?: boolean;
+  /** The counts before filtering, when a filter left claims out: the summary keeps them and says how many are shown. */
+  readonly unfiltered?: ReportSummary;
+  /** The filter in words ("--verdict disputed"), for the "3 of 126 claims shown" line. */
+  readonly filterNote?: string;
+  /** The ledger's `updates:` pairs of mention keys: conflicts a reviewer marked as updates, shown as such. */
+  readonly updates?: readonly (readonly [string, string])[];
 }
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = { color: false, width: 100, showPossible: false };
@@ -80,6 +88,31 @@ export function filterReport(report: Report, filter: ReportFilter): Report {
     (!outlets || finding.outlets.some((outlet) => outlets.includes(outlet.toLowerCase()))) &&
     (filter.minOutlets === undefined || finding.outlets.length >= filter.minOutlets);
   return { ...report, claims: report.claims.filter(keep) };
+}
+
+/**
+ * The summary line's words: "5 sources, 5 outlets, 126 claims: 1 disputed, 14 corroborated, 111 unique".
+ *
+ * @param summary Counts.
+ */
+export function summaryWords(summary: ReportSummary): { head: string; verdicts: readonly string[] } {
+  const { sources, outlets, claims, byVerdict } = summary;
+  return {
+    head: `${sources} ${sources === 1 ? 'source' : 'sources'}, ${outlets} ${outlets === 1 ? 'outlet' : 'outlets'}, ${claims} ${claims === 1 ? 'claim' : 'claims'}: `,
+    verdicts: [`${byVerdict.disputed} disputed`, `${byVerdict.corroborated} corroborated`, `${byVerdict.unique} unique`],
+  };
+}
+
+/**
+ * "3 of 126 claims shown (--verdict disputed)" when a filter left claims out, else null.
+ *
+ * @param report The filtered report.
+ * @param options Its render options (the unfiltered counts and the filter in words).
+ */
+export function shownLine(report: Report, options: Pick<RenderOptions, 'unfiltered' | 'filterNote'>): string | null {
+  const total = options.unfiltered?.claims;
+  if (total === undefined || (total === report.claims.length && !options.filterNote)) return null;
+  return `${report.claims.length} of ${total} ${total === 1 ? 'claim' : 'claims'} shown${options.filterNote ? ` (${options.filterNote})` : ''}`;
 }
 
 /**

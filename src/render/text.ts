@@ -1,6 +1,7 @@
-// Text reporter for the terminal: a summary line, then disputed claims with the
-// conflicting mentions side by side, corroborated claims with their outlets
-// and origins, and unique claims grouped by outlet. Pure: colour is an option
+// Text reporter for the terminal: a summary line, then (per story when there are
+// several) disputed claims with their sides (which outlets state which figure),
+// corroborated claims by independent origins, and unique claims by source in
+// article order, folded to the most check-worthy few unless `all`. Pure: colour is an option
 // (chalk with an explicit level), wrapping uses wrap-ansi at `options.width`.
 
 import { Chalk } from 'chalk';
@@ -8,7 +9,9 @@ import wrapAnsi from 'wrap-ansi';
 import { wrapText } from './wrap.js';
 import type { Finding, Mention, Report } from '../types.js';
 import { safeReport } from './sanitize.js';
-import { findingsWith, placeOf, summarize, type RenderOptions } from './shared.js';
+import { groupFindings, reviewedUpdates, shownUnique, sidesOf, undatedSources, UNIQUE_SHOWN_PER_SOURCE, type Side } from './digest.js';
+import { readableDate, readableQuantity } from './readable.js';
+import { placeOf, shownLine, summarize, summaryWords, type RenderOptions } from './shared.js';
 
 /** Narrowest terminal at which the two mentions of a conflict sit side by side. */
 const SIDE_BY_SIDE_MIN_WIDTH = 110;
@@ -32,24 +35,34 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
       .map((line) => ' '.repeat(indent) + line)
       .join('\n');
   const lines: string[] = [];
-  const summary = summarize(report);
+  const summary = options.unfiltered ?? summarize(report);
   const idOf = new Map(report.claims.map((finding, index) => [finding.id, index]));
+  const words = summaryWords(summary);
 
   lines.push(
-    wrapSummary(paint.bold(
-      `${summary.sources} ${plural(summary.sources, 'source')}, ${summary.outlets} ${plural(summary.outlets, 'outlet')}, ` +
-        `${summary.claims} ${plural(summary.claims, 'claim')}: `,
-    ) +
-      [
-        paint.red(`${summary.byVerdict.disputed} disputed`),
-        paint.green(`${summary.byVerdict.corroborated} corroborated`),
-        paint.yellow(`${summary.byVerdict.unique} unique`),
-      ].join(', '), width),
+    wrapSummary(
+      paint.bold(words.head) + [paint.red(words.verdicts[0]!), paint.green(words.verdicts[1]!), paint.yellow(words.verdicts[2]!)].join(', '),
+      width,
+    ),
   );
-  if (summary.diagnostics.errors + summary.diagnostics.warnings > 0) {
+  const shown = shownLine(report, options);
+  if (shown) lines.push(paint.bold(shown));
+  const problems = summarize(report).diagnostics;
+  if (problems.errors + problems.warnings > 0) {
     lines.push(
       paint.red(
-        `${summary.diagnostics.errors} ${plural(summary.diagnostics.errors, 'problem')} and ${summary.diagnostics.warnings} ${plural(summary.diagnostics.warnings, 'warning')} in the sources (listed on stderr)`,
+        `${problems.errors} ${plural(problems.errors, 'problem')} and ${problems.warnings} ${plural(problems.warnings, 'warning')} in the sources (listed on stderr)`,
+      ),
+    );
+  }
+  const undated = undatedSources(report);
+  if (undated.length > 0) {
+    lines.push(
+      wrap(
+        paint.dim(
+          `No published date, so relative dates such as "on Friday" stay unresolved: ${undated.map((source) => source.outlet).join(', ')}`,
+        ),
+        0,
       ),
     );
   }
@@ -63,54 +76,83 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
     }
     if (finding.related.length > MAX_RELATED_SHOWN) lines.push(wrap(paint.dim(`… and ${finding.related.length - MAX_RELATED_SHOWN} more (see --format json)`), 4));
   };
-
-  const disputed = findingsWith(report, 'disputed');
-  if (disputed.length > 0) {
-    lines.push('', paint.red.bold(`DISPUTED (${disputed.length})`));
-    for (const finding of disputed) {
-      lines.push('', wrap(`${paint.red('✗')} ${paint.bold(finding.text)}`, 0));
-      lines.push(wrap(paint.dim(outletLine(finding)), 2));
-      // Each mention's sentence is printed once; later conflicts name it by outlet and place.
-      const shown = new Set<Mention>();
-      for (const conflict of finding.conflicts) {
-        const [a, b] = [finding.mentions[conflict.between[0]]!, finding.mentions[conflict.between[1]]!];
-        lines.push(wrap(`${paint.red(conflict.kind)}: ${conflict.detail}`, 2));
-        lines.push(width >= SIDE_BY_SIDE_MIN_WIDTH ? sideBySide(a, b, width, paint, shown) : stacked([a, b], wrap, paint, shown));
-        shown.add(a).add(b);
-      }
-      related(finding);
+  const reviewed = (finding: Finding) => {
+    const review = options.reviews?.get(finding.id);
+    if (!review) return;
+    const stale = review.confirmed !== finding.verdict ? ` (now ${finding.verdict}: review it again)` : '';
+    lines.push(wrap(paint.magenta(`reviewed: confirmed ${review.confirmed}${stale}${review.note ? ` — ${review.note}` : ''}`), 2));
+  };
+  const updatesOf = (finding: Finding, shownMentions: Set<Mention>) => {
+    for (const sides of sidesOf(finding).filter((entry) => entry.update)) {
+      lines.push(wrap(`${paint.blue('update')} (${sides.kind}, a later figure): ${sideWords(sides.sides[0])} → ${sideWords(sides.sides[1])}`, 2));
     }
-  }
-
-  const corroborated = findingsWith(report, 'corroborated');
-  if (corroborated.length > 0) {
-    lines.push('', paint.green.bold(`CORROBORATED (${corroborated.length})`));
-    for (const finding of corroborated) {
-      lines.push('', wrap(`${paint.green('✓')} ${paint.bold(finding.text)}`, 0));
-      lines.push(wrap(paint.dim(outletLine(finding)), 2));
-      lines.push(stacked(finding.mentions, wrap, paint));
-      related(finding);
+    for (const [i, j] of reviewedUpdates(finding, options.updates)) {
+      const [a, b] = [finding.mentions[i]!, finding.mentions[j]!];
+      lines.push(wrap(`${paint.blue('update')} (a reviewer's updates:): ${mentionFigures(a)} → ${mentionFigures(b)}`, 2));
+      lines.push(stacked([a, b], wrap, paint, shownMentions));
+      shownMentions.add(a).add(b);
     }
-  }
+  };
 
-  const unique = findingsWith(report, 'unique');
-  if (unique.length > 0) {
-    lines.push('', paint.yellow.bold(`UNIQUE (${unique.length})`));
-    const byOutlet = new Map<string, Finding[]>();
-    for (const finding of unique) {
-      const outlet = finding.outlets[0] ?? '';
-      // Appended in place: copying the list per finding was quadratic (30 000 unique claims: 14.6 s).
-      const list = byOutlet.get(outlet);
-      if (list) list.push(finding);
-      else byOutlet.set(outlet, [finding]);
+  const groups = groupFindings(report);
+  for (const group of groups) {
+    if (group.story) {
+      const count = group.disputed.length + group.corroborated.length + group.unique.reduce((sum, entry) => sum + entry.findings.length, 0);
+      lines.push('', wrap(paint.bold.underline(`STORY: ${group.story.title} (${group.story.sources.length} ${plural(group.story.sources.length, 'source')}, ${count} ${plural(count, 'claim')})`), 0));
     }
-    for (const outlet of [...byOutlet.keys()].sort()) {
-      const findings = byOutlet.get(outlet)!;
-      lines.push('', paint.bold(`${outlet} (${findings.length})`));
-      for (const finding of findings) {
-        const mention = finding.mentions[0]!;
-        lines.push(wrap(`• ${mention.text} ${paint.cyan(placeOf(mention))}`, 2).replace(/^ {2}/, '  '));
+    if (group.disputed.length > 0) {
+      lines.push('', paint.red.bold(`DISPUTED (${group.disputed.length})`));
+      for (const finding of group.disputed) {
+        lines.push('', wrap(`${paint.red('✗')} ${paint.bold(finding.text)}`, 0));
+        lines.push(wrap(paint.dim(outletLine(finding)), 2));
+        reviewed(finding);
+        // Each conflict once, with its sides: which outlets state which figure. Each sentence is printed once.
+        const shownMentions = new Set<Mention>();
+        for (const conflict of sidesOf(finding).filter((entry) => !entry.update)) {
+          const [a, b] = conflict.sides;
+          lines.push(wrap(`${paint.red(conflict.kind)}: ${sideWords(a)} vs ${sideWords(b)}${conflict.reason ? `: ${conflict.reason}` : ''}`, 2));
+          const left = a.mentions.map((index) => finding.mentions[index]!);
+          const right = b.mentions.map((index) => finding.mentions[index]!);
+          lines.push(
+            width >= SIDE_BY_SIDE_MIN_WIDTH ? sideBySide(left, right, width, paint, shownMentions) : stacked([...left, ...right], wrap, paint, shownMentions),
+          );
+          for (const mention of [...left, ...right]) shownMentions.add(mention);
+        }
+        updatesOf(finding, shownMentions);
         related(finding);
+      }
+    }
+
+    if (group.corroborated.length > 0) {
+      lines.push('', paint.green.bold(`CORROBORATED (${group.corroborated.length})`));
+      for (const finding of group.corroborated) {
+        lines.push('', wrap(`${paint.green('✓')} ${paint.bold(finding.text)}`, 0));
+        lines.push(wrap(paint.dim(outletLine(finding)), 2));
+        reviewed(finding);
+        const shownMentions = new Set<Mention>();
+        updatesOf(finding, shownMentions);
+        lines.push(stacked(finding.mentions, wrap, paint, shownMentions));
+        related(finding);
+      }
+    }
+
+    const uniqueCount = group.unique.reduce((sum, entry) => sum + entry.findings.length, 0);
+    if (uniqueCount > 0) {
+      const folded = options.all !== true && group.unique.some((entry) => shownUnique(entry.findings, false).length < entry.findings.length);
+      lines.push('', paint.yellow.bold(`UNIQUE (${uniqueCount})`));
+      if (folded) lines.push(wrap(paint.dim(`The ${UNIQUE_SHOWN_PER_SOURCE} most check-worthy of each source, in article order; --all shows every one.`), 0));
+      for (const entry of group.unique) {
+        const kept = shownUnique(entry.findings, options.all === true);
+        const outlet = entry.source?.outlet ?? entry.findings[0]?.outlets[0] ?? '';
+        const count = kept.length < entry.findings.length ? `${kept.length} of ${entry.findings.length}` : `${entry.findings.length}`;
+        lines.push('', wrap(`${paint.bold(outlet)} ${paint.dim(`(${count})`)}`, 0));
+        for (const finding of kept) {
+          const mention = finding.mentions[0]!;
+          lines.push(wrap(`• ${mention.text} ${paint.cyan(placeOf(mention))}`, 2).replace(/^ {2}/, '  '));
+          reviewed(finding);
+          related(finding);
+        }
+        if (kept.length < entry.findings.length) lines.push(paint.dim(`  … ${entry.findings.length - kept.length} more`));
       }
     }
   }
@@ -118,15 +160,25 @@ export function renderText(unsafe: Report, options: RenderOptions): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** "nine schools (River Post, The Daily)": a side's value and the outlets that state it. */
+function sideWords(side: Side): string {
+  return `"${side.value}" (${side.outlets.join(', ')})`;
+}
+
+/** A mention's figures and dates as short text ("at least 4 meetings, 2020-12-18 (on Friday)"), with its outlet. */
+function mentionFigures(mention: Mention): string {
+  const figures = [...mention.quantities.map(readableQuantity), ...mention.dates.map(readableDate)];
+  return `${mention.outlet}${figures.length > 0 ? ` "${figures.join(', ')}"` : ''}`;
+}
+
 function wrapSummary(text: string, width: number): string {
   return wrapText(text, width);
 }
 
+/** "4 outlets, 1 origin: the Justice Department": the independent origins, not the outlets (each mention names its outlet). */
 function outletLine(finding: Finding): string {
   const origins = finding.origins.length;
-  return `${finding.outlets.length} ${plural(finding.outlets.length, 'outlet')}, ${origins} ${plural(origins, 'origin')}: ${finding.outlets.join(', ')}${
-    origins < finding.outlets.length ? ` (origins: ${finding.origins.join(', ')})` : ''
-  }`;
+  return `${finding.outlets.length} ${plural(finding.outlets.length, 'outlet')}, ${origins} ${plural(origins, 'origin')}: ${finding.origins.join(', ')}`;
 }
 
 function stacked(
@@ -143,8 +195,14 @@ function stacked(
     .join('\n');
 }
 
-/** Two mentions in two columns: wrap plain text first, pad, then colour, so ANSI codes never skew the columns. */
-function sideBySide(a: Mention, b: Mention, width: number, paint: InstanceType<typeof Chalk>, shown: ReadonlySet<Mention>): string {
+/** Two sides in two columns: wrap plain text first, pad, then colour, so ANSI codes never skew the columns. */
+function sideBySide(
+  a: readonly Mention[],
+  b: readonly Mention[],
+  width: number,
+  paint: InstanceType<typeof Chalk>,
+  shown: ReadonlySet<Mention>,
+): string {
   const gap = 3;
   const column = Math.floor((width - 4 - gap) / 2);
   // Paths are never broken mid-name: a long one is cut at the front instead.
@@ -152,16 +210,19 @@ function sideBySide(a: Mention, b: Mention, width: number, paint: InstanceType<t
     const value = placeOf(mention);
     return value.length <= column ? value : `…${value.slice(value.length - column + 1)}`;
   };
-  const block = (mention: Mention) => [
+  type Line = { text: string; style: 'outlet' | 'place' | 'text' };
+  const block = (mention: Mention): Line[] => [
     ...wrapAnsi(mention.outlet, column, { hard: true }).split('\n').map((line) => ({ text: line, style: 'outlet' as const })),
     { text: place(mention), style: 'place' as const },
     ...(shown.has(mention)
       ? [{ text: '(above)', style: 'place' as const }]
       : wrapText(mention.text, column).split('\n').map((line) => ({ text: line, style: 'text' as const }))),
   ];
-  const left = block(a);
-  const right = block(b);
-  const style = (line: { text: string; style: 'outlet' | 'place' | 'text' } | undefined, pad: boolean) => {
+  const blocks = (mentions: readonly Mention[]): (Line | undefined)[] =>
+    mentions.flatMap((mention, index) => [...(index > 0 ? [undefined] : []), ...block(mention)]);
+  const left = blocks(a);
+  const right = blocks(b);
+  const style = (line: Line | undefined, pad: boolean) => {
     const text = line?.text ?? '';
     const padded = pad ? text.padEnd(column) : text;
     if (!line) return padded;

@@ -56,7 +56,9 @@ function accept(text: string, tokens: readonly Token[], first: number, last: num
   const words = last - first + 1;
   if (words > data.maxSpeakerWords) return null;
   const head = tokens[first]!;
-  if (!head.capital && !data.speakerOpeners.has(head.lower)) return null;
+  // A lowercase head only opens a speaker it may open ("the", "prosecutors") or a named group ("town officials").
+  const group = words >= 2 && words <= data.groupModifiersMaxWords + 1 && data.groupNouns.has(tokens[last]!.lower);
+  if (!head.capital && !data.speakerOpeners.has(head.lower) && !group) return null;
   const start = head.start;
   const end = tokens[last]!.end;
   const speaker = text.slice(start, end);

@@ -123,6 +123,12 @@ export const attribution = {
   invertedStops: new Set(attributionData.invertedStops),
   notLabels: new Set(attributionData.notLabels),
   prefilter: phraseRegExp([...attributionData.verbs, ...attributionData.thatVerbs, ...attributionData.according], 'i'),
+  pronouns: new Set(attributionData.pronouns),
+  referenceWords: new Set(attributionData.referenceWords),
+  referenceNouns: new Set(attributionData.referenceNouns),
+  groupNouns: new Set(attributionData.groupNouns),
+  groupModifiersMaxWords: attributionData.groupModifiersMaxWords,
+  pronounWindow: attributionData.pronounWindow,
 };
 
 /** Tunables of `checkworthiness.ts`. */

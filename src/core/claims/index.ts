@@ -7,12 +7,14 @@ import { rateCheckWorthiness } from './checkworthiness.js';
 import { findDates } from './date.js';
 import { findNegation } from './negation.js';
 import { findQuantities } from './quantity.js';
+import { resolveSpeakers } from './speaker-context.js';
 
 export { findAttribution, findSpeakers, type Speaker } from './attribution.js';
 export { rateCheckWorthiness, type WorthinessFeatures } from './checkworthiness.js';
 export { findDates } from './date.js';
 export { findNegation, findNegationCues, type NegationCue } from './negation.js';
 export { findQuantities } from './quantity.js';
+export { isNamedSpeaker, resolveSpeakers } from './speaker-context.js';
 
 /** Longest sentence (in characters) analysed as a claim; the longest in the seeds has about 700. */
 export const MAX_CLAIM_LENGTH = 2000;
@@ -67,16 +69,22 @@ export function analyzeSentence(sentence: Sentence, context: ClaimContext): Clai
 }
 
 /**
- * The check-worthy claims among a source's sentences, in order.
+ * The check-worthy claims among a source's sentences, in order, each speaker
+ * that only points back ("he added", "the statement said") resolved to the
+ * named one before it (see speaker-context.ts).
  *
  * @param sentences Sentences of one source.
  * @param context Outlet and publication date of that source.
  */
 export function extractClaims(sentences: readonly Sentence[], context: ClaimContext): Claim[] {
+  const analysed = sentences.map((sentence) => analyzeSentence(sentence, context));
+  // "He added", "the statement said": the named speaker or document before it in the article.
+  const speakers = resolveSpeakers(analysed.map((claim) => claim.attribution));
   const claims: Claim[] = [];
-  for (const sentence of sentences) {
-    const claim = analyzeSentence(sentence, context);
-    if (claim.checkworthiness.checkworthy) claims.push(claim);
-  }
+  analysed.forEach((claim, index) => {
+    if (!claim.checkworthiness.checkworthy) return;
+    const speaker = speakers[index] ?? null;
+    claims.push(speaker === claim.attribution ? claim : { ...claim, attribution: speaker });
+  });
   return claims;
 }
