@@ -213,14 +213,19 @@ export function* pairsTouching(
   const seen = new Int32Array(sourceOf.length).fill(-1);
   const copyTerms = copyTermsCache(profileAt, options);
   const windows = copyWindows(claims.size);
+  // Membership of `claims` by index (a Set lookup per posting entry was the join's main cost).
+  const probing = new Uint8Array(sourceOf.length);
+  for (const claim of claims) probing[claim] = 1;
   for (const i of [...claims].sort((a, b) => a - b)) {
     shared.clear();
+    const source = sourceOf[i];
     for (const { weight, list } of termsOf.get(i) ?? []) {
-      list.claims.forEach((j, k) => {
+      for (let k = 0; k < list.claims.length; k++) {
+        const j = list.claims[k]!;
         // A pair of two of `claims` is counted once, from its first claim.
-        if (j === i || sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) return;
+        if (j === i || (j < i && probing[j] === 1) || sourceOf[j] === source) continue;
         shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
-      });
+      }
     }
     seen[i] = i;
     for (const [j, weight] of shared) {
@@ -238,12 +243,13 @@ export function* pairsTouching(
       for (let at = from; at < to; at++) {
         const k = order ? order[at]! : at;
         const j = list.claims[k]!;
-        if (seen[j] === i) continue;
+        // A pair of two of `claims` is counted once, from its first claim (what `seen` would record for it matters to no one).
+        if (seen[j] === i || (j < i && probing[j] === 1)) continue;
         // Positional filter: from this term on, neither claim has the weight the pair must share.
         const need = Math.max(options.minSharedWeight, options.copyShare * Math.max(mine.total, list.totals[k]!)) - EPSILON;
         if (Math.min(suffix, list.suffixes[k]!) < need) continue;
         seen[j] = i;
-        if (sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) continue;
+        if (sourceOf[j] === source) continue;
         if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
       }
     }
