@@ -149,9 +149,9 @@ export function writeRewrites(count: number, folder = path.join(root, 'bench', `
  * is printed word for word by two or more outlets, and how many of them have
  * all their mentions in one finding.
  *
- * @param exported The JSON export (`claimcheck export --format json`).
+ * @param exported The JSON export (`claimcheck export --format json`), or its claims one by one (`--format jsonl`).
  */
-export function verbatimShare(exported: { claims: readonly { id: string; mentions: readonly { text: string; outlet: string }[] }[] }): { copies: number; together: number } {
+export function verbatimShare(exported: { claims: Iterable<{ id: string; mentions: readonly { text: string; outlet: string }[] }> }): { copies: number; together: number } {
   const byText = new Map<string, { outlets: Set<string>; findings: Set<string> }>();
   for (const finding of exported.claims) {
     for (const mention of finding.mentions) {
