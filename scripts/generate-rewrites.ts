@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateArticle } from './generate-corpus.js';
+import { seededRandom, type Random } from './random.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -60,24 +61,7 @@ export function baseArticles(): { readonly bases: readonly Base[]; readonly real
   return (baseCache = { bases, real: real !== undefined });
 }
 
-// A small seeded PRNG (mulberry32 over an FNV-1a seed).
-function random(...parts: readonly (string | number)[]) {
-  let hash = 0x811c9dc5;
-  for (const char of ['claimcheck-rewrites-v1', ...parts].join('\u0000')) {
-    hash ^= char.charCodeAt(0);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  let state = hash >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), chance: (p: number) => next() < p, pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]! };
-}
-type Random = ReturnType<typeof random>;
+const random = (...parts: readonly (string | number)[]): Random => seededRandom('claimcheck-rewrites-v1', ...parts);
 
 const OUTLETS = [
   'Harbor Ledger', 'Northfield Courier', 'Granite Wire', 'Daily Meridian', 'Riverbend Post', 'Capital Signal',
@@ -165,9 +149,9 @@ export function writeRewrites(count: number, folder = path.join(root, 'bench', `
  * is printed word for word by two or more outlets, and how many of them have
  * all their mentions in one finding.
  *
- * @param exported The JSON export (`claimcheck export --format json`).
+ * @param exported The JSON export (`claimcheck export --format json`), or its claims one by one (`--format jsonl`).
  */
-export function verbatimShare(exported: { claims: readonly { id: string; mentions: readonly { text: string; outlet: string }[] }[] }): { copies: number; together: number } {
+export function verbatimShare(exported: { claims: Iterable<{ id: string; mentions: readonly { text: string; outlet: string }[] }> }): { copies: number; together: number } {
   const byText = new Map<string, { outlets: Set<string>; findings: Set<string> }>();
   for (const finding of exported.claims) {
     for (const mention of finding.mentions) {

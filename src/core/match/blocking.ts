@@ -16,6 +16,7 @@
 
 import type { MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
+import { copyWindow, copyWindows, overlapReaches } from './copy-scan.js';
 import { termRarity } from './rarity.js';
 
 /** Blocking terms and the claims that have them, with each claim's weight for the term. */
@@ -211,14 +212,20 @@ export function* pairsTouching(
   const shared = new Map<number, number>();
   const seen = new Int32Array(sourceOf.length).fill(-1);
   const copyTerms = copyTermsCache(profileAt, options);
+  const windows = copyWindows(claims.size);
+  // Membership of `claims` by index (a Set lookup per posting entry was the join's main cost).
+  const probing = new Uint8Array(sourceOf.length);
+  for (const claim of claims) probing[claim] = 1;
   for (const i of [...claims].sort((a, b) => a - b)) {
     shared.clear();
+    const source = sourceOf[i];
     for (const { weight, list } of termsOf.get(i) ?? []) {
-      list.claims.forEach((j, k) => {
+      for (let k = 0; k < list.claims.length; k++) {
+        const j = list.claims[k]!;
         // A pair of two of `claims` is counted once, from its first claim.
-        if (j === i || sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) return;
+        if (j === i || (j < i && probing[j] === 1) || sourceOf[j] === source) continue;
         shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
-      });
+      }
     }
     seen[i] = i;
     for (const [j, weight] of shared) {
@@ -231,14 +238,18 @@ export function* pairsTouching(
     for (const { term, suffix } of copyPrefixOf(mine, options)) {
       const list = index.copies.get(term);
       if (!list) continue;
-      for (let k = 0; k < list.claims.length; k++) {
+      // Only the entries whose weight the positional filter below can pass (copy-scan.ts).
+      const { order, from, to } = copyWindow(windows, list, mine.total, suffix, options.copyShare);
+      for (let at = from; at < to; at++) {
+        const k = order ? order[at]! : at;
         const j = list.claims[k]!;
-        if (seen[j] === i) continue;
+        // A pair of two of `claims` is counted once, from its first claim (what `seen` would record for it matters to no one).
+        if (seen[j] === i || (j < i && probing[j] === 1)) continue;
         // Positional filter: from this term on, neither claim has the weight the pair must share.
         const need = Math.max(options.minSharedWeight, options.copyShare * Math.max(mine.total, list.totals[k]!)) - EPSILON;
         if (Math.min(suffix, list.suffixes[k]!) < need) continue;
         seen[j] = i;
-        if (sourceOf[j] === sourceOf[i] || (j < i && claims.has(j))) continue;
+        if (sourceOf[j] === source) continue;
         if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
       }
     }
@@ -327,7 +338,8 @@ export function copyOverlap(a: CopyTerms, b: CopyTerms): number {
  * @param options Blocking settings.
  */
 export function isCopyPair(a: CopyTerms, b: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): boolean {
-  return copyOverlap(a, b) >= Math.max(options.minSharedWeight, options.copyShare * Math.max(a.total, b.total));
+  // copyOverlap(a, b) ≥ the threshold, given up once it cannot get there.
+  return overlapReaches(a, b, Math.max(options.minSharedWeight, options.copyShare * Math.max(a.total, b.total)));
 }
 
 /**
@@ -341,7 +353,8 @@ export function isCopyPair(a: CopyTerms, b: CopyTerms, options: Pick<ResolvedClu
  * @param options Blocking settings.
  */
 export function copyPrefixOf(own: CopyTerms, options: Pick<ResolvedClusterOptions, 'minSharedWeight' | 'copyShare'>): { term: string; suffix: number }[] {
-  const order = own.terms.map((_, k) => k).sort((a, b) => termRarity(own.terms[b]!) - termRarity(own.terms[a]!) || a - b);
+  const rarity = own.terms.map(termRarity);
+  const order = own.terms.map((_, k) => k).sort((a, b) => rarity[b]! - rarity[a]! || a - b);
   const floor = Math.max(options.minSharedWeight, options.copyShare * own.total) - EPSILON;
   let suffix = own.total + EPSILON;
   const prefix: { term: string; suffix: number }[] = [];

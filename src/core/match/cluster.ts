@@ -12,6 +12,7 @@ import type { Claim, Cluster, RelatedLink } from '../../types.js';
 import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
+import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
 
 /** The claims to cluster, by index: called only for the claims a call compares or re-clusters. */
@@ -147,7 +148,7 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
  * corpora), and the n-gram memo of the call's comparisons.
  */
 export class PairGraph {
-  private readonly notes = new Map<number, PairNote | null>();
+  private readonly notes = new PairTable();
   private readonly table = new GramTable();
 
   constructor(
@@ -166,28 +167,42 @@ export class PairGraph {
     return gate === 'identity' && !(pair.identity.score > 0) ? null : pair;
   }
 
-  private key(i: number, j: number): number {
-    const size = this.sourceOf.length;
-    return i < j ? i * size + j : j * size + i;
-  }
-
   private compare(i: number, j: number): PairMatch {
     return matchPair(this.profileAt(i), this.profileAt(j), this.model, this.table);
   }
 
+  /** Keep a compared pair's note (a pair of one source is held as such); its slot. */
+  private keep(i: number, j: number, pair: PairMatch | null): number {
+    if (pair === null) return this.notes.set(i, j, PairCode.SameSource, 0);
+    const note = noteOf(pair);
+    return this.notes.set(i, j, note.related ? PairCode.Related : PairCode.Unrelated, note.centrality);
+  }
+
+  /** The slot of a pair's note, compared on first use. */
+  private slotOf(i: number, j: number): number {
+    const at = this.notes.find(i, j);
+    if (at !== -1) return at;
+    if (this.sourceOf[i] === this.sourceOf[j]) return this.keep(i, j, null);
+    const pair = this.gated(i, j);
+    return pair ? this.keep(i, j, pair) : this.notes.set(i, j, PairCode.Unrelated, 0);
+  }
+
   /** The note of a pair (null: same source), compared on first use. */
   note(i: number, j: number): PairNote | null {
-    const key = this.key(i, j);
-    let note = this.notes.get(key);
-    if (note === undefined) {
-      if (this.sourceOf[i] === this.sourceOf[j]) note = null;
-      else {
-        const pair = this.gated(i, j);
-        note = pair ? noteOf(pair) : GATED;
-      }
-      this.notes.set(key, note);
-    }
-    return note;
+    const at = this.slotOf(i, j);
+    const code = this.notes.codeAt(at);
+    return code === PairCode.SameSource ? null : { related: code === PairCode.Related, centrality: this.notes.valueAt(at) };
+  }
+
+  /** Whether a pair is related: 1, 0, or -1 for a pair of one source (compared on first use). */
+  relation(i: number, j: number): -1 | 0 | 1 {
+    const code = this.notes.codeAt(this.slotOf(i, j));
+    return code === PairCode.SameSource ? -1 : code === PairCode.Related ? 1 : 0;
+  }
+
+  /** A pair's share of a member's centrality (0 for a pair of one source; compared on first use). */
+  centrality(i: number, j: number): number {
+    return this.notes.valueAt(this.slotOf(i, j));
   }
 
   /** Compare candidate pairs (distinct pairs of different sources) and keep the confident and weak edges, in merge order. */
@@ -196,10 +211,10 @@ export class PairGraph {
     for (const [i, j] of pairs) {
       const pair = this.gated(i, j);
       if (!pair) {
-        this.notes.set(this.key(i, j), GATED);
+        this.notes.set(i, j, PairCode.Unrelated, 0);
         continue;
       }
-      this.notes.set(this.key(i, j), noteOf(pair));
+      this.keep(i, j, pair);
       const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
       if (pair.reason) edges.push({ i, j, strength, confident: true });
       else if (pair.related) edges.push({ i, j, strength, confident: false });
@@ -236,10 +251,10 @@ function mergeClusters(
     for (const x of members.get(a)!) {
       for (const y of members.get(b)!) {
         if (options.cannotLink?.(input.claimAt(x), input.claimAt(y))) forbidden = true;
-        const pair = graph.note(x, y);
-        if (pair === null) continue;
+        const relation = graph.relation(x, y);
+        if (relation === -1) continue;
         count++;
-        if (pair.related) related++;
+        related += relation;
       }
     }
     if (forbidden || count === 0 || related / count < options.linkage) continue;
@@ -307,7 +322,6 @@ interface PairNote {
 }
 
 /** The note of a pair the story gate keeps apart. */
-const GATED: PairNote = { related: false, centrality: 0 };
 
 function noteOf(pair: PairMatch): PairNote {
   return {
@@ -323,8 +337,7 @@ function centralOf(indexes: readonly number[], graph: PairGraph): number {
   indexes.forEach((i, position) => {
     let score = 0;
     for (const j of indexes) {
-      const pair = i === j ? null : graph.note(i, j);
-      if (pair) score += pair.centrality;
+      if (i !== j) score += graph.centrality(i, j);
     }
     if (score > bestScore) {
       best = position;
