@@ -182,7 +182,8 @@ def pipeline(client, folder, out, ledger, cwd, node):
     files = [record["path"] for record in run_stage(node, cwd, "list", [], folder)]
     if not files:
         raise SystemExit(f"no source files in {folder}")
-    parts = max(1, min(len(files), workers * 4))
+    # Partitions of about 100 sources (each one starts node once per stage), at least one per worker.
+    parts = max(1, min(len(files), max(workers, min(workers * 4, -(-len(files) // 100)))))
 
     analyzed = db.from_sequence([{"path": path} for path in files], npartitions=parts).map_partitions(analyze_partition, node, cwd).persist()
     usable = {record["path"]: record for record in analyzed.filter(lambda r: r["id"] is not None).map(plan_record).compute()}
