@@ -179,6 +179,13 @@ def pipeline(client, folder, out, ledger, cwd, node):
     import dask.bag as db
 
     workers = max(1, len(client.scheduler_info()["workers"]))
+    phases, mark = {}, [time.time()]
+
+    def phase(name):
+        now = time.time()
+        phases[name] = round(now - mark[0], 2)
+        mark[0] = now
+
     files = [record["path"] for record in run_stage(node, cwd, "list", [], folder)]
     if not files:
         raise SystemExit(f"no source files in {folder}")
@@ -188,6 +195,7 @@ def pipeline(client, folder, out, ledger, cwd, node):
     analyzed = db.from_sequence([{"path": path} for path in files], npartitions=parts).map_partitions(analyze_partition, node, cwd).persist()
     usable = {record["path"]: record for record in analyzed.filter(lambda r: r["id"] is not None).map(plan_record).compute()}
     order = {path: rank for rank, path in enumerate(files)}
+    phase("analyze")
     plan = run_stage(node, cwd, "plan", sorted(usable.values(), key=lambda r: order[r["path"]]))[0]
 
     # A clash of file names gives a source another id: analyse it again under that id (as export does).
@@ -206,9 +214,11 @@ def pipeline(client, folder, out, ledger, cwd, node):
     common = {term for term, count in claims.map(lambda c: c["keys"]["terms"]).flatten().frequencies().filter(lambda kv, cap=cap: kv[1] > cap).compute()}
     with_capped = claims.map(lambda c, common=common: {**c, "capped": [t for t in c["keys"]["terms"] if t not in common]}).persist()
 
+    phase("plan")
     blocks = claims.map_partitions(block_entries, common).groupby(block_hash, npartitions=parts)
     edges = sorted(set(blocks.map_partitions(pairs_partition, node, cwd).compute()))
 
+    phase("pairs")
     roots = components_of(edges)
     by_component = {}
     cross = {}
@@ -224,6 +234,7 @@ def pipeline(client, folder, out, ledger, cwd, node):
     items = db.concat([with_capped.map_partitions(component_entries, roots, cross), edge_items])
     judged = items.groupby(lambda entry: entry[0], npartitions=parts).map_partitions(judge_partition, node, cwd, ledger).compute()
 
+    phase("judge")
     finding_of = {}
     for record in judged:
         for claim in record["claims"]:
@@ -247,7 +258,8 @@ def pipeline(client, folder, out, ledger, cwd, node):
     with open(tmp, "wb") as handle:
         handle.write(proc.stdout)
     os.replace(tmp, out)
-    return {"sources": len(plan["sources"]), "claims": total, "edges": len(edges), "findings": len(linked)}
+    phase("finish")
+    return {"phases": phases, "sources": len(plan["sources"]), "claims": total, "edges": len(edges), "findings": len(linked)}
 
 
 def main(argv=None):
