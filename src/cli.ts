@@ -84,9 +84,11 @@ Examples:
 
 Exit codes: 0 ok, 1 findings or bad input (check), 2 usage error.`,
     );
-  for (const make of [reportCommand, exportCommand, checkCommand, addCommand, sentencesCommand, stageCommand]) {
+  for (const make of [reportCommand, exportCommand, checkCommand, addCommand, sentencesCommand]) {
     program.addCommand(refuseRepeats(make(context)).copyInheritedSettings(program));
   }
+  // The stages for distributed engines (engines/dask): not for typing, so not in the help.
+  program.addCommand(refuseRepeats(stageCommand(context)).copyInheritedSettings(program), { hidden: true });
   return program;
 }
 
