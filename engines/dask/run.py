@@ -208,11 +208,12 @@ def pipeline(client, folder, out, ledger, cwd, node):
         offsets[source["path"]] = total
         total += usable[source["path"]]["claims"]
     claims = analyzed.map_partitions(explode, offsets).persist()
+    del analyzed  # the workers keep the claims only
 
     # Corpus-wide term counts decide which blocking terms are too common (the cap of `maxPostingsFor`).
     cap = plan["maxPostings"]
     common = {term for term, count in claims.map(lambda c: c["keys"]["terms"]).flatten().frequencies().filter(lambda kv, cap=cap: kv[1] > cap).compute()}
-    with_capped = claims.map(lambda c, common=common: {**c, "capped": [t for t in c["keys"]["terms"] if t not in common]}).persist()
+    with_capped = claims.map(lambda c, common=common: {**c, "capped": [t for t in c["keys"]["terms"] if t not in common]})
 
     phase("plan")
     blocks = claims.map_partitions(block_entries, common).groupby(block_hash, npartitions=parts)
