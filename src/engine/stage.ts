@@ -224,7 +224,12 @@ export function judgeStage(component: ComponentRecord, review: Review | undefine
   const claimAt = (k: number) => memberAt.get(k)?.claim ?? outsideClaim(all[k]!);
   const input: ClusterInput = { sourceOf: all.map((_, k) => claimAt(k).sentence.source), claimAt, profileAt };
   const candidate = candidateChecker(options);
-  const blockClaim = (k: number): BlockClaim => ({ index: all[k]!, source: input.sourceOf[k]!, profile: profileAt(k), capped: memberAt.get(k)!.capped });
+  const blockClaims = new Map<number, BlockClaim>();
+  const blockClaim = (k: number): BlockClaim => {
+    let claim = blockClaims.get(k);
+    if (!claim) blockClaims.set(k, (claim = { index: all[k]!, source: input.sourceOf[k]!, profile: profileAt(k), capped: memberAt.get(k)!.capped }));
+    return claim;
+  };
   const graph = new PairGraph(profileAt, input.sourceOf, options.model, (i, j) => memberAt.has(i) && memberAt.has(j) && candidate(blockClaim(i), blockClaim(j)));
   const edges: MatchEdge[] = component.edges.map(([i, j, strength, confident]) => ({ i: local.get(i)!, j: local.get(j)!, strength, confident })).sort(byStrength);
   const indexes = members.map((claim) => local.get(claim.index)!);
