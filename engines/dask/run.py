@@ -198,6 +198,8 @@ def pipeline(client, folder, out, ledger, cwd, node):
     phase("analyze")
     plan = run_stage(node, cwd, "plan", sorted(usable.values(), key=lambda r: order[r["path"]]))[0]
 
+    if not plan["sources"]:
+        raise SystemExit(f"no usable sources in {folder}")
     # A clash of file names gives a source another id: analyse it again under that id (as export does).
     renamed = [{"path": s["path"], "id": s["id"]} for s in plan["sources"] if s["id"] != usable[s["path"]]["id"]]
     if renamed:
@@ -231,8 +233,10 @@ def pipeline(client, folder, out, ledger, cwd, node):
             by_component.setdefault(b, []).append(list(edge))
             cross.setdefault(i, []).append(b)
             cross.setdefault(j, []).append(a)
-    edge_items = db.from_sequence([(root, ("edge", edge)) for root, list_ in by_component.items() for edge in list_] or [], npartitions=parts)
-    items = db.concat([with_capped.map_partitions(component_entries, roots, cross), edge_items])
+    items = with_capped.map_partitions(component_entries, roots, cross)
+    edge_items = [(root, ("edge", edge)) for root, list_ in by_component.items() for edge in list_]
+    if edge_items:
+        items = db.concat([items, db.from_sequence(edge_items, npartitions=parts)])
     judged = items.groupby(lambda entry: entry[0], npartitions=parts).map_partitions(judge_partition, node, cwd, ledger).compute()
 
     phase("judge")
