@@ -13,6 +13,7 @@ const SLOW = [
   'tests/ledger-kill.test.ts',
   'tests/reliability.test.ts',
   'tests/scale.test.ts',
+  'tests/dask.test.ts',
   'tests/browser/**/*.test.ts',
 ];
 

@@ -9,6 +9,7 @@ import { checkCommand } from './commands/check.js';
 import { EXIT, UserError } from './errors.js';
 import { type CommandContext, type Io } from './commands/context.js';
 import { sentencesCommand } from './commands/sentences.js';
+import { stageCommand } from './commands/stage.js';
 import { exportCommand } from './commands/export.js';
 import { WRITE_ERROR_CODES, writeFailure } from './commands/out.js';
 import { reportCommand } from './commands/report.js';
@@ -92,6 +93,8 @@ Exit codes: 0 ok, 1 findings or bad input (check), 2 usage error.`,
   for (const make of [reportCommand, exportCommand, checkCommand, addCommand, sentencesCommand]) {
     program.addCommand(refuseRepeats(make(context)).copyInheritedSettings(program));
   }
+  // The stages for distributed engines (engines/dask): not for typing, so not in the help.
+  program.addCommand(refuseRepeats(stageCommand(context)).copyInheritedSettings(program), { hidden: true });
   return program;
 }
 

@@ -231,16 +231,27 @@ export function reportAndState(
       const id = findingOfClaim.get(link.claim);
       if (id && id !== finding.id) related.set(id, Math.max(related.get(id) ?? 0, link.score));
     }
-    return {
-      ...finding,
-      related: [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
-    };
+    return linkedFinding(finding, related);
   });
   linked.sort(compareFindings);
   const { stories, findings: storied } = withStories(storyProfiles, linked);
 
   const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
   return { report, state: { claims, clustering, members: made.map((item) => item.members), findings, stories: storyProfiles } };
+}
+
+/**
+ * A finding with its "possibly related" links resolved to finding ids: the best
+ * score of each other finding, best first (ties by id).
+ *
+ * @param finding A finding from `judgeClusters`.
+ * @param related Best link score by finding id (the finding's own id left out).
+ */
+export function linkedFinding(finding: Finding, related: ReadonlyMap<string, number>): Finding {
+  return {
+    ...finding,
+    related: [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
+  };
 }
 
 /**

@@ -277,7 +277,7 @@ export interface CopyTerms {
 }
 
 /** Slack for floating-point sums taken in another order. */
-const EPSILON = 1e-9;
+export const EPSILON = 1e-9;
 
 /**
  * A claim's blocking terms (weighing at least `minBlockingWeight`) and its numbers

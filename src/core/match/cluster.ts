@@ -136,10 +136,37 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
     }
   }
 
-  const merged = mergeClusters(members, edges, graph, input, options);
-  const made = assembleClusters(merged, edges, graph, input, affected, call.related ?? true);
+  const made = clusterGroups(members, edges, graph, input, affected, options, call.related ?? true);
   const kept = usable ? prior.members.flatMap((cluster, position) => (affected[cluster[0]!] ? [] : [position])) : [];
   return { state: { blocking, edges }, made, kept };
+}
+
+/**
+ * Cluster the claims `members` (whole groups of confident edges: one connected
+ * component, several, or all of them): average-linkage merging over their
+ * confident edges (`mergeClusters`), then the clusters with their central claim
+ * and "possibly related" links (`assembleClusters`). What `cluster()` does after
+ * scoring, and what a distributed run does for each component (src/engine/stage.ts).
+ *
+ * @param members Claim indexes, ascending, closed under confident edges.
+ * @param edges Edges touching them (others are ignored), in merge order (`byStrength`).
+ * @param graph The pairs compared, for the notes of pairs without an edge.
+ * @param input The claims, by index (links need only the ids of claims outside `members`).
+ * @param affected 1 for each of `members`, by claim index.
+ * @param options Linkage and reviewer decisions.
+ * @param withRelated Whether to make "possibly related" links.
+ */
+export function clusterGroups(
+  members: readonly number[],
+  edges: readonly MatchEdge[],
+  graph: PairGraph,
+  input: ClusterInput,
+  affected: Uint8Array,
+  options: Pick<ResolvedClusterOptions, 'linkage' | 'cannotLink'>,
+  withRelated: boolean,
+): MadeCluster[] {
+  const merged = mergeClusters(members, edges, graph, input, options);
+  return assembleClusters(merged, edges, graph, input, affected, withRelated);
 }
 
 /**
@@ -151,12 +178,20 @@ export class PairGraph {
   private readonly notes = new PairTable();
   private readonly table = new GramTable();
 
+  /**
+   * @param profileAt Profile of a claim.
+   * @param sourceOf Source id of every claim.
+   * @param model Matching model.
+   * @param scoredFirst Pairs `score()` was given in another call (a distributed run's
+   *   pairs stage): compared as `score()` compares them, first claim first (optional).
+   */
   constructor(
     private readonly profileAt: (index: number) => MatchProfile,
     private readonly sourceOf: readonly string[],
     private readonly model: MatchModel,
     /** What the story gate lets a pair do (`storyGateOf`); pairs it keeps apart are neither matched nor related. */
     private readonly gate?: (i: number, j: number) => StoryGate,
+    private readonly scoredFirst?: (i: number, j: number) => boolean,
   ) {}
 
   /** The pair compared, or null when the story gate keeps it apart. */
@@ -183,7 +218,8 @@ export class PairGraph {
     const at = this.notes.find(i, j);
     if (at !== -1) return at;
     if (this.sourceOf[i] === this.sourceOf[j]) return this.keep(i, j, null);
-    const pair = this.gated(i, j);
+    const ordered = i > j && this.scoredFirst?.(j, i) === true;
+    const pair = ordered ? this.gated(j, i) : this.gated(i, j);
     return pair ? this.keep(i, j, pair) : this.notes.set(i, j, PairCode.Unrelated, 0);
   }
 
@@ -229,7 +265,7 @@ export class PairGraph {
  * cross-outlet pairs are related and no reviewer marked a pair of them "not the
  * same claim". Returns the members of each cluster, in order of their first member.
  */
-function mergeClusters(
+export function mergeClusters(
   indexes: readonly number[],
   edges: readonly MatchEdge[],
   graph: PairGraph,
@@ -272,7 +308,7 @@ function mergeClusters(
  * of three or more, and "possibly related" links to claims of other clusters
  * (confident pairs that could not merge count too).
  */
-function assembleClusters(
+export function assembleClusters(
   merged: readonly number[][],
   edges: readonly MatchEdge[],
   graph: PairGraph,
