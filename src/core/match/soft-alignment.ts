@@ -4,7 +4,7 @@
 // see word-vectors.ts), averaged by term weight, each way.
 
 import type { Terms } from './terms.js';
-import { rowSimilarity, termVector, vectorIndex, VECTOR_DIMENSIONS } from './word-vectors.js';
+import { termVector, VECTOR_DIMENSIONS } from './word-vectors.js';
 
 /** The soft alignment of two claims. */
 export interface SoftAlignment {
@@ -19,19 +19,27 @@ export interface SoftAlignment {
 /** Similarities below this count as none: unrelated words of one language are rarely below it. */
 const FLOOR = 0.3;
 
-const rowsMemo = new WeakMap<Terms, Int32Array>();
-function rowsOf(terms: Terms): Int32Array {
-  let rows = rowsMemo.get(terms);
-  if (!rows) rowsMemo.set(terms, (rows = Int32Array.from(terms.terms, vectorIndex)));
-  return rows;
+/** A claim's terms with their vectors packed side by side (zeros for a term the table lacks). */
+interface Packed {
+  readonly known: Uint8Array;
+  readonly vectors: Float32Array;
 }
 
-/** Similarity of two words for alignment: rescaled from [FLOOR, 1] to [0, 1]. */
-function similarity(termA: string, rowA: number, termB: string, rowB: number): number {
-  if (termA === termB) return 1;
-  if (rowA < 0 || rowB < 0) return 0;
-  const cosine = rowSimilarity(rowA, rowB);
-  return cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
+const packedMemo = new WeakMap<Terms, Packed>();
+function packedOf(terms: Terms): Packed {
+  let packed = packedMemo.get(terms);
+  if (!packed) {
+    const known = new Uint8Array(terms.terms.length);
+    const vectors = new Float32Array(terms.terms.length * VECTOR_DIMENSIONS);
+    terms.terms.forEach((term, i) => {
+      const vector = termVector(term);
+      if (!vector) return;
+      known[i] = 1;
+      vectors.set(vector, i * VECTOR_DIMENSIONS);
+    });
+    packedMemo.set(terms, (packed = { known, vectors }));
+  }
+  return packed;
 }
 
 /**
@@ -42,15 +50,25 @@ function similarity(termA: string, rowA: number, termB: string, rowB: number): n
  * @param b Terms of the other.
  */
 export function softAlignment(a: Terms, b: Terms): SoftAlignment {
-  const rowsA = rowsOf(a);
-  const rowsB = rowsOf(b);
+  const packedA = packedOf(a);
+  const packedB = packedOf(b);
+  const width = VECTOR_DIMENSIONS;
   const bestB = new Float64Array(b.terms.length);
   let forward = 0;
   let totalA = 0;
   for (let i = 0; i < a.terms.length; i++) {
     let best = 0;
+    const termA = a.terms[i]!;
+    const knownA = packedA.known[i] === 1;
     for (let j = 0; j < b.terms.length; j++) {
-      const value = similarity(a.terms[i]!, rowsA[i]!, b.terms[j]!, rowsB[j]!);
+      let value = 0;
+      if (termA === b.terms[j]) value = 1;
+      else if (knownA && packedB.known[j] === 1) {
+        // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
+        let cosine = 0;
+        for (let k = 0, x = i * width, y = j * width; k < width; k++) cosine += packedA.vectors[x + k]! * packedB.vectors[y + k]!;
+        value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
+      }
       if (value > best) best = value;
       if (value > bestB[j]!) bestB[j] = value;
     }
