@@ -16,6 +16,8 @@ import type { Io } from '../src/commands/context.js';
 import { crossReference } from '../src/engine/run.js';
 import { loadSources } from '../src/engine/files.js';
 import { matchProfile, pairFeatures, termOverlap, termsOf, type Terms } from '../src/core/match/index.js';
+import { meanVectorOf } from '../src/core/match/soft-alignment.js';
+import { termSimilarity } from '../src/core/match/word-vectors.js';
 import { createProgress } from '../src/progress.js';
 import { decodeParsed } from '../src/engine/codec.js';
 import { poolStats, workerEntry, workerPool } from '../src/engine/workers/pool.js';
@@ -220,7 +222,29 @@ function referenceFeatures(a: Terms, b: Terms): number[] {
     dice(charNgrams(a.tokens, 3), charNgrams(b.tokens, 3)),
     Math.min(pa!, pb!),
     Math.max(pa!, pb!),
+    ...referenceSoftAlignment(a, b),
   ];
+}
+
+/** Soft alignment by the plain definition: each term's best rescaled cosine on the other side, weighted (soft-alignment.ts). */
+function referenceSoftAlignment(a: Terms, b: Terms): number[] {
+  const rescaled = (x: string, y: string) => {
+    const cosine = termSimilarity(x, y);
+    return x === y ? 1 : cosine <= 0.3 ? 0 : (cosine - 0.3) / 0.7;
+  };
+  const oneWay = (from: Terms, to: Terms) => {
+    let aligned = 0;
+    let total = 0;
+    from.terms.forEach((term, i) => {
+      aligned += from.weights[i]! * Math.max(0, ...to.terms.map((other) => rescaled(term, other)));
+      total += from.weights[i]!;
+    });
+    return total > 0 ? aligned / total : 0;
+  };
+  const [forward, backward] = [oneWay(a, b), oneWay(b, a)];
+  const [x, y] = [meanVectorOf(a), meanVectorOf(b)];
+  const cosine = x && y ? x.reduce((sum, value, k) => sum + value * y[k]!, 0) : 0;
+  return [Math.min(forward, backward), Math.max(forward, backward), cosine];
 }
 
 describe('pair features', () => {

@@ -10,6 +10,7 @@ import { resolveClusterOptions, type ClusterOptions } from '../../src/core/match
 import { matchPair, matchProfile, type MatchProfile } from '../../src/core/match/pair.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from '../../src/core/match/rules.js';
 import { GramTable, MATCH_MODEL, type MatchModel, type Overlap } from '../../src/core/match/similarity.js';
+import { isConceptKey, MIN_CONCEPT_WEIGHT } from '../../src/core/match/semantic-blocking.js';
 import { termsOf } from '../../src/core/match/terms.js';
 import type { Claim } from '../../src/types.js';
 import { claim, type QuantitySpec } from '../helpers/claim.js';
@@ -224,8 +225,11 @@ function candidatePairs(index: BlockingIndex, sourceOf: readonly string[], minSh
       if (sourceOf[i] === sourceOf[j]) continue;
       const theirs = termsOf(j);
       const shared = [...mine.keys()].filter((term) => theirs.has(term)).sort();
-      if (shared.length === 0) continue;
-      if (shared.reduce((sum, term) => sum + mine.get(term)!, 0) >= minShared) pairs.push([i, j]);
+      // Terms and concept keys (`~…`, semantic-blocking.ts) are summed apart, each against its own threshold.
+      const terms = shared.filter((term) => !isConceptKey(term));
+      const concepts = shared.filter((term) => isConceptKey(term));
+      const weigh = (keys: string[]) => keys.reduce((sum, term) => sum + mine.get(term)!, 0);
+      if ((terms.length > 0 && weigh(terms) >= minShared) || (concepts.length > 0 && weigh(concepts) >= MIN_CONCEPT_WEIGHT)) pairs.push([i, j]);
     }
   }
   return pairs;
@@ -308,7 +312,8 @@ describe('pairsTouching', () => {
   it.each([0, 10, 20, 40, 1000])('should give exactly the pairs sharing at least %d of blocking weight', (minSharedWeight) => {
     const pairs = sortPairs(pairsTouching(index, SOURCES, { ...options, minSharedWeight }, all, profileAt));
     expect(pairs).toEqual(candidatePairs(index, SOURCES, minSharedWeight));
-    if (minSharedWeight === 1000) expect(pairs).toEqual([]);
+    // Past any shared wording, only pairs close in meaning (concept keys) remain.
+    if (minSharedWeight === 1000) expect(pairs).toEqual(candidatePairs(index, SOURCES, Infinity));
   });
 
   it.each([[[0]], [[3, 9]], [[12]], [[0, 2, 4, 7]], [range(0, 13)]])('should give the pairs that touch %j, each once', (claims) => {

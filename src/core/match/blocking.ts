@@ -10,7 +10,8 @@
 // `minBlockingWeight`), skipping terms in more claims than the cap
 // (`maxPostingsFor`), so the cost stays near-linear; two claims of different
 // sources are a candidate when the blocking terms they share weigh at least
-// `minSharedWeight`. Both can be extended with new claims (`extendBlocking`) for
+// `minSharedWeight`; the same index holds concept keys (semantic-blocking.ts), and
+// claims sharing `MIN_CONCEPT_WEIGHT` of those are candidates too. Both can be extended with new claims (`extendBlocking`) for
 // the incremental path of `cluster()`; the pairs they give are exactly those a
 // full build would give.
 
@@ -18,6 +19,7 @@ import type { MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { copyWindow, copyWindows, overlapReaches } from './copy-scan.js';
 import { termRarity } from './rarity.js';
+import { conceptKeysOf, isConceptKey, MIN_CONCEPT_WEIGHT } from './semantic-blocking.js';
 
 /** Blocking terms and the claims that have them, with each claim's weight for the term. */
 export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
@@ -55,6 +57,13 @@ export function postingsOf(profiles: readonly MatchProfile[], options: Pick<Reso
       list.claims.push(index);
       list.weights.push(weight);
     });
+    // Concept keys (semantic-blocking.ts) share the postings: the same cap, extension and snapshot.
+    for (const { key, weight } of conceptKeysOf(profile, minWeight)) {
+      let list = postings.get(key);
+      if (!list) postings.set(key, (list = { claims: [], weights: [] }));
+      list.claims.push(index);
+      list.weights.push(weight);
+    }
   });
   return postings;
 }
@@ -210,6 +219,7 @@ export function* pairsTouching(
   const minShared = options.minSharedWeight;
   const termsOf = blockingTermsOf(index.postings, claims);
   const shared = new Map<number, number>();
+  const sharedConcepts = new Map<number, number>();
   const seen = new Int32Array(sourceOf.length).fill(-1);
   const copyTerms = copyTermsCache(profileAt, options);
   const windows = copyWindows(claims.size);
@@ -218,18 +228,26 @@ export function* pairsTouching(
   for (const claim of claims) probing[claim] = 1;
   for (const i of [...claims].sort((a, b) => a - b)) {
     shared.clear();
+    sharedConcepts.clear();
     const source = sourceOf[i];
-    for (const { weight, list } of termsOf.get(i) ?? []) {
+    for (const { term, weight, list } of termsOf.get(i) ?? []) {
+      const sums = isConceptKey(term) ? sharedConcepts : shared;
       for (let k = 0; k < list.claims.length; k++) {
         const j = list.claims[k]!;
         // A pair of two of `claims` is counted once, from its first claim.
         if (j === i || (j < i && probing[j] === 1) || sourceOf[j] === source) continue;
-        shared.set(j, (shared.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
+        sums.set(j, (sums.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
       }
     }
     seen[i] = i;
     for (const [j, weight] of shared) {
       if (weight < minShared) continue;
+      seen[j] = i;
+      yield j < i ? [j, i] : [i, j];
+    }
+    // Close in meaning: sharing concept keys (semantic-blocking.ts).
+    for (const [j, weight] of sharedConcepts) {
+      if (weight < MIN_CONCEPT_WEIGHT || seen[j] === i) continue;
       seen[j] = i;
       yield j < i ? [j, i] : [i, j];
     }
@@ -453,8 +471,13 @@ export function candidacyChecker(
     const [first, second] = i < j ? [i, j] : [j, i];
     const theirs = new Set((termsOf.get(second) ?? []).map(({ term }) => term));
     let shared = 0;
-    for (const { term, weight } of termsOf.get(first) ?? []) if (theirs.has(term)) shared += weight;
-    return shared >= options.minSharedWeight;
+    let concepts = 0;
+    for (const { term, weight } of termsOf.get(first) ?? []) {
+      if (!theirs.has(term)) continue;
+      if (isConceptKey(term)) concepts += weight;
+      else shared += weight;
+    }
+    return shared >= options.minSharedWeight || concepts >= MIN_CONCEPT_WEIGHT;
   };
 }
 

@@ -7,6 +7,7 @@
 import { copyPrefixOf, copyTermsOf, EPSILON, isCopyPair, maxPostingsFor, type CopySettings, type CopyTerms } from './blocking.js';
 import type { MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
+import { conceptKeysOf, MIN_CONCEPT_WEIGHT } from './semantic-blocking.js';
 
 /** A claim as a block sees it. */
 export interface BlockClaim {
@@ -20,7 +21,7 @@ export interface BlockClaim {
 
 /** The keys of the blocks a claim goes to. */
 export interface BlockKeys {
-  /** Its blocking terms (weighing at least `minBlockingWeight`), in term order. */
+  /** Its blocking terms (weighing at least `minBlockingWeight`), in term order, then its concept keys (`conceptKeysOf`). */
   readonly terms: readonly string[];
   /** The terms of its copy prefix (`copyPrefixOf`), each once. */
   readonly copies: readonly string[];
@@ -33,7 +34,10 @@ export interface BlockKeys {
  * @param options Blocking settings.
  */
 export function blockKeysOf(profile: MatchProfile, options: CopySettings): BlockKeys {
-  const terms = profile.terms.terms.filter((_, k) => profile.terms.weights[k]! >= options.minBlockingWeight);
+  const terms = [
+    ...profile.terms.terms.filter((_, k) => profile.terms.weights[k]! >= options.minBlockingWeight),
+    ...conceptKeysOf(profile, options.minBlockingWeight).map(({ key }) => key),
+  ];
   const copies = [...new Set(copyPrefixOf(copyTermsOf(profile, options), options).map(({ term }) => term))];
   return { terms, copies };
 }
@@ -55,6 +59,9 @@ interface Derived {
   readonly terms: readonly string[];
   readonly weights: readonly number[];
   readonly capped: ReadonlySet<string>;
+  /** Capped concept keys with the claim's weights, in the order of `conceptKeysOf`. */
+  readonly concepts: readonly string[];
+  readonly conceptWeights: readonly number[];
   readonly copy: CopyTerms;
   /** Copy prefix: term → suffix weight. */
   readonly prefix: ReadonlyMap<string, number>;
@@ -71,23 +78,31 @@ function derive(claim: BlockClaim, options: CopySettings): Derived {
       weights.push(allWeights[k]!);
     }
   });
+  const concepts: string[] = [];
+  const conceptWeights: number[] = [];
+  for (const { key, weight } of conceptKeysOf(claim.profile, options.minBlockingWeight)) {
+    if (!capped.has(key)) continue;
+    concepts.push(key);
+    conceptWeights.push(weight);
+  }
   const copy = copyTermsOf(claim.profile, options);
   const prefix = new Map<string, number>();
   for (const { term, suffix } of copyPrefixOf(copy, options)) if (!prefix.has(term)) prefix.set(term, suffix);
-  return { claim, terms, weights, capped, copy, prefix };
+  return { claim, terms, weights, capped, concepts, conceptWeights, copy, prefix };
 }
 
 /**
  * The shared weight of capped blocking terms, as `pairsTouching` sums it (the
  * first claim's weights, in term order), and the first shared term.
  */
-function shared(first: Derived, second: Derived): { weight: number; least: string | undefined } {
+function shared(first: Derived, second: Derived, concepts = false): { weight: number; least: string | undefined } {
   let weight = 0;
   let least: string | undefined;
-  first.terms.forEach((term, k) => {
+  const [terms, weights] = concepts ? [first.concepts, first.conceptWeights] : [first.terms, first.weights];
+  terms.forEach((term, k) => {
     if (!second.capped.has(term)) return;
     least ??= term;
-    weight += first.weights[k]!;
+    weight += weights[k]!;
   });
   return { weight, least };
 }
@@ -110,6 +125,9 @@ function candidacy(x: Derived, y: Derived, options: CopySettings): { kind: 'term
   const [first, second] = x.claim.index < y.claim.index ? [x, y] : [y, x];
   const byTerms = shared(first, second);
   if (byTerms.least !== undefined && byTerms.weight >= options.minSharedWeight) return { kind: 'terms', owner: byTerms.least };
+  // Close in meaning (semantic-blocking.ts): concept keys are blocks of the kind 'terms' too.
+  const byConcepts = shared(first, second, true);
+  if (byConcepts.least !== undefined && byConcepts.weight >= MIN_CONCEPT_WEIGHT) return { kind: 'terms', owner: byConcepts.least };
   const owner = copyOwner(first, second, options);
   if (owner !== undefined && isCopyPair(first.copy, second.copy, options)) return { kind: 'copies', owner };
   return undefined;

@@ -1,10 +1,12 @@
 // Similarity of two claims' terms: a small vector of lexical features (weighted
 // term overlap, coverage each way, n-gram overlap, word-order edit distance,
-// numbers, unmatched names) and a logistic model over them whose weights and
+// numbers, unmatched names), soft alignment of content words by word vectors
+// (soft-alignment.ts), and a logistic model over them whose weights and
 // thresholds are data (src/data/match-model.json, fitted by scripts/train-matcher.ts
 // on the MSRP training split only).
 
 import model from '../../data/match-model.json' with { type: 'json' };
+import { softAlignment } from './soft-alignment.js';
 import { MAX_WEIGHT, type Terms } from './terms.js';
 
 /** Names of the features, in the order `pairFeatures` returns them. */
@@ -27,6 +29,9 @@ export const FEATURE_NAMES = [
   'charTrigramDice',
   'minPrecision2',
   'maxPrecision2',
+  'softMin',
+  'softMax',
+  'meanCosine',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -99,6 +104,7 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
   const sharedBigrams = sharedCount(gramsA.bigrams, gramsB.bigrams);
   const precisionA = gramsA.bigrams.length ? sharedBigrams / gramsA.bigrams.length : 0;
   const precisionB = gramsB.bigrams.length ? sharedBigrams / gramsB.bigrams.length : 0;
+  const soft = softAlignment(a, b);
   // In FEATURE_NAMES order.
   return [
     totalA + totalB > 0 ? (2 * overlap.shared) / (totalA + totalB) : 0,
@@ -119,6 +125,9 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
     dice(gramsA.charTrigrams, gramsB.charTrigrams),
     Math.min(precisionA, precisionB),
     Math.max(precisionA, precisionB),
+    Math.min(soft.forward, soft.backward),
+    Math.max(soft.forward, soft.backward),
+    soft.meanCosine,
   ];
 }
 
