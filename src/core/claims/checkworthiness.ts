@@ -7,6 +7,7 @@ import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../../ty
 import { findAttribution } from './attribution.js';
 import { check as data } from './data.js';
 import { findDates } from './date.js';
+import { headlinePredicate, headlineTunables } from './headline.js';
 import { findQuantities } from './quantity.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -76,7 +77,8 @@ export function rateCheckWorthiness(text: string, features: WorthinessFeatures =
 
   const tokens = tokenize(body);
   const words = tokens.length;
-  const verb = hasVerb(tokens);
+  // A short line without a listed verb may still assert, headline style ("Tesla plans …", "… a hoax").
+  const verb = hasVerb(tokens) || (words >= headlineTunables.minWords && words <= data.fragmentMaxWords && headlinePredicate(body) !== undefined);
   if (!verb && (!terminal.test(trimmed) || features.kind === 'heading') && words <= data.labelMaxWords) {
     return reject(data.scores.label, 'section label');
   }
