@@ -4,7 +4,8 @@
 // origins. Pure functions over plain data.
 
 import { createHash } from 'node:crypto';
-import { statesNegation } from '../claims/negation.js';
+import { deniesDenial, findDenial } from '../claims/denial.js';
+import { findNegationCues, statesNegation } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
@@ -36,13 +37,17 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
   if (quantity) conflicts.push(quantity);
   const date = dateConflict(a.dates, b.dates, sides);
   if (date) conflicts.push(date);
-  if (a.negation.negated !== b.negation.negated) {
+  const denial = denialConflict(a, b);
+  if (denial) conflicts.push(denial);
+  else if (a.negation.negated !== b.negation.negated) {
     const [negated, plain] = a.negation.negated ? [a, b] : [b, a];
     const head = negatedHead(negated);
     // Only a negation of something the other mention states is a contradiction:
     // "did not share the data" vs "shared the data", not vs "declined comment".
     const implicitlyNegated = IMPLICIT_NEGATION(plain.sentence.plain);
-    if (head !== undefined && !implicitlyNegated && termsOf(plain.sentence.plain).terms.includes(head)) {
+    // "She denies the hoax claims", "it is not a hoax": the negation is aimed at a denial the other mention does not make.
+    const againstDenial = deniesDenial(negated.sentence.plain);
+    if (head !== undefined && !implicitlyNegated && !againstDenial && termsOf(plain.sentence.plain).terms.includes(head)) {
       conflicts.push({
         kind: 'negation',
         detail: `"${negated.negation.cue}" ${head === undefined ? '' : `negates "${headWord(negated)}" `}in one mention; the other states it (${clip(plain.sentence.plain)})`,
@@ -50,6 +55,22 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     }
   }
   return conflicts;
+}
+
+/**
+ * A denial: one mention calls false, a hoax or a fabrication what the other, not
+ * negated and not itself a denial, states ("… is a hoax", "X denies …", "no evidence
+ * that …"); cues in src/data/judge-denial.json. The cue, and who denies when the
+ * mention says, are in the detail.
+ */
+function denialConflict(a: Claim, b: Claim): PairConflict | undefined {
+  const [left, right] = [findDenial(a.sentence.plain), findDenial(b.sentence.plain)];
+  if ((left === null) === (right === null)) return undefined;
+  const [denial, plain] = left ? [left, b] : [right!, a];
+  // "Banksy was not arrested" and "the Banksy arrest is a hoax" both deny: no dispute.
+  if (plain.negation.negated) return undefined;
+  const holder = denial.holder === null ? '' : ` (${denial.holder})`;
+  return { kind: 'denial', detail: `"${denial.cue}"${holder} denies what the other mention states (${clip(plain.sentence.plain)})` };
 }
 
 /** Whether a sentence states a negation, with a cue or without one ("without", "failure to", "refusal"): one list, src/data/extract-negation.json. */
@@ -65,7 +86,9 @@ function headWord(claim: Claim): string | undefined {
   const cue = claim.negation.cue;
   if (!cue) return undefined;
   const text = claim.sentence.plain;
-  const at = text.toLowerCase().indexOf(cue.toLowerCase());
+  // The cue's own place (not the first look-alike of its text: "not" in "nothing").
+  const span = findNegationCues(text).find((found) => found.cue === cue)?.span;
+  const at = span ? span.start : text.toLowerCase().indexOf(cue.toLowerCase());
   if (at === -1) return undefined;
   const after = text.slice(at + cue.length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return after.find((word) => !NEGATION_FILLERS.has(word.toLowerCase()) && word.length > 1);
