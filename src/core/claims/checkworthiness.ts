@@ -7,6 +7,7 @@ import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../../ty
 import { findAttribution } from './attribution.js';
 import { check as data } from './data.js';
 import { findDates } from './date.js';
+import { findDenial } from './denial.js';
 import { headlinePredicate, headlineTunables } from './headline.js';
 import { findQuantities } from './quantity.js';
 import { tokenize, type Token } from './tokens.js';
@@ -108,6 +109,12 @@ export function rateCheckWorthiness(text: string, features: WorthinessFeatures =
   if (events.length > 0) {
     score += Math.min(weights.eventVerbMax, weights.eventVerb * events.length);
     plus.push(`event verb ${quoteList(events.slice(0, 2))}`);
+  }
+  // A denial ("USDA debunks the hoax", "… is a fake") states something checkable of the claim it denies.
+  const denial = findDenial(body);
+  if (denial) {
+    score += weights.denial;
+    plus.push(`denial '${denial.cue}'`);
   }
   const named = tokens.find((token, index) => index > 0 && token.capital && !tokens[index - 1]!.breakAfter && token.core.length > 1);
   if (named) score += weights.properNoun;

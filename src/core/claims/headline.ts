@@ -13,6 +13,7 @@ export const headlineTunables = {
   capsShare: headlineData.capsShare,
   predicates: new Set(headlineData.predicates),
   notVerbs: new Set(headlineData.notVerbs),
+  adverbs: new Set(headlineData.adverbs),
 };
 
 let nlp: typeof Nlp | undefined;
@@ -63,6 +64,25 @@ export function headlinePredicate(text: string): string | undefined {
   return found ?? undefined;
 }
 
+let lexicon: Record<string, string | string[]> | undefined;
+
+/**
+ * Whether a word in -s the tagger read as a plural noun is rather a verb's third
+ * person ("deletes", "detains"): its stem is an infinitive in compromise's lexicon,
+ * or the lexicon knows it as no noun at all.
+ */
+function isVerbStem(word: string): boolean {
+  if (!/[^s]s$/.test(word) || headlineTunables.notVerbs.has(word)) return false;
+  lexicon ??= (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
+  const tagsOf = (stem: string): readonly string[] => {
+    const tags = Object.hasOwn(lexicon!, stem) ? lexicon![stem] : undefined;
+    return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
+  };
+  const stems = [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])].map(tagsOf);
+  if (stems.some((tags) => tags.includes('Infinitive'))) return true;
+  return stems.every((tags) => tags.length === 0) && tagsOf(word).length === 0;
+}
+
 function findPredicate(text: string): string | undefined {
   const sentences = compromise()(sentenceCase(text)).json() as { terms: Term[] }[];
   const terms = sentences.flatMap((sentence) => sentence.terms);
@@ -79,15 +99,28 @@ function findPredicate(text: string): string | undefined {
       return term.text;
     }
     if (term.tags.includes('Gerund') && isSubject(before)) return term.text;
+    // "Reset option deletes files", "Lebanon detains wife": a verb read as a plural noun between two nominals.
+    const following = terms[index + 1];
+    if (term.tags.includes('Plural') && isSubject(before) && before.tags.includes('Singular') && following && (isSubject(following) || following.tags.includes('Determiner')) && isVerbStem(normal)) {
+      return term.text;
+    }
     // "Amazon to open a store": a planned act, headline style.
     const next = terms[index + 1];
     if (term.normal === 'to' && isSubject(before) && next?.tags.includes('Infinitive')) return `${term.text} ${next.text}`;
-    // Copula-less predicates after a noun: "… a hoax", "… not a meteorite", "… dead at 57".
+    // Copula-less predicates after a noun: "… a hoax", "… likely a hoax", "… not a meteorite", "… not in the grave", "… dead at 57".
     if (isSubject(before)) {
-      const article = (word: Term | undefined): boolean => word !== undefined && /^(?:a|an)$/.test(word.normal);
-      if (article(term) && next) return `${term.text} ${next.text}`;
-      if (normal === 'not' && next && (article(next) || headlineTunables.predicates.has(next.normal))) return `${term.text} ${next.text}`;
-      if (headlineTunables.predicates.has(normal)) return term.text;
+      let at = index;
+      while (at - index < 2 && terms[at] && (terms[at]!.tags.includes('Adverb') || headlineTunables.adverbs.has(terms[at]!.normal)) && terms[at]!.normal !== 'not') at++;
+      const word = terms[at];
+      const after = terms[at + 1];
+      if (!word) continue;
+      const head = word.normal.replace(/[^\p{L}'’-]/gu, '');
+      const article = (candidate: Term | undefined): boolean => candidate !== undefined && /^(?:a|an)$/.test(candidate.normal);
+      if (article(word) && after) return `${word.text} ${after.text}`;
+      if (head === 'not' && after && (article(after) || after.tags.includes('Preposition') || after.tags.includes('Determiner') || headlineTunables.predicates.has(after.normal))) {
+        return `${word.text} ${after.text}`;
+      }
+      if (headlineTunables.predicates.has(head)) return word.text;
     }
   }
   return undefined;
