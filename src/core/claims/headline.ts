@@ -14,6 +14,7 @@ export const headlineTunables = {
   predicates: new Set(headlineData.predicates),
   notVerbs: new Set(headlineData.notVerbs),
   adverbs: new Set(headlineData.adverbs),
+  verbs: new Set(headlineData.verbs),
 };
 
 let nlp: typeof Nlp | undefined;
@@ -84,6 +85,10 @@ function isVerbStem(word: string): boolean {
 }
 
 function findPredicate(text: string): string | undefined {
+  // The verb list first: cheap, and it knows forms the tagger reads otherwise ("drew").
+  const words = text.split(/[\s—–]+/).map((word) => word.replace(/^[^\p{L}]+|[^\p{L}'’]+$/gu, ''));
+  const listed = words.find((word, index) => index > 0 && headlineTunables.verbs.has(word.toLowerCase()));
+  if (listed !== undefined && words.length >= headlineTunables.minWords) return listed;
   const sentences = compromise()(sentenceCase(text)).json() as { terms: Term[] }[];
   const terms = sentences.flatMap((sentence) => sentence.terms);
   if (terms.filter((term) => /\p{L}/u.test(term.text)).length < headlineTunables.minWords) return undefined;

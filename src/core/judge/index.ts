@@ -38,8 +38,9 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
   const date = dateConflict(a.dates, b.dates, sides);
   if (date) conflicts.push(date);
   const denial = denialConflict(a, b);
-  if (denial) conflicts.push(denial);
-  else if (a.negation.negated !== b.negation.negated) {
+  if (denial) {
+    if (denial !== 'none') conflicts.push(denial);
+  } else if (a.negation.negated !== b.negation.negated) {
     const [negated, plain] = a.negation.negated ? [a, b] : [b, a];
     const head = negatedHead(negated);
     // Only a negation of something the other mention states is a contradiction:
@@ -61,14 +62,17 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
  * A denial: one mention calls false, a hoax or a fabrication what the other, not
  * negated and not itself a denial, states ("… is a hoax", "X denies …", "no evidence
  * that …"); cues in src/data/judge-denial.json. The cue, and who denies when the
- * mention says, are in the detail.
+ * mention says, are in the detail. 'none' when a denial takes part but nothing
+ * conflicts (both deny); undefined when neither mention denies (negation is asked then).
  */
-function denialConflict(a: Claim, b: Claim): PairConflict | undefined {
+function denialConflict(a: Claim, b: Claim): PairConflict | 'none' | undefined {
   const [left, right] = [findDenial(a.sentence.plain), findDenial(b.sentence.plain)];
-  if ((left === null) === (right === null)) return undefined;
+  if (left === null && right === null) return undefined;
+  // Both deny: whatever else they say, they agree the claim is false.
+  if (left !== null && right !== null) return 'none';
   const [denial, plain] = left ? [left, b] : [right!, a];
-  // "Banksy was not arrested" and "the Banksy arrest is a hoax" both deny: no dispute.
-  if (plain.negation.negated) return undefined;
+  // "The pier was not sold" and "the pier sale is a hoax" both deny; "it is not a hoax" answers the denial.
+  if (plain.negation.negated && !deniesDenial(plain.sentence.plain)) return 'none';
   const holder = denial.holder === null ? '' : ` (${denial.holder})`;
   return { kind: 'denial', detail: `"${denial.cue}"${holder} denies what the other mention states (${clip(plain.sentence.plain)})` };
 }
