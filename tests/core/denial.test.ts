@@ -75,6 +75,9 @@ describe('conflictsBetween with denials', () => {
     ['a denial of the denial', 'The farmer insists the two-headed calf is not a hoax', 'A two-headed calf was born on the farm', []],
     ['a reported hoax call', 'Police traced a hoax call about the pier to a phone box', 'Police traced a call about the pier to a phone box', []],
     ['an answer to the denial', 'The two-headed calf photo is a hoax', 'The farmer says the two-headed calf photo is not a hoax', ['denial']],
+    ['a denial aimed at something else in a long sentence', 'The minister denied those claims on Thursday, calling them smoke screens to hide the army’s support for the rebels', 'The minister said on Thursday the accusations were smoke screens to hide the army’s support for the rebels', []],
+    ['a reported dismissal in another clause', 'Voters went to the polls in an election hailed by officials as a step to democracy but dismissed by critics as a sham', 'Voters went to the polls in an election described by officials as a step to democracy', []],
+    ['a denied offer', 'The prosecutor denied an offer from the defence to plead guilty', 'The prosecutor turned down an offer from the defence to plead guilty', []],
     ['no denial at all', 'The harbour board sold the pier to a developer', 'The harbour board sold the pier on Monday', []],
   ])('should judge %s', (_name, left, right, expected) => {
     expect(kinds(read(left, 'A'), read(right, 'B'))).toEqual(expected);

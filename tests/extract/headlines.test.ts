@@ -20,6 +20,7 @@ describe('headline-style claims', () => {
     ['Talking parrot story likely a hoax'],
     ['Mountain rescuers not in the search area'],
     ['Harbour board detains trawler and crew'],
+    ['Firmware update in version 7 deletes saved maps'],
   ])('should keep "%s" as a claim', (text) => {
     const rating = rateCheckWorthiness(text, { kind: 'paragraph' });
     expect(rating.checkworthy, rating.reason).toBe(true);

@@ -18,6 +18,11 @@ interface DenialTunables {
   readonly notDenials: RegExp;
   readonly frameWords: RegExp;
   readonly holderVerbs: RegExp;
+  readonly clauseBreaks: RegExp;
+  /** Share of the shared content words (by weight) that must lie in the denial's clause. */
+  readonly scopeShare: number;
+  /** Mentions of fewer words make one assertion: their clause is not checked. */
+  readonly scopeMinWords: number;
 }
 
 const boundary = (source: string): string => `(?<![\\p{L}\\p{N}’'])(?:${source})(?![\\p{L}\\p{N}’'])`;
@@ -32,6 +37,9 @@ export function denialTunables(): DenialTunables {
     notDenials: new RegExp(denialData.notDenials.map(boundary).join('|'), 'giu'),
     frameWords: new RegExp(boundary(denialData.frameWords.map(escape).join('|')), 'giu'),
     holderVerbs: new RegExp(`${boundary([...denialData.holderVerbs].sort((a, b) => b.length - a.length).map(escape).join('|'))}`, 'iu'),
+    clauseBreaks: new RegExp(denialData.clauseBreaks, 'giu'),
+    scopeShare: denialData.scopeShare,
+    scopeMinWords: denialData.scopeMinWords,
   };
   return tunables;
 }
@@ -103,4 +111,28 @@ export function deniesDenial(text: string): boolean {
     if (/^(?:not|n[’']t|never|no|den)/iu.test(match[0]) || /n[’']t\s/iu.test(match[0])) return true;
   }
   return false;
+}
+
+/**
+ * The clause a denial's cue sits in: from the clause break before the cue to the
+ * one after it (`clauseBreaks`: punctuation, "but", "while", "saying" …), the
+ * cue included. What the denial denies is said there.
+ *
+ * @param text The sentence's plain text.
+ * @param denial Its denial (`findDenial`).
+ */
+export function denialClause(text: string, denial: Denial): string {
+  const { clauseBreaks } = denialTunables();
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(clauseBreaks)) {
+    const from = match.index;
+    const to = from + match[0].length;
+    if (to <= denial.span.start) start = to;
+    else if (from >= denial.span.end) {
+      end = from;
+      break;
+    }
+  }
+  return text.slice(start, end);
 }

@@ -106,7 +106,7 @@ function findPredicate(text: string): string | undefined {
     if (term.tags.includes('Gerund') && isSubject(before)) return term.text;
     // "Reset option deletes files", "Lebanon detains wife": a verb read as a plural noun between two nominals.
     const following = terms[index + 1];
-    if (term.tags.includes('Plural') && isSubject(before) && before.tags.includes('Singular') && following && (isSubject(following) || following.tags.includes('Determiner')) && isVerbStem(normal)) {
+    if (term.tags.includes('Plural') && isSubject(before) && (before.tags.includes('Singular') || before.tags.includes('Value')) && following && (isSubject(following) || following.tags.includes('Determiner')) && isVerbStem(normal)) {
       return term.text;
     }
     // "Amazon to open a store": a planned act, headline style.

@@ -4,7 +4,7 @@
 // origins. Pure functions over plain data.
 
 import { createHash } from 'node:crypto';
-import { deniesDenial, findDenial } from '../claims/denial.js';
+import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
 import { findNegationCues, statesNegation } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
@@ -73,8 +73,28 @@ function denialConflict(a: Claim, b: Claim): PairConflict | 'none' | undefined {
   const [denial, plain] = left ? [left, b] : [right!, a];
   // "The pier was not sold" and "the pier sale is a hoax" both deny; "it is not a hoax" answers the denial.
   if (plain.negation.negated && !deniesDenial(plain.sentence.plain)) return 'none';
+  // The denial must be aimed at what the other states: most of the words they share lie in its clause.
+  const denying = plain === a ? b : a;
+  if (!deniesWhatIsShared(denying.sentence.plain, denial, plain.sentence.plain)) return 'none';
   const holder = denial.holder === null ? '' : ` (${denial.holder})`;
   return { kind: 'denial', detail: `"${denial.cue}"${holder} denies what the other mention states (${clip(plain.sentence.plain)})` };
+}
+
+/** Whether the content words two mentions share lie mostly (`scopeShare`, by weight) in the denial's clause (checked for mentions of `scopeMinWords` words or more). */
+function deniesWhatIsShared(text: string, denial: NonNullable<ReturnType<typeof findDenial>>, other: string): boolean {
+  // A headline-length mention makes one assertion ("X: hoax"): its denial is aimed at it.
+  if (text.split(/\s+/).length < denialTunables().scopeMinWords) return true;
+  const mine = termsOf(withoutDenialFrame(text));
+  const theirs = new Set(termsOf(other).terms);
+  const inClause = new Set(termsOf(denialClause(text, denial)).terms);
+  let shared = 0;
+  let scoped = 0;
+  mine.terms.forEach((term, index) => {
+    if (!theirs.has(term)) return;
+    shared += mine.weights[index]!;
+    if (inClause.has(term)) scoped += mine.weights[index]!;
+  });
+  return scoped > 0 && scoped >= denialTunables().scopeShare * shared;
 }
 
 /** Whether a sentence states a negation, with a cue or without one ("without", "failure to", "refusal"): one list, src/data/extract-negation.json. */
