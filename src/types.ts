@@ -165,7 +165,8 @@ export interface Claim {
 
 export type Verdict = 'corroborated' | 'disputed' | 'unique';
 
-export type ConflictKind = 'quantity' | 'date' | 'negation';
+/** `denial`: one mention calls false, a hoax or a fabrication what the other states. */
+export type ConflictKind = 'quantity' | 'date' | 'negation' | 'denial';
 
 /** Why two mentions of one claim cannot both hold. */
 export interface Conflict {

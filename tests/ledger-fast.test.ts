@@ -345,7 +345,7 @@ describe('parseCanonical falls back to the positioned parser', () => {
       ['verdict: disputed', 'verdict: maybe', '`verdict` must be one of corroborated, disputed, unique, not `maybe`'],
       ['    line: 3', '    line: three', '`line` must be a whole number'],
       ['    line: 3', '    line: 3.5', '`line` must be a whole number'],
-      ['    kind: quantity', '    kind: size', '`kind` must be one of quantity, date, negation'],
+      ['    kind: quantity', '    kind: size', '`kind` must be one of quantity, date, negation, denial'],
       ['  - key: planet-homes#a1b2c3d4e5f6', '  - key: planet-homes', '`key` must look like sourceId#hash, not `planet-homes`'],
       ['verdict: disputed\n', 'verdict: disputed\nstatus: old\n', '`status` can only be `gone`'],
     ];
@@ -357,6 +357,13 @@ describe('parseCanonical falls back to the positioned parser', () => {
       expect(parsed.entry).toBeUndefined();
       expect(parsed.diagnostics.map((d) => d.message)).toContain(message);
     }
+  });
+
+  it('accepts a conflict of the kind denial', () => {
+    const edited = text.replace('    kind: quantity', '    kind: denial');
+    expect(edited).not.toBe(text);
+    expect(parseEntry(file, edited).diagnostics).toEqual([]);
+    expect(parseCanonical(file, edited)?.conflicts?.[0]?.kind).toBe('denial');
   });
 
   it('reports a YAML syntax error at its position', () => {

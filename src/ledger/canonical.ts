@@ -17,7 +17,7 @@ export const HEADER =
   '# Edit only the review: block (confirmed, separate, updates, note); the rest is regenerated.\n';
 
 export const VERDICTS: readonly Verdict[] = ['corroborated', 'disputed', 'unique'];
-export const CONFLICT_KINDS: readonly ConflictKind[] = ['quantity', 'date', 'negation'];
+export const CONFLICT_KINDS: readonly ConflictKind[] = ['quantity', 'date', 'negation', 'denial'];
 
 // The rules of `yaml`'s `stringifyString` for a one-line string that is not a key,
 // with `lineWidth: 0` (nothing is folded). Anything they do not cover is left to

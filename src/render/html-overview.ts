@@ -103,6 +103,9 @@ export function statedBy(finding: Finding, indexes: readonly number[]): string {
       } else if (conflict.kind === 'date') {
         const named = mention.dates.filter((d) => d.text && conflict.detail.includes(d.text));
         for (const d of named.length ? named : mention.dates) add(d.value ?? readableDate(d));
+      } else if (conflict.kind === 'denial') {
+        // The detail quotes the mention that states the claim; the other one denies it.
+        add(conflict.detail.includes(mention.text.slice(0, 40)) ? 'says it is so' : 'calls it false');
       } else {
         add(mention.negated ? 'says it is not so' : 'says it is so');
       }

@@ -7,6 +7,8 @@ import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../../ty
 import { findAttribution } from './attribution.js';
 import { check as data } from './data.js';
 import { findDates } from './date.js';
+import { findDenial } from './denial.js';
+import { headlinePredicate, headlineTunables } from './headline.js';
 import { findQuantities } from './quantity.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -76,7 +78,8 @@ export function rateCheckWorthiness(text: string, features: WorthinessFeatures =
 
   const tokens = tokenize(body);
   const words = tokens.length;
-  const verb = hasVerb(tokens);
+  // A short line without a listed verb may still assert, headline style ("Tesla plans …", "… a hoax").
+  const verb = hasVerb(tokens) || (words >= headlineTunables.minWords && words <= data.fragmentMaxWords && headlinePredicate(body) !== undefined);
   if (!verb && (!terminal.test(trimmed) || features.kind === 'heading') && words <= data.labelMaxWords) {
     return reject(data.scores.label, 'section label');
   }
@@ -106,6 +109,12 @@ export function rateCheckWorthiness(text: string, features: WorthinessFeatures =
   if (events.length > 0) {
     score += Math.min(weights.eventVerbMax, weights.eventVerb * events.length);
     plus.push(`event verb ${quoteList(events.slice(0, 2))}`);
+  }
+  // A denial ("USDA debunks the hoax", "… is a fake") states something checkable of the claim it denies.
+  const denial = findDenial(body);
+  if (denial) {
+    score += weights.denial;
+    plus.push(`denial '${denial.cue}'`);
   }
   const named = tokens.find((token, index) => index > 0 && token.capital && !tokens[index - 1]!.breakAfter && token.core.length > 1);
   if (named) score += weights.properNoun;

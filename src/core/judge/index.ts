@@ -4,7 +4,8 @@
 // origins. Pure functions over plain data.
 
 import { createHash } from 'node:crypto';
-import { statesNegation } from '../claims/negation.js';
+import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
+import { findNegationCues, statesNegation } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
@@ -36,13 +37,18 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
   if (quantity) conflicts.push(quantity);
   const date = dateConflict(a.dates, b.dates, sides);
   if (date) conflicts.push(date);
-  if (a.negation.negated !== b.negation.negated) {
+  const denial = denialConflict(a, b);
+  if (denial) {
+    if (denial !== 'none') conflicts.push(denial);
+  } else if (a.negation.negated !== b.negation.negated) {
     const [negated, plain] = a.negation.negated ? [a, b] : [b, a];
     const head = negatedHead(negated);
     // Only a negation of something the other mention states is a contradiction:
     // "did not share the data" vs "shared the data", not vs "declined comment".
     const implicitlyNegated = IMPLICIT_NEGATION(plain.sentence.plain);
-    if (head !== undefined && !implicitlyNegated && termsOf(plain.sentence.plain).terms.includes(head)) {
+    // "She denies the hoax claims", "it is not a hoax": the negation is aimed at a denial the other mention does not make.
+    const againstDenial = deniesDenial(negated.sentence.plain);
+    if (head !== undefined && !implicitlyNegated && !againstDenial && termsOf(plain.sentence.plain).terms.includes(head)) {
       conflicts.push({
         kind: 'negation',
         detail: `"${negated.negation.cue}" ${head === undefined ? '' : `negates "${headWord(negated)}" `}in one mention; the other states it (${clip(plain.sentence.plain)})`,
@@ -50,6 +56,45 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     }
   }
   return conflicts;
+}
+
+/**
+ * A denial: one mention calls false, a hoax or a fabrication what the other, not
+ * negated and not itself a denial, states ("… is a hoax", "X denies …", "no evidence
+ * that …"); cues in src/data/judge-denial.json. The cue, and who denies when the
+ * mention says, are in the detail. 'none' when a denial takes part but nothing
+ * conflicts (both deny); undefined when neither mention denies (negation is asked then).
+ */
+function denialConflict(a: Claim, b: Claim): PairConflict | 'none' | undefined {
+  const [left, right] = [findDenial(a.sentence.plain), findDenial(b.sentence.plain)];
+  if (left === null && right === null) return undefined;
+  // Both deny: whatever else they say, they agree the claim is false.
+  if (left !== null && right !== null) return 'none';
+  const [denial, plain] = left ? [left, b] : [right!, a];
+  // "The pier was not sold" and "the pier sale is a hoax" both deny; "it is not a hoax" answers the denial.
+  if (plain.negation.negated && !deniesDenial(plain.sentence.plain)) return 'none';
+  // The denial must be aimed at what the other states: most of the words they share lie in its clause.
+  const denying = plain === a ? b : a;
+  if (!deniesWhatIsShared(denying.sentence.plain, denial, plain.sentence.plain)) return 'none';
+  const holder = denial.holder === null ? '' : ` (${denial.holder})`;
+  return { kind: 'denial', detail: `"${denial.cue}"${holder} denies what the other mention states (${clip(plain.sentence.plain)})` };
+}
+
+/** Whether the content words two mentions share lie mostly (`scopeShare`, by weight) in the denial's clause (checked for mentions of `scopeMinWords` words or more). */
+function deniesWhatIsShared(text: string, denial: NonNullable<ReturnType<typeof findDenial>>, other: string): boolean {
+  // A headline-length mention makes one assertion ("X: hoax"): its denial is aimed at it.
+  if (text.split(/\s+/).length < denialTunables().scopeMinWords) return true;
+  const mine = termsOf(withoutDenialFrame(text));
+  const theirs = new Set(termsOf(other).terms);
+  const inClause = new Set(termsOf(denialClause(text, denial)).terms);
+  let shared = 0;
+  let scoped = 0;
+  mine.terms.forEach((term, index) => {
+    if (!theirs.has(term)) return;
+    shared += mine.weights[index]!;
+    if (inClause.has(term)) scoped += mine.weights[index]!;
+  });
+  return scoped > 0 && scoped >= denialTunables().scopeShare * shared;
 }
 
 /** Whether a sentence states a negation, with a cue or without one ("without", "failure to", "refusal"): one list, src/data/extract-negation.json. */
@@ -65,7 +110,9 @@ function headWord(claim: Claim): string | undefined {
   const cue = claim.negation.cue;
   if (!cue) return undefined;
   const text = claim.sentence.plain;
-  const at = text.toLowerCase().indexOf(cue.toLowerCase());
+  // The cue's own place (not the first look-alike of its text: "not" in "nothing").
+  const span = findNegationCues(text).find((found) => found.cue === cue)?.span;
+  const at = span ? span.start : text.toLowerCase().indexOf(cue.toLowerCase());
   if (at === -1) return undefined;
   const after = text.slice(at + cue.length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   return after.find((word) => !NEGATION_FILLERS.has(word.toLowerCase()) && word.length > 1);

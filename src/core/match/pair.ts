@@ -5,6 +5,7 @@
 // of a run of comparisons is passed in (`GramTable`).
 
 import type { Claim } from '../../types.js';
+import { withoutDenialFrame } from '../claims/denial.js';
 import { claimIdentity, identityRelation, type ArticleContext, type IdentityProfile, type IdentityRelation } from './identity.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
 import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
@@ -38,7 +39,8 @@ export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfi
  */
 export function claimTerms(claim: Claim): Terms {
   const masked = [...claim.quantities.map((q) => q.span), ...claim.dates.map((d) => d.span)];
-  return termsOf(claim.sentence.plain, masked);
+  // A denial's frame ("… is a hoax", "X denies …") is not part of the claim it denies.
+  return termsOf(withoutDenialFrame(claim.sentence.plain), masked);
 }
 
 /** How two profiles compare. */
