@@ -97,3 +97,29 @@ export function nameKind(phrase: string): NameKind | null {
   kindCache.set(key, kind);
   return kind;
 }
+
+/** A word as compromise's tagger reads it in a short line: its text, normal form and tags. */
+export interface TaggedTerm {
+  readonly text: string;
+  readonly normal: string;
+  readonly tags: readonly string[];
+}
+
+/**
+ * The words of a short line with compromise's tags (plain values; used on headline-length lines only).
+ *
+ * @param text The line.
+ */
+export function taggedTerms(text: string): TaggedTerm[] {
+  const sentences = compromise()(text).json() as { terms: { text: string; normal: string; tags: string[] }[] }[];
+  return sentences.flatMap((sentence) => sentence.terms.map((term) => ({ text: term.text, normal: term.normal, tags: term.tags })));
+}
+
+/**
+ * The tags compromise's lexicon gives a word (empty when it does not know it).
+ *
+ * @param word A lowercase word.
+ */
+export function lexiconTags(word: string): readonly string[] {
+  return tagsOf(word);
+}

@@ -3,8 +3,7 @@
 // that makes it assert something, or undefined. compromise tags the line (only these
 // short lines); tunables in src/data/extract-headlines.json.
 
-import { createRequire } from 'node:module';
-import type Nlp from 'compromise';
+import { lexiconTags, taggedTerms, type TaggedTerm } from '../nlp.js';
 import headlineData from '../../data/extract-headlines.json' with { type: 'json' };
 
 /** Tunables of this module, compiled once. */
@@ -17,19 +16,7 @@ export const headlineTunables = {
   verbs: new Set(headlineData.verbs),
 };
 
-let nlp: typeof Nlp | undefined;
-
-// The same single-file CommonJS build src/core/nlp.ts loads (Node's module cache shares it).
-function compromise(): typeof Nlp {
-  nlp ??= createRequire(import.meta.url)('compromise') as typeof Nlp;
-  return nlp;
-}
-
-interface Term {
-  readonly text: string;
-  readonly normal: string;
-  readonly tags: readonly string[];
-}
+type Term = TaggedTerm;
 
 const cache = new Map<string, string | null>();
 
@@ -65,8 +52,6 @@ export function headlinePredicate(text: string): string | undefined {
   return found ?? undefined;
 }
 
-let lexicon: Record<string, string | string[]> | undefined;
-
 /**
  * Whether a word in -s the tagger read as a plural noun is rather a verb's third
  * person ("deletes", "detains"): its stem is an infinitive in compromise's lexicon,
@@ -74,11 +59,7 @@ let lexicon: Record<string, string | string[]> | undefined;
  */
 function isVerbStem(word: string): boolean {
   if (!/[^s]s$/.test(word) || headlineTunables.notVerbs.has(word)) return false;
-  lexicon ??= (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
-  const tagsOf = (stem: string): readonly string[] => {
-    const tags = Object.hasOwn(lexicon!, stem) ? lexicon![stem] : undefined;
-    return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
-  };
+  const tagsOf = lexiconTags;
   const stems = [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])].map(tagsOf);
   if (stems.some((tags) => tags.includes('Infinitive'))) return true;
   return stems.every((tags) => tags.length === 0) && tagsOf(word).length === 0;
@@ -89,8 +70,7 @@ function findPredicate(text: string): string | undefined {
   const words = text.split(/[\s—–]+/).map((word) => word.replace(/^[^\p{L}]+|[^\p{L}'’]+$/gu, ''));
   const listed = words.find((word, index) => index > 0 && headlineTunables.verbs.has(word.toLowerCase()));
   if (listed !== undefined && words.length >= headlineTunables.minWords) return listed;
-  const sentences = compromise()(sentenceCase(text)).json() as { terms: Term[] }[];
-  const terms = sentences.flatMap((sentence) => sentence.terms);
+  const terms = taggedTerms(sentenceCase(text));
   if (terms.filter((term) => /\p{L}/u.test(term.text)).length < headlineTunables.minWords) return undefined;
   for (let index = 1; index < terms.length; index++) {
     const term = terms[index]!;
