@@ -220,7 +220,8 @@ interface Watched {
     await page.waitForTimeout(300);
     // Hover and click around the places payloads landed, in case a handler slipped through.
     await page.locator('#sources cite').first().hover();
-    await page.locator('#disputed .outlet').first().hover();
+    // The hostile outlet's claims are its own (its short brief is another story than the seeds'): hover its group.
+    await page.locator('#unique .outlet-group summary', { hasText: 'Evil' }).first().hover();
     expect(await page.evaluate('typeof window.__pwned')).toBe('undefined');
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
