@@ -2,7 +2,7 @@
 // (bytes, in path order) and settled into sources by the core's parser. The only
 // file-system code of loading; parsing itself is core/parse.ts.
 
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseSource, settleSources, toPosix, type ParsedSource, type SourceFile } from '../core/parse.js';
 import { limits } from '../core/limits.js';
@@ -140,7 +140,7 @@ async function expandGlobs(
   const { glob } = await import('tinyglobby');
   const expanded: string[] = [];
   for (const given of paths) {
-    if (!GLOB_CHARS.test(given) || existsAt(path.resolve(cwd, given))) {
+    if (!GLOB_CHARS.test(given) || existsSync(path.resolve(cwd, given))) {
       expanded.push(given);
       continue;
     }
@@ -149,15 +149,6 @@ async function expandGlobs(
     expanded.push(...matches.sort().map((match) => match.replace(/\/$/, '')));
   }
   return expanded;
-}
-
-function existsAt(file: string): boolean {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

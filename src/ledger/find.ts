@@ -1,7 +1,7 @@
 // Which ledger belongs to some sources: their paths → the nearest `claims/`
 // folder beside or above them (stopping at a repository root), or none.
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /** Name of the ledger folder looked for beside or above the sources. */
@@ -39,7 +39,7 @@ export function findLedgerFor(paths: readonly string[]): string | undefined {
     const candidate = path.join(folder, LEDGER_FOLDER_NAME);
     // The sources' own folder named claims/ is not its ledger (a ledger holds YAML, not sources).
     if (!paths.includes(candidate) && isFolder(candidate)) return candidate;
-    if (exists(path.join(folder, '.git'))) return undefined;
+    if (existsSync(path.join(folder, '.git'))) return undefined;
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
@@ -50,15 +50,6 @@ export function findLedgerFor(paths: readonly string[]): string | undefined {
 function isFolder(file: string): boolean {
   try {
     return statSync(file).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function exists(file: string): boolean {
-  try {
-    statSync(file);
-    return true;
   } catch {
     return false;
   }
