@@ -202,7 +202,8 @@ export function storyId(sources: readonly string[]): string {
 /**
  * The stories of a folder: the components of `sameStory` (`storiesOf`), each
  * with its id (`storyId`), its sources in input order and a representative
- * title: the label of its source most alike to the others (ties: the first).
+ * title: the label of its source most alike to the others (to its first
+ * `titlePool` sources in a larger story; ties: the first).
  *
  * @param profiles Story profile of each source, in report order.
  * @param options Thresholds and date window (optional).
@@ -211,10 +212,12 @@ export function storySummaries(profiles: readonly StoryProfile[], options: Story
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   return storiesOf(profiles, options).map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
+    // Alike to the story's first `titlePool` sources (all of them in a story no larger): linear in the story's size.
+    const pool = members.slice(0, data.titlePool);
     let best = members[0]!;
     let bestScore = -1;
     for (const member of members) {
-      const score = members.reduce((sum, other) => sum + (other === member ? 0 : termSimilarity(member, other)), 0);
+      const score = pool.reduce((sum, other) => sum + (other === member ? 0 : termSimilarity(member, other)), 0);
       if (score > bestScore + 1e-12) [best, bestScore] = [member, score];
     }
     return { id: storyId(ids), title: best.label ?? best.id, sources: ids };
@@ -324,15 +327,20 @@ export function storiesOf(sources: readonly (StorySource | StoryProfile)[], opti
       else postings.set(key, [index]);
     }
   });
-  const partners = profiles.map(() => new Set<number>());
-  for (const list of postings.values()) {
-    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) partners[list[a]!]!.add(list[b]!);
-  }
-  partners.forEach((set, i) => {
-    for (const j of [...set].sort((x, y) => x - y)) {
-      const [ri, rj] = [find(i), find(j)];
-      if (ri === rj || !sameStory(profiles[i]!, profiles[j]!, options)) continue;
-      parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  // Each pair sharing a key is looked at once (a stamp per partner, not a set of pairs), and compared only
+  // while its two sources are not yet in one story: components do not depend on the order of the links.
+  const keysOf = profiles.map(() => [] as number[][]);
+  for (const list of postings.values()) for (const index of list) keysOf[index]!.push(list);
+  const stamp = new Int32Array(profiles.length).fill(-1);
+  profiles.forEach((_, i) => {
+    for (const list of keysOf[i]!) {
+      for (const j of list) {
+        if (j <= i || stamp[j] === i) continue;
+        stamp[j] = i;
+        const [ri, rj] = [find(i), find(j)];
+        if (ri === rj || !sameStory(profiles[i]!, profiles[j]!, options)) continue;
+        parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      }
     }
   });
   const groups = new Map<number, string[]>();
