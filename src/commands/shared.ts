@@ -245,17 +245,44 @@ export async function runInputs(
     files.unshift({ file: STDIN_NAME, bytes });
     found.unshift(STDIN_NAME);
   }
-  const progress = createProgress(context.io, 'analysing');
-  try {
-    const run = {
-      cwd,
-      cache: options.cache === false ? (false as const) : CACHE_FOLDER,
-      onProgress: progress.update,
-      ...(options.review ? { review: options.review } : {}),
-      ...(options.config?.match ?? {}),
-    };
+  return withRunOptions(context, options, async (common) => {
+    const run = { ...common, ...(options.config?.match ?? {}) };
     const loaded = await analyzeRead({ files, found, diagnostics: read.diagnostics.filter((d) => !ignored(d.file)) }, perSourceOptions(run));
     return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, run);
+  });
+}
+
+/** The options every command's run shares: the working folder, the cache, progress and reviewers' decisions. */
+interface RunOptions {
+  readonly cwd: string;
+  readonly cache: string | false;
+  readonly onProgress: ReturnType<typeof createProgress>['update'];
+  readonly review?: Review;
+}
+
+/**
+ * Run `body` with the options every command's run shares: per-source results
+ * cached in the user's cache folder (`CACHE_FOLDER`, unless --no-cache), a
+ * progress bar on stderr for long runs on a terminal (stopped however the run
+ * ends), reviewers' decisions honoured.
+ *
+ * @param context Streams and working folder.
+ * @param options Reviewer decisions and the --cache flag.
+ * @param body The run.
+ */
+async function withRunOptions<T>(
+  context: CommandContext,
+  options: { readonly review?: Review; readonly cache?: boolean },
+  body: (run: RunOptions) => Promise<T>,
+): Promise<T> {
+  const progress = createProgress(context.io, 'analysing');
+  try {
+    return await body({
+      cwd: context.io.cwd,
+      cache: options.cache === false ? false : CACHE_FOLDER,
+      onProgress: progress.update,
+      ...(options.review ? { review: options.review } : {}),
+    });
   } finally {
     progress.stop();
   }
@@ -318,17 +345,7 @@ export async function runPipeline(
   paths: readonly string[],
   options: { readonly review?: Review; readonly cache?: boolean },
 ): Promise<Report> {
-  const progress = createProgress(context.io, 'analysing');
-  try {
-    return await crossReference(paths, {
-      cwd: context.io.cwd,
-      cache: options.cache === false ? false : CACHE_FOLDER,
-      onProgress: progress.update,
-      ...(options.review ? { review: options.review } : {}),
-    });
-  } finally {
-    progress.stop();
-  }
+  return withRunOptions(context, options, (run) => crossReference(paths, run));
 }
 
 /**
@@ -365,18 +382,7 @@ export async function runCheckPipeline(
   options: { readonly review?: Review; readonly cache?: boolean },
 ): Promise<Report> {
   if (options.cache === false) return slimReport(await runPipeline(context, paths, options));
-  const progress = createProgress(context.io, 'analysing');
-  try {
-    const { report } = await checkRun(paths, {
-      cwd: context.io.cwd,
-      cache: CACHE_FOLDER,
-      onProgress: progress.update,
-      ...(options.review ? { review: options.review } : {}),
-    });
-    return report;
-  } finally {
-    progress.stop();
-  }
+  return withRunOptions(context, options, async (run) => (await checkRun(paths, { ...run, cache: CACHE_FOLDER })).report);
 }
 
 /**
