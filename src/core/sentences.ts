@@ -38,6 +38,8 @@ interface SegmentData {
   readonly introPrepositions: ReadonlySet<string>;
   readonly maxIntroWords: number;
   readonly exclamationWords: ReadonlySet<string>;
+  /** Sticky: a footnote or elision marker ("[6]", "[…]") that stays with the sentence before it. */
+  readonly noteMarker: RegExp;
 }
 
 /** Build the lookup tables from src/data once, at module load. */
@@ -69,6 +71,7 @@ function loadSegmentData(): SegmentData {
     introPrepositions: new Set(ruleData.introPrepositions),
     maxIntroWords: ruleData.maxIntroWords,
     exclamationWords: new Set(ruleData.exclamationWords),
+    noteMarker: new RegExp(ruleData.noteMarker, 'y'),
   };
 }
 
@@ -382,7 +385,7 @@ function terminal(scan: Scan, start: number): number {
     else break;
   }
   const last = index - 1;
-  const after = closersEnd(text, index, end);
+  const after = noteEnd(text, closersEnd(text, index, end), end);
   if (hard) {
     cut(scan, after);
     return last;
@@ -458,6 +461,20 @@ function closersEnd(text: string, start: number, end: number): number {
     break;
   }
   return after;
+}
+
+/**
+ * End of a footnote or elision marker at `start`, after spaces or tabs ("1805. [6] He"), or `start`
+ * when there is none: the marker belongs to the sentence it follows.
+ */
+function noteEnd(text: string, start: number, end: number): number {
+  let index = start;
+  while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
+  if (text.charCodeAt(index) !== 91) return start;
+  const marker = data.noteMarker;
+  marker.lastIndex = index;
+  const match = marker.exec(text);
+  return match && index + match[0].length <= end ? index + match[0].length : start;
 }
 
 /** The word before the period at `period` is plain lower case ("it", "don't"), not an abbreviation or a shape like "e.g". */
