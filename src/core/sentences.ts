@@ -401,7 +401,14 @@ function terminal(scan: Scan, start: number): number {
   const code = text.charCodeAt(next);
   if (isLower(code)) {
     // "i missed the bus. my boss …": a plain lower-case word, a bare stop, a lower-case word.
-    if (after === index && ((dots === 1 && marks === 0) || (dots === 0 && marks > 0)) && plainWordBefore(scan, start)) cut(scan, after);
+    if (
+      after === index &&
+      ((dots === 1 && marks === 0) || (dots === 0 && marks > 0)) &&
+      plainWordBefore(scan, start) &&
+      !abbreviationAt(text, next, end)
+    ) {
+      cut(scan, after);
+    }
     return last;
   }
   if ((classOf(code) & CONTINUATION) !== 0) return last;
@@ -477,18 +484,33 @@ function noteEnd(text: string, start: number, end: number): number {
   return match && index + match[0].length <= end ? index + match[0].length : start;
 }
 
-/** The word before the period at `period` is plain lower case ("it", "don't"), not an abbreviation or a shape like "e.g". */
+/**
+ * The word before the stop at `period` is plain lower case or a number ("it", "don't", "5th", "555-0199"),
+ * not an abbreviation or a shape like "e.g"; closing punctuation may come between (`on". so`, `(555-0199). you`),
+ * and a question or exclamation mark may be typed after a space ("as i do ? i").
+ */
 function plainWordBefore(scan: Scan, period: number): boolean {
   const { text, cuts } = scan;
-  const tokenStart = wordStart(text, period, cuts[cuts.length - 1]!);
-  if (tokenStart < 0 || period - tokenStart < 2) return false;
-  for (let index = tokenStart; index < period; index++) {
+  const floor = cuts[cuts.length - 1]!;
+  let wordEnd = period;
+  if (text.charCodeAt(period) !== 46 && wordEnd - 1 > floor && text.charCodeAt(wordEnd - 1) === 32) wordEnd--;
+  while (wordEnd > floor && (classOf(text.charCodeAt(wordEnd - 1)) & CLOSER) !== 0) wordEnd--;
+  const tokenStart = wordStart(text, wordEnd, floor);
+  if (tokenStart < 0 || wordEnd - tokenStart < 2) return false;
+  for (let index = tokenStart; index < wordEnd; index++) {
     const code = text.charCodeAt(index);
-    if (isLower(code)) continue;
-    const inner = index > tokenStart && index < period - 1 && (code === 39 || code === 0x2019 || code === 45);
+    if (isLower(code) || isDigit(code)) continue;
+    const inner = index > tokenStart && index < wordEnd - 1 && (code === 39 || code === 0x2019 || code === 45);
     if (!inner) return false;
   }
-  return abbreviationKind(text.slice(tokenStart, period)) === PLAIN;
+  return abbreviationKind(text.slice(tokenStart, wordEnd)) === PLAIN;
+}
+
+/** The word at `start` is itself an abbreviation with its period ("voc. ed. classes"): a run of abbreviations. */
+function abbreviationAt(text: string, start: number, end: number): boolean {
+  let index = start;
+  while (index < end && index - start < MAX_WORD && isLetter(text.charCodeAt(index))) index++;
+  return text.charCodeAt(index) === 46 && index > start + 1 && abbreviationKind(text.slice(start, index)) !== PLAIN;
 }
 
 /** A period or mark with no space after it ("world.Today"): a boundary only between a word and a capitalised word. */
@@ -497,7 +519,9 @@ function joinedBoundary(scan: Scan, start: number, after: number, dots: number, 
   if (!((dots === 1 && marks === 0) || (dots === 0 && marks > 0))) return false;
   const before = text.charCodeAt(start - 1);
   if (start <= cuts[cuts.length - 1]! || !(isLower(before) || isDigit(before))) return false;
-  if (!isUpper(text.charCodeAt(after)) || !isLower(text.charCodeAt(after + 1))) return false;
+  // "foreigners?thanks": a question or exclamation mark joined to a lower-case word, after a plain word.
+  const lowerAfterMark = dots === 0 && isLower(text.charCodeAt(after)) && plainWordBefore(scan, start);
+  if (!lowerAfterMark && !(isUpper(text.charCodeAt(after)) && isLower(text.charCodeAt(after + 1)))) return false;
   const tokenStart = wordStart(text, start, cuts[cuts.length - 1]!);
   if (tokenStart < 0) return false;
   const limit = Math.min(end, after + MAX_WORD);
@@ -505,7 +529,7 @@ function joinedBoundary(scan: Scan, start: number, after: number, dots: number, 
   while (tokenEnd < limit && (classOf(text.charCodeAt(tokenEnd)) & SPACE) === 0) tokenEnd++;
   if (tokenEnd === limit && limit < end) return false;
   const word = text.slice(tokenStart, tokenEnd);
-  if (word.includes('@') || word.includes('/') || word.toLowerCase().startsWith('www.')) return false;
+  if (word.includes('@') || word.includes('/') || word.includes('=') || word.toLowerCase().startsWith('www.')) return false;
   return dots === 0 || abbreviationKind(text.slice(tokenStart, start)) === PLAIN;
 }
 
