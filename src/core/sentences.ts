@@ -485,7 +485,7 @@ function noteEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * The word before the stop at `period` is plain lower case or a number ("it", "don't", "5th", "555-0199"),
+ * The word before the stop at `period` is plain lower case, or digits with a letter or hyphen ("it", "don't", "5th", "555-0199"),
  * not an abbreviation or a shape like "e.g"; closing punctuation may come between (`on". so`, `(555-0199). you`),
  * and a question or exclamation mark may be typed after a space ("as i do ? i").
  */
@@ -497,13 +497,17 @@ function plainWordBefore(scan: Scan, period: number): boolean {
   while (wordEnd > floor && (classOf(text.charCodeAt(wordEnd - 1)) & CLOSER) !== 0) wordEnd--;
   const tokenStart = wordStart(text, wordEnd, floor);
   if (tokenStart < 0 || wordEnd - tokenStart < 2) return false;
+  // A bare number ("in 2019. analysts") is not enough: a letter or an inner hyphen must come with its digits.
+  let digitsOnly = true;
   for (let index = tokenStart; index < wordEnd; index++) {
     const code = text.charCodeAt(index);
-    if (isLower(code) || isDigit(code)) continue;
+    if (isDigit(code)) continue;
+    digitsOnly = false;
+    if (isLower(code)) continue;
     const inner = index > tokenStart && index < wordEnd - 1 && (code === 39 || code === 0x2019 || code === 45);
     if (!inner) return false;
   }
-  return abbreviationKind(text.slice(tokenStart, wordEnd)) === PLAIN;
+  return !digitsOnly && abbreviationKind(text.slice(tokenStart, wordEnd)) === PLAIN;
 }
 
 /** The word at `start` is itself an abbreviation with its period ("voc. ed. classes"): a run of abbreviations. */
