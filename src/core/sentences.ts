@@ -40,6 +40,7 @@ interface SegmentData {
   readonly exclamationWords: ReadonlySet<string>;
   /** Sticky: a footnote or elision marker ("[6]", "[…]") that stays with the sentence before it. */
   readonly noteMarker: RegExp;
+  readonly noteNumberDigits: number;
 }
 
 /** Build the lookup tables from src/data once, at module load. */
@@ -72,6 +73,7 @@ function loadSegmentData(): SegmentData {
     maxIntroWords: ruleData.maxIntroWords,
     exclamationWords: new Set(ruleData.exclamationWords),
     noteMarker: new RegExp(ruleData.noteMarker, 'y'),
+    noteNumberDigits: ruleData.noteNumberDigits,
   };
 }
 
@@ -385,7 +387,7 @@ function terminal(scan: Scan, start: number): number {
     else break;
   }
   const last = index - 1;
-  const after = noteEnd(text, closersEnd(text, index, end), end);
+  const after = noteEnd(scan, start, closersEnd(text, index, end));
   if (hard) {
     cut(scan, after);
     return last;
@@ -471,12 +473,22 @@ function closersEnd(text: string, start: number, end: number): number {
 }
 
 /**
- * End of a footnote or elision marker at `start`, after spaces or tabs ("1805. [6] He"), or `start`
- * when there is none: the marker belongs to the sentence it follows.
+ * End of a footnote or elision marker at `start`, after spaces or tabs ("1805. [6] He"), or of a bare
+ * footnote number before a sentence starter ("rights. 4 Even"), or `start` when there is none:
+ * the marker belongs to the sentence it follows.
  */
-function noteEnd(text: string, start: number, end: number): number {
+function noteEnd(scan: Scan, stop: number, start: number): number {
+  const { text, end } = scan;
   let index = start;
   while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
+  if (index > start && isDigit(text.charCodeAt(index))) {
+    let digits = index;
+    while (digits < end && digits - index <= data.noteNumberDigits && isDigit(text.charCodeAt(digits))) digits++;
+    const number = digits - index <= data.noteNumberDigits && text.charCodeAt(digits) === 32;
+    if (!number || !startsWithStarter(text, digits + 1, end)) return start;
+    // "No. 4 The …", "p. 12 In …": after an abbreviation the number is its own.
+    return text.charCodeAt(stop) !== 46 || abbreviationKind(wordBefore(scan, stop)) === PLAIN ? digits : start;
+  }
   if (text.charCodeAt(index) !== 91) return start;
   const marker = data.noteMarker;
   marker.lastIndex = index;
