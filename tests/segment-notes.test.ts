@@ -65,6 +65,15 @@ describe('splitText on lower-case starts in web text', () => {
   });
 });
 
+describe('splitText after an abbreviation and a second period', () => {
+  it.each([
+    ['The buyer is Harbor Supply, L.P.. Further terms follow.', ['The buyer is Harbor Supply, L.P..', 'Further terms follow.']],
+    ['We ordered from Acme Co.. Delivery took a week.', ['We ordered from Acme Co..', 'Delivery took a week.']],
+  ])('should end the sentence at the second period: %j', (text, sentences) => {
+    expect(split(text)).toEqual(sentences);
+  });
+});
+
 describe('splitText after P.S.', () => {
   it.each([
     ['See you soon.\n\nP.S. I found your keys.', ['See you soon.', 'P.S. I found your keys.']],

@@ -429,6 +429,9 @@ function terminal(scan: Scan, start: number): number {
   } else if (dots === 3) {
     // A bare ellipsis ends a sentence only before a capital that is not the pronoun "I".
     boundary = opensUpper(text, next, end) && !isPronounI(text, next, end);
+  } else if (dots === 2 && !spaced) {
+    // "CCGM, L.P.. Further": an abbreviation's period, then the stop.
+    boundary = periodBoundary(scan, start, next) || opensUpper(text, next, end);
   } else {
     boundary = periodBoundary(scan, start, next);
   }
