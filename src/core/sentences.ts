@@ -38,6 +38,9 @@ interface SegmentData {
   readonly introPrepositions: ReadonlySet<string>;
   readonly maxIntroWords: number;
   readonly exclamationWords: ReadonlySet<string>;
+  /** Sticky: a footnote or elision marker ("[6]", "[…]") that stays with the sentence before it. */
+  readonly noteMarker: RegExp;
+  readonly noteNumberDigits: number;
 }
 
 /** Build the lookup tables from src/data once, at module load. */
@@ -69,6 +72,8 @@ function loadSegmentData(): SegmentData {
     introPrepositions: new Set(ruleData.introPrepositions),
     maxIntroWords: ruleData.maxIntroWords,
     exclamationWords: new Set(ruleData.exclamationWords),
+    noteMarker: new RegExp(ruleData.noteMarker, 'y'),
+    noteNumberDigits: ruleData.noteNumberDigits,
   };
 }
 
@@ -382,7 +387,7 @@ function terminal(scan: Scan, start: number): number {
     else break;
   }
   const last = index - 1;
-  const after = closersEnd(text, index, end);
+  const after = noteEnd(scan, start, closersEnd(text, index, end));
   if (hard) {
     cut(scan, after);
     return last;
@@ -398,7 +403,14 @@ function terminal(scan: Scan, start: number): number {
   const code = text.charCodeAt(next);
   if (isLower(code)) {
     // "i missed the bus. my boss …": a plain lower-case word, a bare stop, a lower-case word.
-    if (after === index && ((dots === 1 && marks === 0) || (dots === 0 && marks > 0)) && plainWordBefore(scan, start)) cut(scan, after);
+    if (
+      after === index &&
+      ((dots === 1 && marks === 0) || (dots === 0 && marks > 0)) &&
+      plainWordBefore(scan, start) &&
+      !abbreviationAt(text, next, end)
+    ) {
+      cut(scan, after);
+    }
     return last;
   }
   if ((classOf(code) & CONTINUATION) !== 0) return last;
@@ -417,6 +429,9 @@ function terminal(scan: Scan, start: number): number {
   } else if (dots === 3) {
     // A bare ellipsis ends a sentence only before a capital that is not the pronoun "I".
     boundary = opensUpper(text, next, end) && !isPronounI(text, next, end);
+  } else if (dots === 2 && !spaced) {
+    // "CCGM, L.P.. Further": an abbreviation's period, then the stop.
+    boundary = periodBoundary(scan, start, next) || opensUpper(text, next, end);
   } else {
     boundary = periodBoundary(scan, start, next);
   }
@@ -460,18 +475,61 @@ function closersEnd(text: string, start: number, end: number): number {
   return after;
 }
 
-/** The word before the period at `period` is plain lower case ("it", "don't"), not an abbreviation or a shape like "e.g". */
+/**
+ * End of a footnote or elision marker at `start`, after spaces or tabs ("1805. [6] He"), or of a bare
+ * footnote number before a sentence starter ("rights. 4 Even"), or `start` when there is none:
+ * the marker belongs to the sentence it follows.
+ */
+function noteEnd(scan: Scan, stop: number, start: number): number {
+  const { text, end } = scan;
+  let index = start;
+  while (index < end && (text.charCodeAt(index) === 32 || text.charCodeAt(index) === 9)) index++;
+  if (index > start && isDigit(text.charCodeAt(index))) {
+    let digits = index;
+    while (digits < end && digits - index <= data.noteNumberDigits && isDigit(text.charCodeAt(digits))) digits++;
+    const number = digits - index <= data.noteNumberDigits && text.charCodeAt(digits) === 32;
+    if (!number || !startsWithStarter(text, digits + 1, end)) return start;
+    // "No. 4 The …", "p. 12 In …": after an abbreviation the number is its own.
+    return text.charCodeAt(stop) !== 46 || abbreviationKind(wordBefore(scan, stop)) === PLAIN ? digits : start;
+  }
+  if (text.charCodeAt(index) !== 91) return start;
+  const marker = data.noteMarker;
+  marker.lastIndex = index;
+  const match = marker.exec(text);
+  return match && index + match[0].length <= end ? index + match[0].length : start;
+}
+
+/**
+ * The word before the stop at `period` is plain lower case, or digits with a letter or hyphen ("it", "don't", "5th", "555-0199"),
+ * not an abbreviation or a shape like "e.g"; closing punctuation may come between (`on". so`, `(555-0199). you`),
+ * and a question or exclamation mark may be typed after a space ("as i do ? i").
+ */
 function plainWordBefore(scan: Scan, period: number): boolean {
   const { text, cuts } = scan;
-  const tokenStart = wordStart(text, period, cuts[cuts.length - 1]!);
-  if (tokenStart < 0 || period - tokenStart < 2) return false;
-  for (let index = tokenStart; index < period; index++) {
+  const floor = cuts[cuts.length - 1]!;
+  let wordEnd = period;
+  if (text.charCodeAt(period) !== 46 && wordEnd - 1 > floor && text.charCodeAt(wordEnd - 1) === 32) wordEnd--;
+  while (wordEnd > floor && (classOf(text.charCodeAt(wordEnd - 1)) & CLOSER) !== 0) wordEnd--;
+  const tokenStart = wordStart(text, wordEnd, floor);
+  if (tokenStart < 0 || wordEnd - tokenStart < 2) return false;
+  // A bare number ("in 2019. analysts") is not enough: a letter or an inner hyphen must come with its digits.
+  let digitsOnly = true;
+  for (let index = tokenStart; index < wordEnd; index++) {
     const code = text.charCodeAt(index);
+    if (isDigit(code)) continue;
+    digitsOnly = false;
     if (isLower(code)) continue;
-    const inner = index > tokenStart && index < period - 1 && (code === 39 || code === 0x2019 || code === 45);
+    const inner = index > tokenStart && index < wordEnd - 1 && (code === 39 || code === 0x2019 || code === 45);
     if (!inner) return false;
   }
-  return abbreviationKind(text.slice(tokenStart, period)) === PLAIN;
+  return !digitsOnly && abbreviationKind(text.slice(tokenStart, wordEnd)) === PLAIN;
+}
+
+/** The word at `start` is itself an abbreviation with its period ("voc. ed. classes"): a run of abbreviations. */
+function abbreviationAt(text: string, start: number, end: number): boolean {
+  let index = start;
+  while (index < end && index - start < MAX_WORD && isLetter(text.charCodeAt(index))) index++;
+  return text.charCodeAt(index) === 46 && index > start + 1 && abbreviationKind(text.slice(start, index)) !== PLAIN;
 }
 
 /** A period or mark with no space after it ("world.Today"): a boundary only between a word and a capitalised word. */
@@ -480,7 +538,9 @@ function joinedBoundary(scan: Scan, start: number, after: number, dots: number, 
   if (!((dots === 1 && marks === 0) || (dots === 0 && marks > 0))) return false;
   const before = text.charCodeAt(start - 1);
   if (start <= cuts[cuts.length - 1]! || !(isLower(before) || isDigit(before))) return false;
-  if (!isUpper(text.charCodeAt(after)) || !isLower(text.charCodeAt(after + 1))) return false;
+  // "foreigners?thanks": a question or exclamation mark joined to a lower-case word, after a plain word.
+  const lowerAfterMark = dots === 0 && isLower(text.charCodeAt(after)) && plainWordBefore(scan, start);
+  if (!lowerAfterMark && !(isUpper(text.charCodeAt(after)) && isLower(text.charCodeAt(after + 1)))) return false;
   const tokenStart = wordStart(text, start, cuts[cuts.length - 1]!);
   if (tokenStart < 0) return false;
   const limit = Math.min(end, after + MAX_WORD);
@@ -488,7 +548,7 @@ function joinedBoundary(scan: Scan, start: number, after: number, dots: number, 
   while (tokenEnd < limit && (classOf(text.charCodeAt(tokenEnd)) & SPACE) === 0) tokenEnd++;
   if (tokenEnd === limit && limit < end) return false;
   const word = text.slice(tokenStart, tokenEnd);
-  if (word.includes('@') || word.includes('/') || word.toLowerCase().startsWith('www.')) return false;
+  if (word.includes('@') || word.includes('/') || word.includes('=') || word.toLowerCase().startsWith('www.')) return false;
   return dots === 0 || abbreviationKind(text.slice(tokenStart, start)) === PLAIN;
 }
 
