@@ -31,7 +31,7 @@ export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ChunkedRenderer>> = {
   json: (report, options) => escapedJson(renderJson(report, VERSION, options.reviews)),
   jsonl: (report, options) => escapedJson(renderJsonl(report, options.reviews)),
-  csv: (report, options) => withBom(renderCsv(report), options.bom === true),
+  csv: (report, options) => withBom(renderCsv(report, options.reviews, options.updates), options.bom === true),
   claimreview: (report, options) => escapedJson(renderClaimReview(report, options)),
 };
 
