@@ -15,9 +15,9 @@ import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
 import { safeName } from '../render/sanitize.js';
 import { checkOutput, quietCheck, warningCount } from '../render/check-output.js';
 import { EXIT, UserError } from '../errors.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { type CommandContext } from './context.js';
-import { ledgerReadOptions, pathsWithoutIgnored, runCheckPipeline, runCheckWithLedger } from './shared.js';
+import { ledgerReadOptions, pathsWithoutIgnored, runCheckInputs, runCheckPipeline, runCheckWithLedger } from './shared.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
@@ -31,6 +31,8 @@ interface CheckOptions {
   readonly quiet?: boolean;
   /** Exit 1 when there are more warnings than this. */
   readonly maxWarnings?: number;
+  /** The configuration, when there is one (its matching thresholds apply). */
+  readonly loaded?: Config | undefined;
 }
 
 function parseMaxWarnings(value: string): number {
@@ -47,7 +49,7 @@ function parseMaxWarnings(value: string): number {
 export function checkCommand(context: CommandContext): Command {
   return new Command('check')
     .description('validate sources and compare their claims with the reviewed ledger (claims/)')
-    .argument('[paths...]', "source files, folders or quoted globs: the whole corpus the ledger records (default: the config's sources, else sources/)")
+    .argument('[paths...]', "source files, folders, quoted globs or - for one more source on stdin (not with --update): the whole corpus the ledger records (default: the config's sources, else sources/)")
     .addOption(new Option('-f, --format <name>', 'output format').choices(Object.keys(CHECK_FORMATS)).default('text'))
     .option('--update', 'record the current claims in the ledger, keeping every review: block')
     .option('--ledger <folder>', "the ledger folder (default: the config's, else claims/)")
@@ -76,7 +78,9 @@ Examples:
   $ claimcheck check --format sarif > claims.sarif   # for GitHub code scanning
   $ claimcheck check --quiet --max-warnings 0        # errors only; fail on any warning
   $ claimcheck check 'sources/**/*.md'               # a quoted glob
-  $ claimcheck check --config ci/claimcheck.config.json   # its sources, ledger and allowFields
+  $ pbpaste | claimcheck check - sources/            # preview a new article against the ledger
+                                                     # (- is <stdin>; --update refuses it: save it first)
+  $ claimcheck check --config ci/claimcheck.config.json   # its sources, ledger, allowFields, ignore and match
 
 In GitHub Actions (.github/workflows/claims.yml):
   - uses: actions/checkout@v4
@@ -89,8 +93,13 @@ Exit codes: 0 the sources match the ledger (after --update: sources valid),
     )
     .action(async (given: string[], givenOptions: Omit<CheckOptions, 'ledger'> & { ledger?: string }) => {
       const config = await loadConfig(context.io.cwd, givenOptions.config);
-      const paths = await pathsWithoutIgnored(given.length > 0 ? given : (config?.sources ?? ['sources']), context.io.cwd, config);
-      const options: CheckOptions = { ...givenOptions, ledger: givenOptions.ledger ?? config?.ledger ?? 'claims' };
+      const wanted = given.length > 0 ? given : (config?.sources ?? ['sources']);
+      const stdin = wanted.includes('-');
+      // The ledger records sources by their file: one read from stdin has none to record.
+      if (stdin && givenOptions.update) throw new UserError('claimcheck: check --update cannot record a source read from stdin (-); save it under sources/ first (claimcheck add)', EXIT.usage);
+      const onDisk = await pathsWithoutIgnored(wanted.filter((given) => given !== '-'), context.io.cwd, config);
+      const paths = stdin ? ['-', ...onDisk] : onDisk;
+      const options: CheckOptions = { ...givenOptions, ledger: givenOptions.ledger ?? config?.ledger ?? 'claims', loaded: config };
       const check = allowedFields(options.update ? await update(context, paths, options) : await compare(context, paths, options), config?.allowFields);
       const warnings = warningCount(check);
       const output = checkOutput(options.format, options.quiet ? quietCheck(check) : check);
@@ -111,11 +120,22 @@ function allowedFields(check: CheckReport, fields: readonly string[] | undefined
 }
 
 async function compare(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
-  if (options.cache !== false) return runCheckWithLedger(context, paths, options.ledger);
+  const match = matchOf(options.loaded);
+  const stdin = paths.includes('-');
+  // The resumed comparison (src/ledger/recheck.ts) runs with the default thresholds and files on disk only.
+  if (options.cache !== false && !match && !stdin) return runCheckWithLedger(context, paths, options.ledger);
   const cwd = context.io.cwd;
   const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
-  const report = await runCheckPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
+  const review = reviewOf(ledger);
+  const report = stdin
+    ? await runCheckInputs(context, paths, { review, cache: options.cache, config: options.loaded })
+    : await runCheckPipeline(context, paths, { review, cache: options.cache, match });
   return compareWithLedger(report, ledger).check;
+}
+
+/** The configuration's matching thresholds, when it sets any. */
+function matchOf(config: Config | undefined): Config['match'] {
+  return config?.match && Object.keys(config.match).length > 0 ? config.match : undefined;
 }
 
 async function update(context: CommandContext, paths: readonly string[], options: CheckOptions): Promise<CheckReport> {
@@ -125,7 +145,7 @@ async function update(context: CommandContext, paths: readonly string[], options
       options.ledger,
       async (lock) => {
         const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
-        const report = await runCheckPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache });
+        const report = await runCheckPipeline(context, paths, { review: reviewOf(ledger), cache: options.cache, match: matchOf(options.loaded) });
         const { check, next } = compareWithLedger(report, ledger);
         // Never overwrite a ledger that did not parse (its review blocks would be lost), nor
         // record an empty corpus because a path was mistyped (every claim would be dropped).

@@ -79,6 +79,7 @@ configuration's "organization" is the ClaimReview author when no flag names one.
         ...DEFAULT_RENDER_OPTIONS,
         showPossible: options.showPossible === true,
         reviews,
+        ...(seen.review?.updates?.length ? { updates: seen.review.updates } : {}),
         bom: options.bom === true,
         ...(organization ? { organization } : {}),
         ...(options.reviewUrl ? { reviewUrl: options.reviewUrl } : {}),

@@ -23,7 +23,7 @@ import { analyzeRead, perSourceOptions } from '../engine/run.js';
 import { findSourceFiles, readSourceFiles } from '../engine/files.js';
 import { buildReport } from '../core/report.js';
 import { findLedgerFor } from '../ledger/find.js';
-import { loadConfig, type Config } from './config.js';
+import { loadConfig, type Config, type MatchSettings } from './config.js';
 import type { Report, Verdict } from '../types.js';
 import { EXIT, UserError } from '../errors.js';
 import { type CommandContext } from './context.js';
@@ -338,14 +338,14 @@ async function refuseOutOntoInput(
  *
  * @param context Streams and working folder.
  * @param paths Source files or folders.
- * @param options Reviewer decisions and the --cache flag.
+ * @param options Reviewer decisions, the --cache flag and the configuration's matching thresholds.
  */
 export async function runPipeline(
   context: CommandContext,
   paths: readonly string[],
-  options: { readonly review?: Review; readonly cache?: boolean },
+  options: { readonly review?: Review; readonly cache?: boolean; readonly match?: MatchSettings | undefined },
 ): Promise<Report> {
-  return withRunOptions(context, options, (run) => crossReference(paths, run));
+  return withRunOptions(context, options, (run) => crossReference(paths, { ...run, ...(options.match ?? {}) }));
 }
 
 /**
@@ -374,15 +374,32 @@ export async function pathsWithoutIgnored(paths: readonly string[], cwd: string,
  *
  * @param context Streams and working folder.
  * @param paths Source files or folders.
- * @param options Reviewer decisions and the --cache flag.
+ * @param options Reviewer decisions, the --cache flag and the configuration's matching thresholds (part of the snapshot's key).
  */
 export async function runCheckPipeline(
   context: CommandContext,
   paths: readonly string[],
-  options: { readonly review?: Review; readonly cache?: boolean },
+  options: { readonly review?: Review; readonly cache?: boolean; readonly match?: MatchSettings | undefined },
 ): Promise<Report> {
   if (options.cache === false) return slimReport(await runPipeline(context, paths, options));
-  return withRunOptions(context, options, async (run) => (await checkRun(paths, { ...run, cache: CACHE_FOLDER })).report);
+  return withRunOptions(context, options, async (run) => (await checkRun(paths, { ...run, ...(options.match ?? {}), cache: CACHE_FOLDER })).report);
+}
+
+/**
+ * The slim report `check` compares with the ledger, for paths that include `-`
+ * (one source read from stdin, shown as `<stdin>`): always a full run, as
+ * `report` and `export` make it (the incremental snapshot is of files on disk).
+ *
+ * @param context Streams and working folder.
+ * @param paths Paths as given, `-` among them.
+ * @param options Reviewer decisions, the --cache flag and the configuration.
+ */
+export async function runCheckInputs(
+  context: CommandContext,
+  paths: readonly string[],
+  options: { readonly review?: Review; readonly cache?: boolean; readonly config?: Config | undefined },
+): Promise<Report> {
+  return slimReport(await runInputs(context, paths, options));
 }
 
 /**

@@ -1,6 +1,7 @@
 // One row of the CSV export: a mention with its claim and source → cells in the
 // order of CSV_COLUMNS, quantities and dates as readable text, names not counts.
 
+import type { ClaimReviewDecision } from '../ledger/reviews.js';
 import type { Finding, Mention, SourceSummary } from '../types.js';
 import { readableDate, readableQuantity } from './readable.js';
 
@@ -14,8 +15,15 @@ export const CSV_LIST_SEPARATOR = '; ';
  * @param mention One of its mentions.
  * @param conflicts The conflicts this mention is in, as `kind: detail`.
  * @param source The mention's source, when known (title, url, published).
+ * @param extra Its updates (as `kind: detail` or `reviewer: keyA → keyB`) and the reviewer's decision on the claim.
  */
-export function csvRow(finding: Finding, mention: Mention, conflicts: readonly string[], source: SourceSummary | undefined): (string | number)[] {
+export function csvRow(
+  finding: Finding,
+  mention: Mention,
+  conflicts: readonly string[],
+  source: SourceSummary | undefined,
+  extra: { readonly updates?: readonly string[]; readonly review?: ClaimReviewDecision | undefined } = {},
+): (string | number)[] {
   return [
     finding.id,
     finding.verdict,
@@ -36,5 +44,8 @@ export function csvRow(finding: Finding, mention: Mention, conflicts: readonly s
     mention.negated ? 'true' : 'false',
     mention.attribution ?? '',
     conflicts.join(CSV_LIST_SEPARATOR),
+    (extra.updates ?? []).join(CSV_LIST_SEPARATOR),
+    extra.review?.confirmed ?? '',
+    extra.review?.note ?? '',
   ];
 }

@@ -63,7 +63,8 @@ export function matrixSection(findings: readonly Finding[], outlets: readonly st
 function matrixCell(finding: Finding, outlet: string): Element {
   const indexes = finding.mentions.map((mention, i) => (mention.outlet === outlet ? i : -1)).filter((i) => i >= 0);
   if (indexes.length === 0) return h('td', { className: ['absent'] }, [h('span', { ariaHidden: 'true' }, '·'), h('span', { className: ['vh'] }, 'not stated')]);
-  const conflicted = new Set(finding.conflicts.flatMap((conflict) => conflict.between));
+  // A later figure of a running count (`update`) is no conflict.
+  const conflicted = new Set(finding.conflicts.filter((conflict) => conflict.update !== true).flatMap((conflict) => conflict.between));
   const conflict = indexes.find((i) => conflicted.has(i));
   const target = hrefTo(`mention-${finding.id}-${conflict ?? indexes[0]!}`);
   if (conflict === undefined) {
@@ -96,7 +97,7 @@ export function statedBy(finding: Finding, indexes: readonly number[]): string {
   for (const index of indexes) {
     const mention = finding.mentions[index];
     if (!mention) continue;
-    for (const conflict of finding.conflicts.filter((c) => c.between.includes(index))) {
+    for (const conflict of finding.conflicts.filter((c) => c.between.includes(index) && c.update !== true)) {
       if (conflict.kind === 'quantity') {
         const named = mention.quantities.filter((q) => q.text && conflict.detail.includes(q.text));
         for (const q of named.length ? named : mention.quantities) add(readableQuantity(q));
@@ -134,6 +135,7 @@ export function outletPairs(findings: readonly Finding[]): Map<string, OutletPai
     if (finding.outlets.length < 2) continue;
     const conflicting = new Set<string>();
     for (const conflict of finding.conflicts) {
+      if (conflict.update === true) continue;
       const [a, b] = conflict.between.map((i) => finding.mentions[i]?.outlet);
       if (a !== undefined && b !== undefined && a !== b) conflicting.add(key(a, b));
     }

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import type { Conflict, Diagnostic, Finding, Mention, Report, SourceSummary, Verdict } from '../types.js';
 import { safeReport } from './sanitize.js';
 import { agreementFigure, matrixSection, OVERVIEW_CSS, timelineFigure } from './html-overview.js';
-import { DEFAULT_RENDER_OPTIONS, placeOf, reasonOf, summarize, VERDICTS, type RenderOptions, type ReportSummary } from './shared.js';
+import { DEFAULT_RENDER_OPTIONS, placeOf, reasonOf, shownLine, summarize, VERDICTS, type RenderOptions, type ReportSummary } from './shared.js';
+import { groupFindings, reviewedUpdates, sidesOf as conflictSides, type FindingGroup, type Side } from './digest.js';
+import { readableDate, readableQuantity } from './readable.js';
 
 const LABELS: Record<Verdict, string> = { disputed: 'Disputed', corroborated: 'Corroborated', unique: 'Unique' };
 
@@ -110,6 +112,12 @@ mark{background:var(--mark);color:inherit;padding:0 .1rem;border-radius:2px}
 .matrix tr.disputed th[scope=row]{box-shadow:inset 3px 0 0 var(--disputed)}
 .matrix tfoot th,.matrix tfoot td{font-size:.85rem;color:var(--muted);border-bottom:0}
 .vh{position:absolute!important;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+.updates{margin:.5rem 0;padding-left:1.1rem}
+.updates li{margin:.25rem 0}
+.kind.update{color:var(--link)}
+.story-h{margin:1.25rem 0 .5rem;font-size:1.1rem}
+.stories{margin:.25rem 0;padding-left:1.1rem;color:var(--muted);font-size:.9rem}
+.shown{margin:.25rem 0;font-weight:600}
 .sources{padding-left:1.1rem}
 .sources li{margin:0 0 .5rem}
 @media (max-width:30rem){body{font-size:15px}.page{padding:0 .75rem 2rem}.filters{margin:0 -.75rem;padding:.25rem .75rem}.filters legend{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}.filters label{margin-right:.5rem}.finding{padding:.6rem}}
@@ -176,13 +184,17 @@ const CSP = [
 export function renderHtml(unsafe: Report, options: RenderOptions = DEFAULT_RENDER_OPTIONS): string {
   // Escaped as HTML below; control, bidi and invisible characters are shown as <U+XXXX> as well.
   const report = safeReport(unsafe);
-  const summary = summarize(report);
+  // The summary keeps the counts before any filter; the filter boxes count what is shown.
+  const shown = summarize(report);
+  const summary = options.unfiltered ?? shown;
   const rank = (finding: Finding) => VERDICTS.indexOf(finding.verdict);
   const findings = report.claims.map((finding, index) => ({ finding, index }))
     .sort((a, b) => rank(a.finding) - rank(b.finding) || a.index - b.index)
     .map(({ finding }) => finding);
+  const groups = groupFindings(report);
   const context: Context = {
     options,
+    groups: groups.length > 1 ? groups : undefined,
     sources: new Map(report.sources.map((source) => [source.id, source])),
     findings: new Map(findings.map((finding) => [finding.id, finding])),
   };
@@ -206,8 +218,8 @@ export function renderHtml(unsafe: Report, options: RenderOptions = DEFAULT_REND
     '</head>',
     '<body>',
     '<div class="page">',
-    headerHtml(report, summary),
-    filtersHtml(summary),
+    headerHtml(report, summary, shownLine(report, options), context.groups),
+    filtersHtml(shown),
     '<main id="claims">',
     matrixSection(findings, outlets),
     `<section id="overview" class="overview" aria-label="Overview">${agreementFigure(findings, outlets)}${timelineFigure(report, findings, outlets)}</section>`,
@@ -228,9 +240,11 @@ interface Context {
   readonly options: RenderOptions;
   readonly sources: ReadonlyMap<string, SourceSummary>;
   readonly findings: ReadonlyMap<string, Finding>;
+  /** The findings by story, when the report has two or more stories (each verdict section lists them story by story). */
+  readonly groups: readonly FindingGroup[] | undefined;
 }
 
-function headerHtml(report: Report, summary: ReportSummary): string {
+function headerHtml(report: Report, summary: ReportSummary, shown: string | null, groups: readonly FindingGroup[] | undefined): string {
   const counts = VERDICTS.map(
     (v) => `<li><a class="badge ${v}" href="#${v}">${summary.byVerdict[v]} ${v}</a></li>`,
   ).join('');
@@ -242,6 +256,8 @@ function headerHtml(report: Report, summary: ReportSummary): string {
     '<h1>claimcheck report</h1>',
     `<p class="summary">${plural(summary.sources, 'source')} from ${plural(summary.outlets, 'outlet')} · ${plural(summary.claims, 'claim')}</p>`,
     `<ul class="verdicts" aria-label="Claims by verdict">${counts}</ul>`,
+    shown ? `<p class="shown" id="shown">${esc(shown)}</p>` : '',
+    groups ? storiesHtml(groups) : '',
     problems,
     `<nav class="toc" aria-label="Sections"><a href="#matrix">Who states what</a><a href="#overview">Agreement and timeline</a><a href="#disputed">Disputed</a><a href="#corroborated">Corroborated</a><a href="#unique">Unique</a><a href="#sources">Sources</a></nav>`,
     '</header>',
@@ -266,18 +282,21 @@ function sectionOpen(verdict: Verdict, count: number): string {
 }
 
 function disputedHtml(findings: readonly Finding[], context: Context): string {
-  const body = findings.length ? findings.map((finding) => disputedFindingHtml(finding, context)).join('\n') : '<p>No disputed claims.</p>';
+  const body = findings.length
+    ? byStory(findings, context, 'disputed', (list) => list.map((finding) => disputedFindingHtml(finding, context)).join('\n'))
+    : '<p>No disputed claims.</p>';
   return `${sectionOpen('disputed', findings.length)}\n${body}\n</section>`;
 }
 
 function disputedFindingHtml(finding: Finding, context: Context): string {
   const valid = (i: number) => Number.isInteger(i) && i >= 0 && i < finding.mentions.length;
-  const conflicts = finding.conflicts.filter((conflict) => conflict.between.every(valid));
+  // A later figure of a running count ("rose from 12 to 19") is an update, shown as such, not a side.
+  const conflicts = finding.conflicts.filter((conflict) => conflict.between.every(valid) && conflict.update !== true);
   const involved = [...new Set(conflicts.flatMap((conflict) => conflict.between))].sort((a, b) => a - b);
   const others = finding.mentions.map((_, i) => i).filter((i) => !involved.includes(i));
   const card = (i: number) => mentionHtml(finding, i, context, marksOf(finding, i), involved.includes(i));
 
-  const reasons = finding.conflicts.map((conflict) => reasonHtml(finding, conflict)).join('');
+  const reasons = finding.conflicts.filter((conflict) => conflict.update !== true).map((conflict) => reasonHtml(finding, conflict)).join('');
   const sides = sidesOf(conflicts, involved);
   const grid = sides
     ? `<div class="sides">${sides
@@ -290,8 +309,9 @@ function disputedFindingHtml(finding: Finding, context: Context): string {
   return [
     findingOpen(finding),
     reviewHtml(finding, context),
-    `<p class="meta"><span class="badge disputed">disputed</span> ${plural(finding.outlets.length, 'outlet')} · ${plural(finding.conflicts.length, 'conflict')}</p>`,
+    `<p class="meta"><span class="badge disputed">disputed</span> ${plural(finding.outlets.length, 'outlet')} · ${plural(conflicts.length, 'conflict')}</p>`,
     `<ul class="reasons" aria-label="Why it is disputed">${reasons}</ul>`,
+    updatesHtml(finding, context),
     grid,
     rest,
     relatedHtml(finding, context),
@@ -369,24 +389,30 @@ function marksOf(finding: Finding, index: number): string[] {
 
 function corroboratedHtml(findings: readonly Finding[], context: Context): string {
   const body = findings.length
-    ? findings
+    ? byStory(findings, context, 'corroborated', (list) => list
         .map((finding) =>
           [
             findingOpen(finding),
             reviewHtml(finding, context),
             `<p class="meta"><span class="badge corroborated">corroborated</span> ${esc(reasonOf(finding))}</p>`,
             finding.origins.length ? `<p class="meta">Origins: ${finding.origins.map(esc).join(', ')}</p>` : '',
+            updatesHtml(finding, context),
             `<ul class="mentions">${finding.mentions.map((_, i) => `<li>${mentionHtml(finding, i, context, [], false)}</li>`).join('')}</ul>`,
             relatedHtml(finding, context),
             '</article>',
           ].join('\n'),
         )
-        .join('\n')
+        .join('\n'))
     : '<p>No corroborated claims.</p>';
   return `${sectionOpen('corroborated', findings.length)}\n${body}\n</section>`;
 }
 
 function uniqueHtml(findings: readonly Finding[], outlets: readonly string[], context: Context): string {
+  const body = findings.length ? byStory(findings, context, 'unique', (list) => uniqueGroupsHtml(list, outlets, context)) : '<p>No unique claims.</p>';
+  return `${sectionOpen('unique', findings.length)}\n${body}\n</section>`;
+}
+
+function uniqueGroupsHtml(findings: readonly Finding[], outlets: readonly string[], context: Context): string {
   const groups = new Map<string, Finding[]>();
   for (const outlet of outlets) groups.set(outlet, []);
   for (const finding of [...findings].sort(byPlace)) {
@@ -394,18 +420,66 @@ function uniqueHtml(findings: readonly Finding[], outlets: readonly string[], co
     if (!groups.has(outlet)) groups.set(outlet, []);
     groups.get(outlet)!.push(finding);
   }
-  const body = findings.length
-    ? [...groups]
-        .filter(([, group]) => group.length)
-        .map(
-          ([outlet, group]) =>
-            `<section class="outlet-group"><details open><summary><h3>${esc(outlet || 'Unknown outlet')} <span class="count">(${group.length})</span></h3></summary><ol class="uniques">${group
-              .map((finding) => uniqueFindingHtml(finding, context))
-              .join('')}</ol></details></section>`,
-        )
-        .join('\n')
-    : '<p>No unique claims.</p>';
-  return `${sectionOpen('unique', findings.length)}\n${body}\n</section>`;
+  return [...groups]
+    .filter(([, group]) => group.length)
+    .map(
+      ([outlet, group]) =>
+        `<section class="outlet-group"><details open><summary><h3>${esc(outlet || 'Unknown outlet')} <span class="count">(${group.length})</span></h3></summary><ol class="uniques">${group
+          .map((finding) => uniqueFindingHtml(finding, context))
+          .join('')}</ol></details></section>`,
+    )
+    .join('\n');
+}
+
+/**
+ * A verdict section's findings, story by story when the report has several
+ * (a heading per story, in the order and with the members `groupFindings` gives), else as one list.
+ */
+function byStory(findings: readonly Finding[], context: Context, verdict: Verdict, render: (list: readonly Finding[]) => string): string {
+  if (!context.groups) return render(findings);
+  const wanted = new Set(findings);
+  return context.groups
+    .map((group) => {
+      const members =
+        verdict === 'disputed' ? group.disputed : verdict === 'corroborated' ? group.corroborated : group.unique.flatMap((entry) => entry.findings);
+      const list = members.filter((finding) => wanted.has(finding));
+      if (list.length === 0) return '';
+      const title = group.story?.title ?? 'Other claims';
+      return `<h3 class="story-h" data-story="${esc(group.story?.id ?? '')}">Story: ${esc(title)} <span class="count">(${plural(list.length, 'claim')})</span></h3>\n${render(list)}`;
+    })
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** The stories of a report that has several: title, sources and claims of each. */
+function storiesHtml(groups: readonly FindingGroup[]): string {
+  const items = groups.map((group) => {
+    const claims = group.disputed.length + group.corroborated.length + group.unique.reduce((sum, entry) => sum + entry.findings.length, 0);
+    return `<li>${esc(group.story?.title ?? 'Other claims')} <span class="count">(${plural(group.story?.sources.length ?? 0, 'source')}, ${plural(claims, 'claim')})</span></li>`;
+  });
+  return `<p class="summary">${plural(groups.length, 'story').replace('storys', 'stories')}:</p><ul class="stories">${items.join('')}</ul>`;
+}
+
+/**
+ * The updates of a finding: later figures of a running count ("rose from 12 to
+ * 19", the judge's `update: true`), and the conflicts a reviewer marked with
+ * `updates:` in the ledger (else they would just disappear), each with its outlets.
+ */
+function updatesHtml(finding: Finding, context: Context): string {
+  const side = (entry: Side) =>
+    `“${esc(entry.value)}” (${entry.mentions.map((i) => `<a href="${hrefTo(mentionId(finding, i))}">${esc(finding.mentions[i]!.outlet)}</a>`).join(', ')})`;
+  const items = conflictSides(finding)
+    .filter((entry) => entry.update)
+    .map((entry) => `<li><span class="kind update">update</span>${esc(entry.kind)}, a later figure: ${side(entry.sides[0])} → ${side(entry.sides[1])}</li>`);
+  const figures = (i: number) => {
+    const mention = finding.mentions[i]!;
+    const values = [...mention.quantities.map(readableQuantity), ...mention.dates.map(readableDate)];
+    return `<a href="${hrefTo(mentionId(finding, i))}">${esc(mention.outlet)}</a>${values.length ? ` “${esc(values.join(', '))}”` : ''}`;
+  };
+  for (const [i, j] of reviewedUpdates(finding, context.options.updates)) {
+    items.push(`<li><span class="kind update">update</span>a reviewer's updates: ${figures(i)} → ${figures(j)}</li>`);
+  }
+  return items.length ? `<ul class="updates" aria-label="Updates, not disputes">${items.join('')}</ul>` : '';
 }
 
 function uniqueFindingHtml(finding: Finding, context: Context): string {

@@ -29,9 +29,9 @@ export const REPORT_FORMATS: Readonly<Record<ReportFormat, Renderer>> = {
 
 /** Formats of `claimcheck export`, for programs (written in pieces: exports can be large). */
 export const EXPORT_FORMATS: Readonly<Record<ExportFormat, ChunkedRenderer>> = {
-  json: (report, options) => escapedJson(renderJson(report, VERSION, options.reviews)),
-  jsonl: (report, options) => escapedJson(renderJsonl(report, options.reviews)),
-  csv: (report, options) => withBom(renderCsv(report), options.bom === true),
+  json: (report, options) => escapedJson(renderJson(report, VERSION, options.reviews, options.updates)),
+  jsonl: (report, options) => escapedJson(renderJsonl(report, options.reviews, options.updates)),
+  csv: (report, options) => withBom(renderCsv(report, options.reviews, options.updates), options.bom === true),
   claimreview: (report, options) => escapedJson(renderClaimReview(report, options)),
 };
 

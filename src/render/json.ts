@@ -7,13 +7,22 @@ import { diagnosticJson, type DiagnosticJson } from '../diagnostics.js';
 import type { ClaimReviewDecision } from '../ledger/reviews.js';
 import type { Finding, Mention, Report, SourceSummary, StorySummary } from '../types.js';
 import { jsonChunks, type Chunks } from './chunks.js';
+import { reviewedUpdates } from './digest.js';
+
+/** The ledger's `updates:` pairs of mention keys (conflicts a reviewer marked as updates). */
+type UpdatePairs = readonly (readonly [string, string])[];
 
 /** A source in the export: the report's source summary. */
 export type ExportSource = SourceSummary;
 /** A mention in the export: the report's mention with its place as `line`, `column` (of its start) and `start`, `end` (offsets). */
 export type ExportMention = Omit<Mention, 'place'> & { readonly line: number; readonly column: number; readonly start: number; readonly end: number };
 /** A claim in the export: the report's finding, its mentions as `ExportMention`, with the reviewer's decision when the ledger has one. */
-export type ExportClaim = Omit<Finding, 'mentions'> & { readonly mentions: readonly ExportMention[]; readonly review?: ClaimReviewDecision };
+export type ExportClaim = Omit<Finding, 'mentions'> & {
+  readonly mentions: readonly ExportMention[];
+  readonly review?: ClaimReviewDecision;
+  /** Pairs of mention indexes a reviewer marked with `updates:` (a later figure, not a dispute; so not in `conflicts`). */
+  readonly reviewedUpdates?: readonly (readonly [number, number])[];
+};
 
 /**
  * A mention as the export writes it: its place flattened into the fields the
@@ -31,10 +40,12 @@ export function mentionJson(mention: Mention): ExportMention {
  *
  * @param finding A finding.
  * @param review The reviewer's decision on it (optional).
+ * @param updates The ledger's `updates:` pairs of mention keys (optional): those joining two of its mentions become `reviewedUpdates`.
  */
-export function claimJson(finding: Finding, review?: ClaimReviewDecision): ExportClaim {
+export function claimJson(finding: Finding, review?: ClaimReviewDecision, updates?: UpdatePairs): ExportClaim {
   const claim = { ...finding, mentions: finding.mentions.map(mentionJson) };
-  return review ? { ...claim, review } : claim;
+  const pairs = reviewedUpdates(finding, updates);
+  return { ...claim, ...(review ? { review } : {}), ...(pairs.length > 0 ? { reviewedUpdates: pairs } : {}) };
 }
 
 /** The JSON export, schemaVersion 1. */
@@ -56,13 +67,13 @@ export interface ExportJson {
  * @param report The report.
  * @param version Version of claimcheck that made it.
  */
-export function toJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>): ExportJson {
+export function toJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>, updates?: UpdatePairs): ExportJson {
   return {
     schemaVersion: 1,
     generator: { name: 'claimcheck', version },
     sources: report.sources,
     ...(report.stories ? { stories: report.stories } : {}),
-    claims: withReviews(report.claims, reviews),
+    claims: withReviews(report.claims, reviews, updates),
     diagnostics: report.diagnostics.map(diagnosticJson),
   };
 }
@@ -73,8 +84,8 @@ export function toJson(report: Report, version: string, reviews?: ReadonlyMap<st
  * @param report The report.
  * @param version Version of claimcheck.
  */
-export function renderJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>): Chunks {
-  return jsonChunks({ ...toJson(report, version, reviews) }, 'claims');
+export function renderJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>, updates?: UpdatePairs): Chunks {
+  return jsonChunks({ ...toJson(report, version, reviews, updates) }, 'claims');
 }
 
 /**
@@ -82,9 +93,10 @@ export function renderJson(report: Report, version: string, reviews?: ReadonlyMa
  *
  * @param claims The findings.
  * @param reviews Reviewers' decisions by finding id.
+ * @param updates The ledger's `updates:` pairs of mention keys.
  */
-export function withReviews(claims: readonly Finding[], reviews: ReadonlyMap<string, ClaimReviewDecision> | undefined): readonly ExportClaim[] {
-  return claims.map((claim) => claimJson(claim, reviews?.get(claim.id)));
+export function withReviews(claims: readonly Finding[], reviews: ReadonlyMap<string, ClaimReviewDecision> | undefined, updates?: UpdatePairs): readonly ExportClaim[] {
+  return claims.map((claim) => claimJson(claim, reviews?.get(claim.id), updates));
 }
 
 /**
@@ -92,6 +104,6 @@ export function withReviews(claims: readonly Finding[], reviews: ReadonlyMap<str
  *
  * @param report The report.
  */
-export function* renderJsonl(report: Report, reviews?: ReadonlyMap<string, ClaimReviewDecision>): Generator<string> {
-  for (const finding of report.claims) yield `${JSON.stringify(claimJson(finding, reviews?.get(finding.id)))}\n`;
+export function* renderJsonl(report: Report, reviews?: ReadonlyMap<string, ClaimReviewDecision>, updates?: UpdatePairs): Generator<string> {
+  for (const finding of report.claims) yield `${JSON.stringify(claimJson(finding, reviews?.get(finding.id), updates))}\n`;
 }

@@ -13,6 +13,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crossReference } from '../../src/engine/run.js';
 import { renderHtml } from '../../src/render/html.js';
+import { filterReport, summarize } from '../../src/render/shared.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
@@ -27,6 +28,7 @@ const ARGS = [
 ];
 const root = path.join(import.meta.dirname, '..', '..');
 const screenshot = path.join(import.meta.dirname, '__screenshots__', 'report-phone.png');
+const desktopShot = path.join(import.meta.dirname, '__screenshots__', 'report-desktop.png');
 const options = { color: false, width: 100, showPossible: true };
 const TIMEOUT = 30_000;
 
@@ -53,6 +55,24 @@ interface Watched {
     const hostile = await crossReference(['sources', 'tests/fixtures/render/html'], { cwd: root });
     pages.set('/report.html', renderHtml(report, options));
     pages.set('/hostile.html', renderHtml(hostile, options));
+    // Two stories (the seeds, the synthetic article), a filter and a reviewer's update, as `report` renders them.
+    const synthetic = report.sources.filter((source) => source.path.startsWith('tests/')).map((source) => source.id);
+    const stories = [
+      { id: 's0000000001', title: 'Zoom executive charged', sources: report.sources.map((source) => source.id).filter((id) => !synthetic.includes(id)) },
+      { id: 's0000000002', title: 'Two meetings', sources: synthetic },
+    ];
+    const corroborated = report.claims.find((finding) => finding.verdict === 'corroborated' && finding.mentions.length >= 2)!;
+    const storied = { ...report, stories, claims: report.claims.map((finding) => ({ ...finding, story: finding.mentions.some((m) => synthetic.includes(m.source)) ? 's0000000002' : 's0000000001' })) };
+    pages.set(
+      '/stories.html',
+      renderHtml(filterReport(storied, { verdicts: ['disputed', 'corroborated'] }), {
+        ...options,
+        unfiltered: summarize(storied),
+        filterNote: '--verdict disputed,corroborated',
+        updates: [[corroborated.mentions[0]!.key, corroborated.mentions[1]!.key]],
+        reviews: new Map([[corroborated.id, { confirmed: 'corroborated', note: 'Checked against the complaint.' }]]),
+      }),
+    );
 
     server = createServer((request, response) => {
       const body = pages.get(request.url ?? '');
@@ -212,6 +232,31 @@ interface Watched {
     expect(await counts()).toEqual(before.map((n, i) => n - uniques[i]!));
     await page.locator('#filters input[data-filter="unique"]').click();
     expect(await counts()).toEqual(before);
+    await page.close();
+  }, TIMEOUT);
+
+  it('should show the filter count, story headings, updates and reviews on a desktop and a phone', async () => {
+    for (const viewport of [{ width: 1280, height: 900 }, { width: 375, height: 800 }]) {
+      const { page, errors } = await open('/stories.html', viewport);
+      expect(await page.locator('#shown').innerText()).toMatch(/^\d+ of \d+ claims shown \(--verdict disputed,corroborated\)$/);
+      const headings = await page.$$eval('.story-h', (elements) => elements.map((element) => [element.textContent ?? '', element.getClientRects().length > 0]));
+      expect(headings.length).toBeGreaterThanOrEqual(2);
+      expect(headings.every(([, shown]) => shown)).toBe(true);
+      expect(await page.locator('.updates li', { hasText: "a reviewer's updates" }).count()).toBe(1);
+      expect(await page.locator('.review', { hasText: 'Checked against the complaint.' }).count()).toBe(1);
+      expect(await page.$eval('html', (html) => html.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, TIMEOUT);
+
+  it('should take the desktop screenshot of the top of the page', async () => {
+    const { page, errors } = await open('/report.html', { width: 1280, height: 900 });
+    await mkdir(path.dirname(desktopShot), { recursive: true });
+    await page.screenshot({ path: desktopShot });
+    const png = await readFile(desktopShot);
+    expect(png.readUInt32BE(16)).toBe(1280);
+    expect(errors).toEqual([]);
     await page.close();
   }, TIMEOUT);
 

@@ -4,6 +4,14 @@
 
 import { attribution as data } from './data.js';
 import { tokenize, type Token } from './tokens.js';
+import attributionData from '../../data/extract-attribution.json' with { type: 'json' };
+
+// "In a statement from Zoom, the company said": the source a sentence names before a reference to it.
+const namedSource = new RegExp(
+  `\\b(?:${attributionData.sourceNouns.map((noun) => noun.replace(/ /g, '\\s+')).join('|')})\\s+(?:from|by)\\s+((?:the\\s+)?[A-Z][\\w’'.&-]*(?:\\s+[A-Z][\\w’'.&-]*){0,4})`,
+);
+// A speaker that only points back ("the company", "the statement"): lowercase after its article.
+const pointsBack = /^(?:the|its|this|that)\s+[a-z][a-z\s’'-]*$/i;
 
 /** A speaker and where it is written. */
 export interface Speaker {
@@ -158,5 +166,12 @@ export function findSpeakers(text: string): Speaker[] {
  * @param text A sentence's plain text.
  */
 export function findAttribution(text: string): string | null {
-  return findSpeakers(text)[0]?.speaker ?? null;
+  const first = findSpeakers(text)[0];
+  if (!first) return null;
+  // "In a subsequent statement from Zoom, the company said": the company is Zoom.
+  if (pointsBack.test(first.speaker) && !/[A-Z]/.test(first.speaker.slice(1))) {
+    const source = namedSource.exec(text.slice(0, first.span.start));
+    if (source) return source[1]!.replace(/[.,;:]+$/, '');
+  }
+  return first.speaker;
 }

@@ -4,6 +4,14 @@
 // document before them in the same article. Pure; tunables in extract-attribution.json.
 
 import { attribution as data } from './data.js';
+import attributionData from '../../data/extract-attribution.json' with { type: 'json' };
+
+/** What a reference to a company may take: no person, government body or document (extract-attribution.json). */
+const companyData = {
+  nouns: new Set(attributionData.companyNouns),
+  government: new Set(attributionData.governmentWords),
+  documents: new Set(attributionData.documentNouns),
+};
 
 /** Words of an organization's name: "he" and "she" never point back to one. */
 const ORGANIZATION_WORD = /\b(?:department|ministry|office|bureau|agency|company|corporation|inc|ltd|council|court|police|government|commission|committee|party|university|times|media|news|post)\b/i;
@@ -43,33 +51,72 @@ function looksLikePerson(speaker: string): boolean {
   return !/^(?:the|a|an)\s/i.test(speaker) && !ORGANIZATION_WORD.test(speaker) && /^[A-Z]/.test(speaker);
 }
 
+/** A named speaker seen so far: where, who, and whether it is known to be an organization or a company (a reference resolved to it). */
+interface Antecedent {
+  readonly index: number;
+  readonly speaker: string;
+  readonly organization: boolean;
+  readonly company: boolean;
+}
+
+/** Whether a reference points back to a company ("the company", "the firm"). */
+function isCompanyReference(speaker: string): boolean {
+  return companyData.nouns.has(words(speaker).at(-1)!);
+}
+
+/**
+ * Whether a named speaker can be the company a reference means: no government
+ * body, document or group, and no person: a person has a first name or title
+ * (two or more words) or is the surname of one named before.
+ */
+function mayBeCompany(candidate: Antecedent, named: readonly Antecedent[]): boolean {
+  if (candidate.company) return true;
+  const parts = words(candidate.speaker).filter((word) => !/^(?:the|a|an)$/.test(word));
+  if (parts.length === 0 || parts.some((word) => companyData.government.has(word) || companyData.documents.has(word) || data.groupNouns.has(word))) return false;
+  if (ORGANIZATION_WORD.test(candidate.speaker)) return true;
+  if (parts.length > 1) return false;
+  const name = parts[0]!;
+  return !named.some((other) => other !== candidate && words(other.speaker).length > 1 && words(other.speaker).at(-1) === name);
+}
+
 /**
  * The speaker of each sentence of one article, with pronouns and references
  * resolved to the named speaker before them: a pronoun to one at most
  * `pronounWindow` sentences back ("he"/"she" to a person, "it" to an
- * organization), a reference ("the statement", "according to the complaint",
- * "the company") to the nearest organization before it.
+ * organization), a company reference ("the company", "the firm") to the nearest
+ * named speaker that can be a company, another reference ("the statement",
+ * "according to the complaint") to the nearest organization before it. A
+ * resolved speaker is itself an antecedent of the next ones ("the company
+ * said …" → Zoom, "It added …" → Zoom).
  * Unresolvable ones, and sentences without a speaker, stay as they are.
  *
  * @param speakers The speaker each sentence names, in article order (null: none).
  */
 export function resolveSpeakers(speakers: readonly (string | null)[]): (string | null)[] {
-  const named: { index: number; speaker: string }[] = [];
+  const named: Antecedent[] = [];
   return speakers.map((speaker, index) => {
     if (speaker === null) return null;
     if (isNamedSpeaker(speaker)) {
-      named.push({ index, speaker });
+      named.push({ index, speaker, organization: false, company: false });
       return speaker;
     }
     const pronoun = isPronoun(speaker);
     if (!pronoun && !isReference(speaker)) return speaker;
-    // "He", "she": a person; "it", "the statement", "the complaint", "the company": an organization.
+    if (!pronoun && isCompanyReference(speaker)) {
+      const company = [...named].reverse().find((candidate) => mayBeCompany(candidate, named));
+      if (!company) return speaker;
+      named.push({ index, speaker: company.speaker, organization: true, company: true });
+      return company.speaker;
+    }
+    // "He", "she": a person; "it", "the statement", "the complaint": an organization.
     const personal = pronoun && /^(?:he|she|his|her)$/i.test(speaker.trim());
     const plural = pronoun && /^(?:they|their)$/i.test(speaker.trim());
     for (let k = named.length - 1; k >= 0; k--) {
       const candidate = named[k]!;
       if (pronoun && index - candidate.index > data.pronounWindow) break;
-      if (!plural && personal !== looksLikePerson(candidate.speaker)) continue;
+      if (!plural && personal !== (!candidate.organization && looksLikePerson(candidate.speaker))) continue;
+      // A resolved pronoun or reference is an antecedent too ("It added …", then "it said …").
+      if (candidate.index !== index) named.push({ index, speaker: candidate.speaker, organization: candidate.organization || !personal, company: candidate.company });
       return candidate.speaker;
     }
     return speaker;
