@@ -167,15 +167,28 @@ export type StoryRelation = boolean | 'near';
 /**
  * The story relation matching uses, over source ids (`ClusterInput.sameStory`):
  * `storyRelation` of their profiles, remembered per pair; sources without a profile
- * are in every story (nothing is gated).
+ * are in every story (nothing is gated). Also the story of each source (`storyOf`):
+ * matching counts and shares blocking terms within a story.
  *
  * @param profiles Story profile of each source.
  * @param options Thresholds and date window (optional).
  */
-export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): (a: string, b: string) => StoryRelation {
+export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): StoryGateRelation {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const memo = new Map<string, StoryRelation>();
-  return (a, b) => {
+  let stories: Map<string, string> | undefined;
+  // The story of a source, named by its least source id (stable while the story only gains sources that sort after it).
+  const storyOf = (source: string): string | undefined => {
+    if (!stories) {
+      stories = new Map();
+      for (const ids of storiesOf(profiles, options)) {
+        const name = ids.reduce((least, id) => (id < least ? id : least));
+        for (const id of ids) stories.set(id, name);
+      }
+    }
+    return stories.get(source);
+  };
+  const relation = (a: string, b: string): StoryRelation => {
     if (a === b) return true;
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let known = memo.get(key);
@@ -186,7 +199,11 @@ export function storyGate(profiles: readonly StoryProfile[], options: StoryOptio
     }
     return known;
   };
+  return Object.assign(relation, { storyOf });
 }
+
+/** The story relation over source ids (`storyGate`), with the story of each source (`storyOf`: its component of `storiesOf`, named by its least source id; undefined for a source without a profile). */
+export type StoryGateRelation = ((a: string, b: string) => StoryRelation) & { readonly storyOf: (source: string) => string | undefined };
 
 /**
  * The id of a story: `s` and the first 10 hex digits of the sha256 of its
