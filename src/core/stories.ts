@@ -102,6 +102,12 @@ function labelOf(source: StorySource): string {
  * @param b The other.
  */
 export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
+  const { cosine, covered, shorter } = termOverlap(a, b);
+  return shorter < data.shortTerms ? Math.max(cosine, covered * data.shortShare) : cosine;
+}
+
+/** The cosine of two profiles' rare-term weights, the share of the shorter one's weight the other covers, and how many terms each has. */
+function termOverlap(a: StoryProfile, b: StoryProfile): { cosine: number; covered: number; shorter: number; longer: number } {
   const [x, y] = [a.terms ?? [], b.terms ?? []];
   const [u, v] = [a.weights ?? [], b.weights ?? []];
   let dot = 0;
@@ -118,10 +124,41 @@ export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
     else j++;
   }
   const [normA, normB] = [u.reduce((sum, w) => sum + w * w, 0), v.reduce((sum, w) => sum + w * w, 0)];
-  if (normA === 0 || normB === 0) return 0;
+  const [shorter, longer] = [Math.min(x.length, y.length), Math.max(x.length, y.length)];
+  if (normA === 0 || normB === 0) return { cosine: 0, covered: 0, shorter, longer };
   const cosine = dot / Math.sqrt(normA * normB);
-  const shorter = x.length <= y.length ? coveredA / normA : coveredB / normB;
-  return Math.min(x.length, y.length) < data.shortTerms ? Math.max(cosine, shorter * data.shortShare) : cosine;
+  const covered = x.length <= y.length ? coveredA / normA : coveredB / normB;
+  return { cosine, covered, shorter, longer };
+}
+
+/**
+ * Whether the main events of two sources share a name (a person, a specific place,
+ * an organisation or another name; countries and states are too broad).
+ *
+ * @param a One profile.
+ * @param b The other.
+ */
+export function shareCoreName(a: StoryProfile, b: StoryProfile): boolean {
+  return (
+    countShared(a.core.people, b.core.people) + countShared(a.core.places, b.core.places) + countShared(a.core.orgs, b.core.orgs) + countShared(a.core.names, b.core.names) >
+    0
+  );
+}
+
+/**
+ * Whether two sources' words make them one story: the cosine of their rare words
+ * is at least `termThreshold`; or their main events share a name (`shareCoreName`)
+ * and the cosine is at least `namedTermThreshold`, or one is a brief (fewer than
+ * `shortTerms` terms, or under `briefRatio` of the other's) whose weight the other
+ * covers at least `briefShare` of. A brief's few words alone ("the election is
+ * over") never make it part of another story: it must share a name with it.
+ */
+function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): boolean {
+  const { cosine, covered, shorter, longer } = termOverlap(a, b);
+  if (cosine >= termThreshold) return true;
+  const brief = shorter < data.shortTerms || shorter < data.briefRatio * longer;
+  if ((cosine < data.namedTermThreshold && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
+  return true;
 }
 
 /**
@@ -155,10 +192,9 @@ export function storyRelation(a: StoryProfile, b: StoryProfile, options: StoryOp
   if (a.published && b.published && daysApart(a.published, b.published) > maxDays) return false;
   if (data.peopleMustShare && a.core.people.length > 0 && b.core.people.length > 0 && countShared(a.core.people, b.core.people) === 0) return false;
   const threshold = options.threshold ?? data.threshold;
-  const similarity = termSimilarity(a, b);
-  if (similarity >= (options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
+  if (wordsAlike(a, b, options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
   const near = options.nearThreshold ?? data.nearThreshold;
-  return near !== null && similarity >= near ? 'near' : false;
+  return near !== null && termSimilarity(a, b) >= near ? 'near' : false;
 }
 
 /** How two sources relate as stories: one story, two, or near (claims must agree on who, where and when). */

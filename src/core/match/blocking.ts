@@ -20,6 +20,7 @@ import type { ResolvedClusterOptions } from './options.js';
 import { copyWindow, copyWindows, overlapReaches } from './copy-scan.js';
 import { termRarity } from './rarity.js';
 import { conceptKeysOf, isConceptKey, MIN_CONCEPT_WEIGHT } from './semantic-blocking.js';
+import storySettings from '../../data/stories.json' with { type: 'json' };
 
 /** Blocking terms and the claims that have them, with each claim's weight for the term. */
 export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
@@ -502,7 +503,10 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
  * The story gate of matching, over claim indexes: two claims may match when
  * their sources are in one story (`sameStory`, a relation of the two sources
  * alone) or when they are near-copies (`isCopyPair` at `storyCopyShare`); of near stories
- * (`'near'`), only when what they say of who, where and when agrees. Without `sameStory`
+ * (`'near'`), only when what they say of who, where and when agrees. A copy across
+ * stories must also share `crossStoryCopyWeight` (src/data/stories.json): a stock
+ * phrase ("His name has not been released.") copied by two stories is no claim of
+ * either. Without `sameStory`
  * every pair may match. Depends only on the two claims and their sources, so
  * a topic run alone and inside a larger folder gates its pairs alike.
  *
@@ -519,7 +523,10 @@ export function storyGateOf(
 ): ((i: number, j: number) => StoryGate) | undefined {
   if (!sameStory) return undefined;
   const copyTerms = copyTermsCache(profileAt, options);
-  const copies = { minSharedWeight: options.minSharedWeight, copyShare: Math.max(options.copyShare, options.storyCopyShare) };
+  const copies = {
+    minSharedWeight: Math.max(options.minSharedWeight, storySettings.crossStoryCopyWeight),
+    copyShare: Math.max(options.copyShare, options.storyCopyShare),
+  };
   return (i, j) => {
     const relation = sameStory(sourceOf[i]!, sourceOf[j]!);
     if (relation === true || isCopyPair(copyTerms(i), copyTerms(j), copies)) return 'open';
