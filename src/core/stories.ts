@@ -148,7 +148,8 @@ export function shareCoreName(a: StoryProfile, b: StoryProfile): boolean {
 /**
  * Whether two sources' words make them one story: the cosine of their rare words
  * is at least `termThreshold`; or their main events share a name (`shareCoreName`)
- * and the cosine is at least `namedTermThreshold`, or one is a brief (fewer than
+ * and the cosine is at least `namedTermThreshold` (`closeTermThreshold` when they
+ * were published at most `closeDays` apart), or one is a brief (fewer than
  * `shortTerms` terms, or under `briefRatio` of the other's) whose weight the other
  * covers at least `briefShare` of. A brief's few words alone ("the election is
  * over") never make it part of another story: it must share a name with it.
@@ -157,7 +158,10 @@ function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): bo
   const { cosine, covered, shorter, longer } = termOverlap(a, b);
   if (cosine >= termThreshold) return true;
   const brief = shorter < data.shortTerms || shorter < data.briefRatio * longer;
-  if ((cosine < data.namedTermThreshold && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
+  // Published within a few days of each other, a shared name needs fewer shared words.
+  const close = a.published !== null && b.published !== null && daysApart(a.published, b.published) <= data.closeDays;
+  const needed = close ? data.closeTermThreshold : data.namedTermThreshold;
+  if ((cosine < needed && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
   return true;
 }
 
