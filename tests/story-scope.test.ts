@@ -30,18 +30,18 @@ const STREETS = ['Orchard', 'Mill', 'Station', 'Chapel', 'Bridge', 'Church', 'Ma
 const noise: Source[] = TOWNS.flatMap((town, t) =>
   STREETS.slice(0, 5).map((street, k) =>
     source(`noise-${t}-${k}`, `Gazette ${t}-${k}`, `2030-0${1 + (k % 5)}-1${t % 9}`, [
-      `Quarry pumps in ${town} failed on ${street} Lane after the storm, the ${town} council said.`,
-      `Engineers in ${town} said the flooded quarry pumps on ${street} Lane would take weeks to repair.`,
+      `Quarry pumps in ${town} failed during the violent storm on Tuesday night and flooded ${street} Lane, the parish council said.`,
+      `The whole quarry on ${street} Lane in ${town} flooded after its pumps failed during the storm on Tuesday night, the parish council told reporters.`,
     ]),
   ),
 );
 const story: Source[] = [
   source('story-a', 'Valley Post', '2031-06-02', [
-    'The Brackenholt quarry flooded when its pumps failed during Tuesday night storm, the parish council said.',
+    'The Brackenholt quarry flooded after its pumps failed during the storm on Tuesday night, the parish council said.',
     'About forty workers were sent home from the quarry.',
   ]),
-  source('story-b', 'Hill Courier', '2031-06-03', [
-    'Pumps at the Brackenholt quarry failed during the storm on Tuesday night and the pit flooded, parish council officials said.',
+  source('story-b', 'Hill Courier', '2031-06-02', [
+    'Pumps at the Brackenholt quarry failed during the violent storm on Tuesday night and the whole quarry flooded, the parish council told reporters.',
     'Roughly forty workers were sent home.',
   ]),
 ];

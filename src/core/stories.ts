@@ -149,7 +149,7 @@ export function shareCoreName(a: StoryProfile, b: StoryProfile): boolean {
  * Whether two sources' words make them one story: the cosine of their rare words
  * is at least `termThreshold`; or their main events share a name (`shareCoreName`)
  * and the cosine is at least `namedTermThreshold` (`closeTermThreshold` when they
- * were published at most `closeDays` apart), or one is a brief (fewer than
+ * were published at most `closeDays` apart or their titles share a rare word), or one is a brief (fewer than
  * `shortTerms` terms, or under `briefRatio` of the other's) whose weight the other
  * covers at least `briefShare` of. A brief's few words alone ("the election is
  * over") never make it part of another story: it must share a name with it.
@@ -158,8 +158,8 @@ function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): bo
   const { cosine, covered, shorter, longer } = termOverlap(a, b);
   if (cosine >= termThreshold) return true;
   const brief = shorter < data.shortTerms || shorter < data.briefRatio * longer;
-  // Published within a few days of each other, a shared name needs fewer shared words.
-  const close = a.published !== null && b.published !== null && daysApart(a.published, b.published) <= data.closeDays;
+  // Published within a few days of each other, or titled with a rare word in common, a shared name needs fewer shared words.
+  const close = (a.published !== null && b.published !== null && daysApart(a.published, b.published) <= data.closeDays) || countShared(a.titleTerms, b.titleTerms) > 0;
   const needed = close ? data.closeTermThreshold : data.namedTermThreshold;
   if ((cosine < needed && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
   return true;
