@@ -168,7 +168,7 @@ function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): bo
 /**
  * Whether two sources are about one story: published within `maxDays` of each
  * other (when both dates are known), not about two different sets of people, and
- * their words alike (`termSimilarity` at least `termThreshold`) or their main
+ * their words alike (`wordsAlike`: the cosine of their rare words, a shared name, dates, titles, briefs) or their main
  * events' names and titles alike (`storySimilarity` at least `threshold`).
  * Depends only on the two profiles.
  *
