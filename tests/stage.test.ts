@@ -55,9 +55,11 @@ async function stagedJsonl(folder: string): Promise<string> {
       claims.push({ index: claims.length, source: kept.id, path: kept.path, claim, profile: record.profiles![k]!, capped: [], ...record.keys![k]! }),
     );
   }
+  // Blocking terms are counted per story (the plan's `storyOf`), as export counts them.
   const counts = new Map<string, number>();
-  for (const claim of claims) for (const term of claim.terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-  for (const claim of claims) (claim as { capped: readonly string[] }).capped = claim.terms.filter((term) => counts.get(term)! <= plan.maxPostings);
+  const keyOf = (claim: { source: string }, term: string) => `${plan.storyOf[claim.source] ?? ''}\u0000${term}`;
+  for (const claim of claims) for (const term of claim.terms) counts.set(keyOf(claim, term), (counts.get(keyOf(claim, term)) ?? 0) + 1);
+  for (const claim of claims) (claim as { capped: readonly string[] }).capped = claim.terms.filter((term) => counts.get(keyOf(claim, term))! <= plan.maxPostings);
   const blocks = groupBy(claims, (claim) => [...claim.capped.map((t) => `terms\u0000${t}`), ...claim.copies.map((t) => `copies\u0000${t}`)]);
   const edges: EdgeRecord[] = [];
   for (const [key, members] of blocks) {

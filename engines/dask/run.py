@@ -83,11 +83,12 @@ def explode(records, offsets):
     return out
 
 
-def block_entries(claims, common):
+def block_entries(claims, common, story_of):
     """(block key, claim as a block sees it) for each blocking key of each claim."""
     out = []
     for claim in claims:
-        capped = [term for term in claim["keys"]["terms"] if term not in common]
+        story = story_of.get(claim["source"], "")
+        capped = [term for term in claim["keys"]["terms"] if (story, term) not in common]
         small = {"index": claim["index"], "source": claim["source"], "profile": claim["profile"], "capped": capped}
         for term in capped:
             out.append((("terms", term), small))
@@ -221,11 +222,15 @@ def pipeline(client, folder, out, ledger, cwd, node):
     with open(stories, "w", encoding="utf-8") as handle:
         json.dump(plan["stories"], handle, separators=(",", ":"))
     atexit.register(lambda: os.path.exists(stories) and os.remove(stories))
-    common = {term for term, count in claims.map(lambda c: c["keys"]["terms"]).flatten().frequencies().filter(lambda kv, cap=cap: kv[1] > cap).compute()}
-    with_capped = claims.map(lambda c, common=common: {**c, "capped": [t for t in c["keys"]["terms"] if t not in common]})
+    # Counted per story (the plan's storyOf), as export counts them: a story's candidates depend on its own claims.
+    story_of = plan.get("storyOf", {})
+    common = set(
+        claims.map(lambda c, s=story_of: [(s.get(c["source"], ""), t) for t in c["keys"]["terms"]]).flatten().frequencies().filter(lambda kv, cap=cap: kv[1] > cap).map(lambda kv: kv[0]).compute()
+    )
+    with_capped = claims.map(lambda c, common=common, s=story_of: {**c, "capped": [t for t in c["keys"]["terms"] if (s.get(c["source"], ""), t) not in common]})
 
     phase("plan")
-    blocks = claims.map_partitions(block_entries, common).groupby(block_hash, npartitions=parts)
+    blocks = claims.map_partitions(block_entries, common, story_of).groupby(block_hash, npartitions=parts)
     edges = sorted(set(blocks.map_partitions(pairs_partition, node, cwd, stories).compute()))
 
     phase("pairs")

@@ -102,6 +102,12 @@ function labelOf(source: StorySource): string {
  * @param b The other.
  */
 export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
+  const { cosine, covered, shorter } = termOverlap(a, b);
+  return shorter < data.shortTerms ? Math.max(cosine, covered * data.shortShare) : cosine;
+}
+
+/** The cosine of two profiles' rare-term weights, the share of the shorter one's weight the other covers, and how many terms each has. */
+function termOverlap(a: StoryProfile, b: StoryProfile): { cosine: number; covered: number; shorter: number; longer: number } {
   const [x, y] = [a.terms ?? [], b.terms ?? []];
   const [u, v] = [a.weights ?? [], b.weights ?? []];
   let dot = 0;
@@ -118,16 +124,51 @@ export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
     else j++;
   }
   const [normA, normB] = [u.reduce((sum, w) => sum + w * w, 0), v.reduce((sum, w) => sum + w * w, 0)];
-  if (normA === 0 || normB === 0) return 0;
+  const [shorter, longer] = [Math.min(x.length, y.length), Math.max(x.length, y.length)];
+  if (normA === 0 || normB === 0) return { cosine: 0, covered: 0, shorter, longer };
   const cosine = dot / Math.sqrt(normA * normB);
-  const shorter = x.length <= y.length ? coveredA / normA : coveredB / normB;
-  return Math.min(x.length, y.length) < data.shortTerms ? Math.max(cosine, shorter * data.shortShare) : cosine;
+  const covered = x.length <= y.length ? coveredA / normA : coveredB / normB;
+  return { cosine, covered, shorter, longer };
+}
+
+/**
+ * Whether the main events of two sources share a name (a person, a specific place,
+ * an organisation or another name; countries and states are too broad).
+ *
+ * @param a One profile.
+ * @param b The other.
+ */
+export function shareCoreName(a: StoryProfile, b: StoryProfile): boolean {
+  return (
+    countShared(a.core.people, b.core.people) + countShared(a.core.places, b.core.places) + countShared(a.core.orgs, b.core.orgs) + countShared(a.core.names, b.core.names) >
+    0
+  );
+}
+
+/**
+ * Whether two sources' words make them one story: the cosine of their rare words
+ * is at least `termThreshold`; or their main events share a name (`shareCoreName`)
+ * and the cosine is at least `namedTermThreshold` (`closeTermThreshold` when they
+ * were published at most `closeDays` apart or their titles share a rare word), or one is a brief (fewer than
+ * `shortTerms` terms, or under `briefRatio` of the other's) whose weight the other
+ * covers at least `briefShare` of. A brief's few words alone ("the election is
+ * over") never make it part of another story: it must share a name with it.
+ */
+function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): boolean {
+  const { cosine, covered, shorter, longer } = termOverlap(a, b);
+  if (cosine >= termThreshold) return true;
+  const brief = shorter < data.shortTerms || shorter < data.briefRatio * longer;
+  // Published within a few days of each other, or titled with a rare word in common, a shared name needs fewer shared words.
+  const close = (a.published !== null && b.published !== null && daysApart(a.published, b.published) <= data.closeDays) || countShared(a.titleTerms, b.titleTerms) > 0;
+  const needed = close ? data.closeTermThreshold : data.namedTermThreshold;
+  if ((cosine < needed && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
+  return true;
 }
 
 /**
  * Whether two sources are about one story: published within `maxDays` of each
  * other (when both dates are known), not about two different sets of people, and
- * their words alike (`termSimilarity` at least `termThreshold`) or their main
+ * their words alike (`wordsAlike`: the cosine of their rare words, a shared name, dates, titles, briefs) or their main
  * events' names and titles alike (`storySimilarity` at least `threshold`).
  * Depends only on the two profiles.
  *
@@ -155,10 +196,9 @@ export function storyRelation(a: StoryProfile, b: StoryProfile, options: StoryOp
   if (a.published && b.published && daysApart(a.published, b.published) > maxDays) return false;
   if (data.peopleMustShare && a.core.people.length > 0 && b.core.people.length > 0 && countShared(a.core.people, b.core.people) === 0) return false;
   const threshold = options.threshold ?? data.threshold;
-  const similarity = termSimilarity(a, b);
-  if (similarity >= (options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
+  if (wordsAlike(a, b, options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
   const near = options.nearThreshold ?? data.nearThreshold;
-  return near !== null && similarity >= near ? 'near' : false;
+  return near !== null && termSimilarity(a, b) >= near ? 'near' : false;
 }
 
 /** How two sources relate as stories: one story, two, or near (claims must agree on who, where and when). */
@@ -167,15 +207,28 @@ export type StoryRelation = boolean | 'near';
 /**
  * The story relation matching uses, over source ids (`ClusterInput.sameStory`):
  * `storyRelation` of their profiles, remembered per pair; sources without a profile
- * are in every story (nothing is gated).
+ * are in every story (nothing is gated). Also the story of each source (`storyOf`):
+ * matching counts and shares blocking terms within a story.
  *
  * @param profiles Story profile of each source.
  * @param options Thresholds and date window (optional).
  */
-export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): (a: string, b: string) => StoryRelation {
+export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): StoryGateRelation {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const memo = new Map<string, StoryRelation>();
-  return (a, b) => {
+  let stories: Map<string, string> | undefined;
+  // The story of a source, named by its least source id (stable while the story only gains sources that sort after it).
+  const storyOf = (source: string): string | undefined => {
+    if (!stories) {
+      stories = new Map();
+      for (const ids of storiesOf(profiles, options)) {
+        const name = ids.reduce((least, id) => (id < least ? id : least));
+        for (const id of ids) stories.set(id, name);
+      }
+    }
+    return stories.get(source);
+  };
+  const relation = (a: string, b: string): StoryRelation => {
     if (a === b) return true;
     const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
     let known = memo.get(key);
@@ -186,7 +239,11 @@ export function storyGate(profiles: readonly StoryProfile[], options: StoryOptio
     }
     return known;
   };
+  return Object.assign(relation, { storyOf });
 }
+
+/** The story relation over source ids (`storyGate`), with the story of each source (`storyOf`: its component of `storiesOf`, named by its least source id; undefined for a source without a profile). */
+export type StoryGateRelation = ((a: string, b: string) => StoryRelation) & { readonly storyOf: (source: string) => string | undefined };
 
 /**
  * The id of a story: `s` and the first 10 hex digits of the sha256 of its

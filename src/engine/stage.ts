@@ -129,6 +129,8 @@ export interface Plan {
   readonly maxPostings: number;
   /** Story profile of each kept source, in order, under its final id: give it to `pairs`, `judge` and `finish` (`--stories`). */
   readonly stories: readonly StoryProfile[];
+  /** The story of each kept source, by id: blocking terms are counted (for `maxPostings`) per story. */
+  readonly storyOf: Readonly<Record<string, string>>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -149,7 +151,9 @@ export function planStage(sources: readonly PlanSource[], options: ResolvedClust
   const claims = kept.reduce((sum, source) => sum + (claimsOf.get(source.path) ?? 0), 0);
   const storyOf = new Map(sources.map((source) => [source.path, source.story]));
   const stories = kept.map((source) => ({ ...storyOf.get(source.path)!, id: source.id }));
-  return { sources: kept, claims, maxPostings: blockCap(claims, options), stories, diagnostics: settled.diagnostics };
+  const gate = storyGate(stories);
+  const storyNames = Object.fromEntries(kept.map((source) => [source.id, gate.storyOf(source.id) ?? source.id]));
+  return { sources: kept, claims, maxPostings: blockCap(claims, options), stories, storyOf: storyNames, diagnostics: settled.diagnostics };
 }
 
 /** A claim in a block record: its corpus index, source, profile and capped blocking terms. */

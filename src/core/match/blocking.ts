@@ -20,6 +20,7 @@ import type { ResolvedClusterOptions } from './options.js';
 import { copyWindow, copyWindows, overlapReaches } from './copy-scan.js';
 import { termRarity } from './rarity.js';
 import { conceptKeysOf, isConceptKey, MIN_CONCEPT_WEIGHT } from './semantic-blocking.js';
+import storySettings from '../../data/stories.json' with { type: 'json' };
 
 /** Blocking terms and the claims that have them, with each claim's weight for the term. */
 export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
@@ -40,25 +41,58 @@ export interface BlockingIndex {
 }
 
 /**
- * The inverted index of blocking terms: terms at least `minBlockingWeight` rare in English.
+ * The story (scope) of each claim, by claim index: blocking terms are counted (for
+ * the cap) and shared within one scope only, so that which terms a story's claims
+ * block on depends on that story's claims alone, never on the rest of the folder.
+ * Claims of different scopes meet only through the near-copy join. `undefined`: one
+ * scope for all claims.
+ */
+export type BlockScope = (claim: number) => string | undefined;
+
+/** Separates a blocking term from its scope in a postings key (sorts before every character of a term). */
+const SCOPE_MARK = '\u0001';
+
+/**
+ * The postings key of a term in a scope: the term itself without a scope.
+ *
+ * @param term A blocking term or concept key.
+ * @param scope The claim's scope (`BlockScope`), if any.
+ */
+export function scopedKey(term: string, scope: string | undefined): string {
+  return scope === undefined ? term : `${term}${SCOPE_MARK}${scope}`;
+}
+
+/** The scope a postings key was made in (undefined: no scope). */
+function scopeOfKey(key: string): string | undefined {
+  const at = key.indexOf(SCOPE_MARK);
+  return at === -1 ? undefined : key.slice(at + 1);
+}
+
+/**
+ * The inverted index of blocking terms: terms at least `minBlockingWeight` rare in English,
+ * each under its claim's scope (`scopedKey`) when `scopeOf` is given.
  *
  * @param profiles Profiles of the claims.
  * @param options Blocking settings.
+ * @param scopeOf Scope of a claim, by its position in `profiles` (optional).
  */
-export function postingsOf(profiles: readonly MatchProfile[], options: Pick<ResolvedClusterOptions, 'minBlockingWeight'>): Postings {
+export function postingsOf(profiles: readonly MatchProfile[], options: Pick<ResolvedClusterOptions, 'minBlockingWeight'>, scopeOf?: BlockScope): Postings {
   const minWeight = options.minBlockingWeight;
   const postings: Postings = new Map();
   profiles.forEach((profile, index) => {
+    const scope = scopeOf?.(index);
     profile.terms.terms.forEach((term, k) => {
       const weight = profile.terms.weights[k]!;
       if (weight < minWeight) return;
+      term = scopedKey(term, scope);
       let list = postings.get(term);
       if (!list) postings.set(term, (list = { claims: [], weights: [] }));
       list.claims.push(index);
       list.weights.push(weight);
     });
     // Concept keys (semantic-blocking.ts) share the postings: the same cap, extension and snapshot.
-    for (const { key, weight } of conceptKeysOf(profile, minWeight)) {
+    for (const { key: concept, weight } of conceptKeysOf(profile, minWeight)) {
+      const key = scopedKey(concept, scope);
       let list = postings.get(key);
       if (!list) postings.set(key, (list = { claims: [], weights: [] }));
       list.claims.push(index);
@@ -79,17 +113,20 @@ export function maxPostingsFor(claims: number, options: Pick<ResolvedClusterOpti
 }
 
 /**
- * The blocking index of all claims, built from scratch.
+ * The blocking index of all claims, built from scratch. With scopes, each scope's
+ * terms are capped by the claims of that scope (`scopeCaps`).
  *
  * @param profiles Profile of each claim.
  * @param options Blocking settings.
+ * @param scopeOf Scope of each claim (optional).
  */
-export function buildBlocking(profiles: readonly MatchProfile[], options: ResolvedClusterOptions): BlockingIndex {
+export function buildBlocking(profiles: readonly MatchProfile[], options: ResolvedClusterOptions, scopeOf?: BlockScope): BlockingIndex {
   const maxPostings = maxPostingsFor(profiles.length, options);
+  const capOf = scopeCaps(profiles.length, options, scopeOf);
   const postings: Postings = new Map();
   const common = new Map<string, number>();
-  for (const [term, list] of postingsOf(profiles, options)) {
-    if (list.claims.length > maxPostings) common.set(term, list.claims.length);
+  for (const [term, list] of postingsOf(profiles, options, scopeOf)) {
+    if (list.claims.length > capOf(term)) common.set(term, list.claims.length);
     else postings.set(term, list);
   }
   const copies: CopyPostings = new Map();
@@ -117,6 +154,51 @@ export function canExtend(index: Pick<BlockingIndex, 'maxPostings'>, total: numb
 }
 
 /**
+ * The cap of each postings key: `maxPostingsFor` the claims of the key's scope
+ * (of all claims without scopes).
+ *
+ * @param total Number of claims.
+ * @param options Blocking settings.
+ * @param scopeOf Scope of each claim (optional).
+ */
+function scopeCaps(total: number, options: ResolvedClusterOptions, scopeOf: BlockScope | undefined): (key: string) => number {
+  const whole = maxPostingsFor(total, options);
+  if (!scopeOf) return () => whole;
+  const sizes = new Map<string, number>();
+  for (let claim = 0; claim < total; claim++) {
+    const scope = scopeOf(claim);
+    if (scope !== undefined) sizes.set(scope, (sizes.get(scope) ?? 0) + 1);
+  }
+  return (key) => {
+    const scope = scopeOfKey(key);
+    return scope === undefined ? whole : maxPostingsFor(sizes.get(scope) ?? 0, options);
+  };
+}
+
+/**
+ * Whether an index built with scopes can be extended under `scopeOf`: the cap
+ * of a scope does not grow with its claims (`maxTermClaims` at most 50, the
+ * default) and every earlier claim with blocking terms kept its scope (a story
+ * that took in another gets another scope: the index is built anew).
+ *
+ * @param index The earlier index, its claims already renumbered.
+ * @param scopeOf Scope of each claim now (undefined: the index has no scopes either).
+ * @param options Blocking settings.
+ */
+export function scopesKept(index: Pick<BlockingIndex, 'postings'>, scopeOf: BlockScope | undefined, options: ResolvedClusterOptions): boolean {
+  if (!scopeOf) {
+    for (const key of index.postings.keys()) if (scopeOfKey(key) !== undefined) return false;
+    return true;
+  }
+  if (maxPostingsFor(0, options) !== maxPostingsFor(Number.MAX_SAFE_INTEGER, options)) return false;
+  for (const [key, list] of index.postings) {
+    const scope = scopeOfKey(key);
+    for (const claim of list.claims) if (scopeOf(claim) !== scope) return false;
+  }
+  return true;
+}
+
+/**
  * The index extended with new claims, as a full build over all claims would make it
  * (check `canExtend` first).
  *
@@ -130,6 +212,7 @@ export function extendBlocking(
   fresh: readonly number[],
   profileAt: (index: number) => MatchProfile,
   options: ResolvedClusterOptions,
+  scopeOf?: BlockScope,
 ): BlockingExtension {
   const { maxPostings } = prior;
   const postings: Postings = new Map(prior.postings);
@@ -137,6 +220,7 @@ export function extendBlocking(
   const freshPostings = postingsOf(
     fresh.map((index) => profileAt(index)),
     options,
+    scopeOf ? (local) => scopeOf(fresh[local]!) : undefined,
   );
   const dirty = new Set<number>();
   for (const [term, list] of freshPostings) {
@@ -419,7 +503,10 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
  * The story gate of matching, over claim indexes: two claims may match when
  * their sources are in one story (`sameStory`, a relation of the two sources
  * alone) or when they are near-copies (`isCopyPair` at `storyCopyShare`); of near stories
- * (`'near'`), only when what they say of who, where and when agrees. Without `sameStory`
+ * (`'near'`), only when what they say of who, where and when agrees. A copy across
+ * stories must also share `crossStoryCopyWeight` (src/data/stories.json): a stock
+ * phrase ("His name has not been released.") copied by two stories is no claim of
+ * either. Without `sameStory`
  * every pair may match. Depends only on the two claims and their sources, so
  * a topic run alone and inside a larger folder gates its pairs alike.
  *
@@ -436,12 +523,32 @@ export function storyGateOf(
 ): ((i: number, j: number) => StoryGate) | undefined {
   if (!sameStory) return undefined;
   const copyTerms = copyTermsCache(profileAt, options);
-  const copies = { minSharedWeight: options.minSharedWeight, copyShare: Math.max(options.copyShare, options.storyCopyShare) };
+  const copies = {
+    minSharedWeight: Math.max(options.minSharedWeight, storySettings.crossStoryCopyWeight),
+    copyShare: Math.max(options.copyShare, options.storyCopyShare),
+  };
   return (i, j) => {
     const relation = sameStory(sourceOf[i]!, sourceOf[j]!);
     if (relation === true || isCopyPair(copyTerms(i), copyTerms(j), copies)) return 'open';
     return relation === 'near' ? 'identity' : 'closed';
   };
+}
+
+/**
+ * The blocking scope of each claim (`BlockScope`): the story of its source, when
+ * the story relation knows the stories (`storyOf`, as `storyGate` gives it);
+ * undefined otherwise (one scope).
+ *
+ * @param sourceOf Source id of each claim.
+ * @param sameStory The story relation of the run (optional).
+ */
+export function blockScopeOf(
+  sourceOf: readonly string[],
+  sameStory: (((a: string, b: string) => boolean | 'near') & { readonly storyOf?: (source: string) => string | undefined }) | undefined,
+): BlockScope | undefined {
+  const storyOf = sameStory?.storyOf;
+  if (!storyOf) return undefined;
+  return (claim) => storyOf(sourceOf[claim]!);
 }
 
 /** What the story gate lets a pair do: match (`open`), match only when their identities agree (`identity`), or not (`closed`). */

@@ -9,7 +9,7 @@
 // (or that lost an edge) and keeps every other cluster as it was.
 
 import type { Claim, Cluster, RelatedLink } from '../../types.js';
-import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
+import { blockScopeOf, buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, scopesKept, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
 import { PairCode, PairTable } from './pair-table.js';
@@ -30,7 +30,10 @@ export interface ClusterInput {
    * when their identities agree (a positive `identity.score`). A relation of the two
    * sources alone (see `storyGate`).
    */
-  readonly sameStory?: (sourceA: string, sourceB: string) => boolean | 'near';
+  readonly sameStory?: ((sourceA: string, sourceB: string) => boolean | 'near') & {
+    /** The story of a source (`storyGate` gives it): blocking terms are counted and shared per story (`BlockScope`). */
+    readonly storyOf?: (source: string) => string | undefined;
+  };
 }
 
 /** A compared pair worth keeping: it matched (confident) or is possibly related (weak). */
@@ -103,14 +106,16 @@ export function byStrength(x: MatchEdge, y: MatchEdge): number {
  */
 export function cluster(input: ClusterInput, options: ResolvedClusterOptions, prior?: ClusterPrior, call: ClusterCall = {}): ClusterResult {
   const total = input.sourceOf.length;
-  const usable = prior !== undefined && canExtend(prior.state.blocking, total, options);
+  // Blocking terms are counted and shared within a story: a story's candidates depend on its claims alone.
+  const scopeOf = blockScopeOf(input.sourceOf, input.sameStory);
+  const usable = prior !== undefined && canExtend(prior.state.blocking, total, options) && scopesKept(prior.state.blocking, scopeOf, options);
   const fresh = usable ? prior.fresh : Array.from({ length: total }, (_, index) => index);
   const graph = new PairGraph(input.profileAt, input.sourceOf, options.model, storyGateOf(input.sourceOf, input.sameStory, input.profileAt, options));
 
   // Blocking: the earlier index extended with the new claims, or built anew.
   const extension = usable
-    ? extendBlocking(prior.state.blocking, fresh, input.profileAt, options)
-    : { index: buildBlocking(Array.from({ length: total }, (_, index) => input.profileAt(index)), options), dirty: new Set<number>() };
+    ? extendBlocking(prior.state.blocking, fresh, input.profileAt, options, scopeOf)
+    : { index: buildBlocking(Array.from({ length: total }, (_, index) => input.profileAt(index)), options, scopeOf), dirty: new Set<number>() };
   const { index: blocking, dirty } = extension;
 
   // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
