@@ -330,7 +330,7 @@ export function storiesOf(sources: readonly (StorySource | StoryProfile)[], opti
   const related = (i: number, j: number) => sameStory(profiles[i]!, profiles[j]!, options);
   const termThreshold = options.termThreshold ?? data.termThreshold;
   const wordsOnly = (options.threshold ?? data.threshold) === null && termThreshold > 0 && new Set(profiles.map((profile) => profile.id)).size === profiles.length;
-  const roots = wordsOnly ? cosineComponents(profiles, termThreshold, data.shortTerms, related) : sharedKeyComponents(profiles.length, keyLists(), related);
+  const roots = wordsOnly ? cosineComponents(profiles, termThreshold, data.shortTerms, data.shortShare, related) : sharedKeyComponents(profiles.length, keyLists(), related);
   const find = (index: number): number => roots[index]!;
   const groups = new Map<number, string[]>();
   profiles.forEach((profile, index) => {

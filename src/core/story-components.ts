@@ -127,8 +127,10 @@ const SLACK = 1e-9;
 
 /**
  * The components of `related` over the pairs of sources that share a term, for a
- * relation that holds only when the two sources' term cosine reaches `cosine` or
- * either of them has fewer than `shortTerms` terms (sources without a shared term are never related): each
+ * relation that holds only when the two sources' term cosine reaches `cosine` or,
+ * when either of them has fewer than `shortTerms` terms, the share of its squared
+ * weight the shared terms cover, times `shortShare`, does (sources without a shared
+ * term are never related; which of the two is covered does not matter here): each
  * source's cosine with every later source is accumulated through a term index
  * (one multiply-add per shared term), and `related` is asked only of the pairs in
  * different components whose cosine can reach `cosine`, so the rest cost no
@@ -137,10 +139,17 @@ const SLACK = 1e-9;
  *
  * @param sources Terms and weights of each source.
  * @param cosine The cosine a pair of long sources needs to be related.
- * @param shortTerms Sources with fewer terms are asked about whatever their cosine.
+ * @param shortTerms Sources with fewer terms are also related by the share of them covered.
+ * @param shortShare What that share is multiplied by.
  * @param related Whether two sources (the first earlier) are linked.
  */
-export function cosineComponents(sources: readonly Weighted[], cosine: number, shortTerms: number, related: (i: number, j: number) => boolean): Int32Array {
+export function cosineComponents(
+  sources: readonly Weighted[],
+  cosine: number,
+  shortTerms: number,
+  shortShare: number,
+  related: (i: number, j: number) => boolean,
+): Int32Array {
   const count = sources.length;
   const parent = new Int32Array(count);
   for (let k = 0; k < count; k++) parent[k] = k;
@@ -193,12 +202,15 @@ export function cosineComponents(sources: readonly Weighted[], cosine: number, s
   const dot = new Float64Array(count);
   const touched = new Int32Array(count);
   const mark = new Int32Array(count).fill(-1);
+  // The unit weight of each of the current source's terms, by term number (0: not one of them), for pairs with a brief.
+  const mine = new Float64Array(idOf.size);
   for (let i = 0; i < count; i++) {
     const own = ids[i]!;
     const unit = units[i]!;
     let many = 0;
     for (let k = 0; k < own.length; k++) {
       const id = own[k]!;
+      mine[id] = unit[k]!;
       // Sources before i in this term's list were all processed: i stands at `next[id]`.
       const end = starts[id + 1]!;
       const weight = unit[k]!;
@@ -216,11 +228,26 @@ export function cosineComponents(sources: readonly Weighted[], cosine: number, s
       const j = touched[m]!;
       const value = dot[j]!;
       dot[j] = 0;
-      if (!short && sizes[j]! >= shortTerms && value < cosine - SLACK) continue;
+      if (value < cosine - SLACK) {
+        if (!short && sizes[j]! >= shortTerms) continue;
+        // With a brief: the share of either one's squared weight that the shared terms cover.
+        let coveredI = 0;
+        let coveredJ = 0;
+        const theirs = ids[j]!;
+        const weights = units[j]!;
+        for (let k = 0; k < theirs.length; k++) {
+          const w = mine[theirs[k]!]!;
+          if (w === 0) continue;
+          coveredI += w * w;
+          coveredJ += weights[k]! * weights[k]!;
+        }
+        if (Math.max(coveredI, coveredJ) * shortShare < cosine - SLACK) continue;
+      }
       const [ri, rj] = [find(i), find(j)];
       if (ri === rj || !related(i, j)) continue;
       parent[Math.max(ri, rj)] = Math.min(ri, rj);
     }
+    for (let k = 0; k < own.length; k++) mine[own[k]!] = 0;
   }
   const roots = new Int32Array(count);
   for (let k = 0; k < count; k++) roots[k] = find(k);
