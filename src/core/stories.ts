@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import data from '../data/stories.json' with { type: 'json' };
 import { articleContext, type Identity } from './match/identity.js';
 import { termsOf } from './match/terms.js';
+import { cosineComponents, sharedKeyComponents } from './story-components.js';
 import type { Finding, StorySummary } from '../types.js';
 
 /** What grouping needs of a source. */
@@ -366,40 +367,28 @@ export function storySimilarity(a: StoryProfile, b: StoryProfile, options: Story
  */
 export function storiesOf(sources: readonly (StorySource | StoryProfile)[], options: StoryOptions = {}): string[][] {
   const profiles = sources.map((source) => ('core' in source ? source : storyProfile(source)));
-  const parent = profiles.map((_, index) => index);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
   // Only sources sharing a rare word or a name of their main events can be linked: find those pairs through an inverted index.
-  const postings = new Map<string, number[]>();
-  profiles.forEach((profile, index) => {
-    const keys = new Set([...(profile.terms ?? []), ...[profile.core.people, profile.core.places, profile.core.orgs, profile.core.names].flat().map((key) => `@${key}`)]);
-    for (const key of keys) {
-      const list = postings.get(key);
-      if (list) list.push(index);
-      else postings.set(key, [index]);
-    }
-  });
-  // Each pair sharing a key is looked at once (a stamp per partner, not a set of pairs), and compared only
-  // while its two sources are not yet in one story: components do not depend on the order of the links.
-  const keysOf = profiles.map(() => [] as number[][]);
-  for (const list of postings.values()) for (const index of list) keysOf[index]!.push(list);
-  const stamp = new Int32Array(profiles.length).fill(-1);
-  profiles.forEach((_, i) => {
-    for (const list of keysOf[i]!) {
-      for (const j of list) {
-        if (j <= i || stamp[j] === i) continue;
-        stamp[j] = i;
-        const [ri, rj] = [find(i), find(j)];
-        if (ri === rj || !sameStory(profiles[i]!, profiles[j]!, options)) continue;
-        parent[Math.max(ri, rj)] = Math.min(ri, rj);
+  const keyLists = () => {
+    const postings = new Map<string, number[]>();
+    profiles.forEach((profile, index) => {
+      const keys = new Set([...(profile.terms ?? []), ...[profile.core.people, profile.core.places, profile.core.orgs, profile.core.names].flat().map((key) => `@${key}`)]);
+      for (const key of keys) {
+        const list = postings.get(key);
+        if (list) list.push(index);
+        else postings.set(key, [index]);
       }
-    }
-  });
+    });
+    return [...postings.values()];
+  };
+  // A pair sharing a key is compared only while its two sources are not yet in one story, and a key's sources
+  // already in one story are passed over together (story-components.ts): components do not depend on the order of the links.
+  // When only the rare words' cosine (termSimilarity) can link two sources, sameStory is asked only of the pairs whose
+  // cosine can reach termThreshold (or with a brief), found through a term index.
+  const related = (i: number, j: number) => sameStory(profiles[i]!, profiles[j]!, options);
+  const termThreshold = options.termThreshold ?? data.termThreshold;
+  const wordsOnly = (options.threshold ?? data.threshold) === null && termThreshold > 0 && new Set(profiles.map((profile) => profile.id)).size === profiles.length;
+  const roots = wordsOnly ? cosineComponents(profiles, termThreshold, data.shortTerms, data.shortShare, related) : sharedKeyComponents(profiles.length, keyLists(), related);
+  const find = (index: number): number => roots[index]!;
   const groups = new Map<number, string[]>();
   profiles.forEach((profile, index) => {
     const root = find(index);
