@@ -120,20 +120,20 @@ describe('cosineComponents', () => {
     [23, 150, 480, 0.5],
   ])('should give the components of asking every pair sharing a term (seed %i, %i sources, %i terms, cosine %f)', (seed, count, vocabulary, cosine) => {
     const all = sources(seed, count, vocabulary);
-    // Pairs relate at the cosine, or with a brief at the share of it covered (and not always then): the rule cosineComponents relies on.
+    // Pairs relate at the cosine, or with a brief (fewer than 25 terms or under 15% of the other's) when the shared terms cover 45% of it (and not always then): the rule cosineComponents relies on.
     const related = (i: number, j: number) => {
       const [a, b] = [all[i]!, all[j]!];
       const coin = random(i * 7919 + j)();
       const [short, long] = a.terms.length <= b.terms.length ? [a, b] : [b, a];
       const covered = short.terms.reduce((sum, term, k) => sum + (long.terms.includes(term) ? short.weights[k]! ** 2 : 0), 0) / short.weights.reduce((sum, w) => sum + w * w, 0);
-      return (cosineOf(a, b) >= cosine || (short.terms.length < 25 && covered * 0.7 >= cosine)) && coin < 0.5;
+      return (cosineOf(a, b) >= cosine || ((short.terms.length < 25 || short.terms.length < 0.15 * long.terms.length) && covered >= 0.45)) && coin < 0.5;
     };
     const byTerm = new Map<string, number[]>();
     all.forEach((source, index) => {
       for (const term of source.terms) byTerm.set(term, [...(byTerm.get(term) ?? []), index]);
     });
     const expected = reference(count, [...byTerm.values()], related);
-    expect(groupsOf(cosineComponents(all, cosine, 25, 0.7, related))).toEqual(expected);
+    expect(groupsOf(cosineComponents(all, cosine, { terms: 25, ratio: 0.15, share: 0.45 }, related))).toEqual(expected);
     expect(expected.length).toBeGreaterThan(1);
     expect(expected.length).toBeLessThan(count);
   });

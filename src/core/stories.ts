@@ -383,11 +383,13 @@ export function storiesOf(sources: readonly (StorySource | StoryProfile)[], opti
   // A pair sharing a key is compared only while its two sources are not yet in one story, and a key's sources
   // already in one story are passed over together (story-components.ts): components do not depend on the order of the links.
   // When only the rare words' cosine (termSimilarity) can link two sources, sameStory is asked only of the pairs whose
-  // cosine can reach termThreshold (or with a brief), found through a term index.
+  // cosine can reach the lowest threshold of wordsAlike (or with a brief, its cover), found through a term index.
   const related = (i: number, j: number) => sameStory(profiles[i]!, profiles[j]!, options);
   const termThreshold = options.termThreshold ?? data.termThreshold;
-  const wordsOnly = (options.threshold ?? data.threshold) === null && termThreshold > 0 && new Set(profiles.map((profile) => profile.id)).size === profiles.length;
-  const roots = wordsOnly ? cosineComponents(profiles, termThreshold, data.shortTerms, data.shortShare, related) : sharedKeyComponents(profiles.length, keyLists(), related);
+  const wordsOnly = (options.threshold ?? data.threshold) === null && Math.min(termThreshold, data.namedTermThreshold, data.closeTermThreshold) > 0 && new Set(profiles.map((profile) => profile.id)).size === profiles.length;
+  const lowest = Math.min(termThreshold, data.namedTermThreshold, data.closeTermThreshold);
+  const brief = { terms: data.shortTerms, ratio: data.briefRatio, share: data.briefShare };
+  const roots = wordsOnly ? cosineComponents(profiles, lowest, brief, related) : sharedKeyComponents(profiles.length, keyLists(), related);
   const find = (index: number): number => roots[index]!;
   const groups = new Map<number, string[]>();
   profiles.forEach((profile, index) => {

@@ -125,29 +125,37 @@ interface Weighted {
 /** Slack on the cosine filter, far above the floating-point error of the sums compared. */
 const SLACK = 1e-9;
 
+/** Which pairs with a brief the cosine filter lets through (`cosineComponents`). */
+export interface BriefRule {
+  /** A source with fewer terms is a brief. */
+  readonly terms: number;
+  /** A source with fewer terms than this share of the other's is a brief beside it. */
+  readonly ratio: number;
+  /** A pair with a brief can be related when the shared terms cover this share of either one's squared weight. */
+  readonly share: number;
+}
+
 /**
  * The components of `related` over the pairs of sources that share a term, for a
  * relation that holds only when the two sources' term cosine reaches `cosine` or,
- * when either of them has fewer than `shortTerms` terms, the share of its squared
- * weight the shared terms cover, times `shortShare`, does (sources without a shared
- * term are never related; which of the two is covered does not matter here): each
- * source's cosine with every later source is accumulated through a term index
- * (one multiply-add per shared term), and `related` is asked only of the pairs in
- * different components whose cosine can reach `cosine`, so the rest cost no
- * comparison of their terms. The same components as `sharedKeyComponents` over
- * the term lists with `related` alone, given that rule (`cosine` above 0).
+ * when one of them is a brief beside the other (`brief`), the shared terms cover
+ * at least `brief.share` of either one's squared weight (sources without a shared
+ * term are never related): each source's cosine with every later source is
+ * accumulated through a term index (one multiply-add per shared term), and
+ * `related` is asked only of the pairs in different components that pass that
+ * filter, so the rest cost no comparison of their terms. The same components as
+ * `sharedKeyComponents` over the term lists with `related` alone, given that rule
+ * (`cosine` above 0).
  *
  * @param sources Terms and weights of each source.
- * @param cosine The cosine a pair of long sources needs to be related.
- * @param shortTerms Sources with fewer terms are also related by the share of them covered.
- * @param shortShare What that share is multiplied by.
+ * @param cosine The lowest cosine at which a pair without a brief can be related.
+ * @param brief When a pair with a brief can be related by the share covered.
  * @param related Whether two sources (the first earlier) are linked.
  */
 export function cosineComponents(
   sources: readonly Weighted[],
   cosine: number,
-  shortTerms: number,
-  shortShare: number,
+  brief: BriefRule,
   related: (i: number, j: number) => boolean,
 ): Int32Array {
   const count = sources.length;
@@ -223,13 +231,13 @@ export function cosineComponents(
         dot[j] = dot[j]! + weight * postedWeight[at]!;
       }
     }
-    const short = sizes[i]! < shortTerms;
     for (let m = 0; m < many; m++) {
       const j = touched[m]!;
       const value = dot[j]!;
       dot[j] = 0;
       if (value < cosine - SLACK) {
-        if (!short && sizes[j]! >= shortTerms) continue;
+        const [shorter, longer] = [Math.min(sizes[i]!, sizes[j]!), Math.max(sizes[i]!, sizes[j]!)];
+        if (shorter >= brief.terms && shorter >= brief.ratio * longer) continue;
         // With a brief: the share of either one's squared weight that the shared terms cover.
         let coveredI = 0;
         let coveredJ = 0;
@@ -241,7 +249,7 @@ export function cosineComponents(
           coveredI += w * w;
           coveredJ += weights[k]! * weights[k]!;
         }
-        if (Math.max(coveredI, coveredJ) * shortShare < cosine - SLACK) continue;
+        if (Math.max(coveredI, coveredJ) < brief.share - SLACK) continue;
       }
       const [ri, rj] = [find(i), find(j)];
       if (ri === rj || !related(i, j)) continue;
