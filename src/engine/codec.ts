@@ -419,6 +419,36 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
+ * The match profiles of a source's claims as JSON text (the rows the cache keeps
+ * them as), or undefined when they cannot be stored exactly: what a corpus
+ * snapshot keeps of each source, so that a re-check compares old claims without
+ * reading their sources' analyses.
+ *
+ * @param profiles `matchProfile` of each claim, in order.
+ */
+export function encodeProfiles(profiles: readonly MatchProfile[]): string | undefined {
+  return unlessRefused(() => JSON.stringify(profiles.map(profileRow)));
+}
+
+/**
+ * Match profiles from `encodeProfiles` read back, or undefined when the text has another shape.
+ *
+ * @param text What `encodeProfiles` gave.
+ */
+export function decodeProfiles(text: string): MatchProfile[] | undefined {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return unlessRefused(() => {
+    need(Array.isArray(rows));
+    return profilesOf(rows);
+  });
+}
+
+/**
  * A stored analysis read back, or undefined when it has another shape.
  *
  * @param data What `encodeAnalysis` gave, after a JSON round trip.
