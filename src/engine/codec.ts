@@ -227,17 +227,22 @@ function identityRow(identity: IdentityProfile): IdentityRow {
   return [sentence.people, sentence.places, sentence.orgs, sentence.names, identity.dates, core.people, core.places, core.orgs, core.names, identity.published];
 }
 
-function identityFrom(row: unknown): IdentityProfile {
+function identityFrom(row: unknown, previous?: IdentityProfile): IdentityProfile {
   need(Array.isArray(row) && row.length === 10);
   const lists = (row as unknown[]).slice(0, 9);
   const published = (row as unknown[])[9];
   need(lists.every((list) => isArrayOf(list, isString)) && (published === null || isString(published)));
-  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = lists as string[][];
+  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = (lists as string[][]).map(internList);
+  // The claims of one article share its core (as `claimIdentity` gives them): one object, not one per claim.
+  const core =
+    previous && sameList(previous.core.people, corePeople!) && sameList(previous.core.places, corePlaces!) && sameList(previous.core.orgs, coreOrgs!) && sameList(previous.core.names, coreNames!)
+      ? previous.core
+      : { people: corePeople!, places: corePlaces!, orgs: coreOrgs!, names: coreNames! };
   return {
     sentence: { people: people!, places: places!, orgs: orgs!, names: names! },
     dates: dates!,
-    core: { people: corePeople!, places: corePlaces!, orgs: coreOrgs!, names: coreNames! },
-    published: published as string | null,
+    core,
+    published: published === null ? null : intern(published as string),
   };
 }
 
@@ -360,20 +365,87 @@ function claimOf(row: unknown, source: Source): Claim {
     sentence,
     outlet: source.meta.outlet,
     published: source.meta.published ?? null,
-    checkworthiness: { checkworthy, score, reason },
-    quantities: quantities.map((quantity) => quantityOf(quantity, sentence.plain)),
-    dates: dates.map((date) => dateOf(date, sentence.plain)),
-    negation: { negated, cue },
-    attribution,
+    checkworthiness: { checkworthy, score, reason: intern(reason) },
+    quantities: quantities.length === 0 ? EMPTY : quantities.map((quantity) => quantityOf(quantity, sentence.plain)),
+    dates: dates.length === 0 ? EMPTY : dates.map((date) => dateOf(date, sentence.plain)),
+    negation: { negated, cue: cue === null ? null : intern(cue) },
+    attribution: attribution === null ? null : intern(attribution),
   };
 }
 
-function profileOf(row: unknown): MatchProfile {
+function profileOf(row: unknown, previous?: MatchProfile): MatchProfile {
   need(Array.isArray(row) && row.length === 5);
   const [tokens, names, numbers, figures, identity] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
-  const list = isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens;
-  return { terms: termsFromTokens(list, names, numbers), figures, identity: identityFrom(identity) };
+  const list = internList(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens);
+  return { terms: termsFromTokens(list, internList(names), internList(numbers)), figures: internList(figures), identity: identityFrom(identity, previous?.identity) };
+}
+
+/** Each profile of a source read back, in order (each may share its article's core with the one before). */
+function profilesOf(rows: readonly unknown[]): MatchProfile[] {
+  const profiles: MatchProfile[] = [];
+  for (const row of rows) profiles.push(profileOf(row, profiles.at(-1)));
+  return profiles;
+}
+
+// Decoded analyses are what a run holds for every claim until it is matched: each
+// distinct word is kept once (a split or a JSON string is a new copy of it) and
+// empty lists are one shared list. A memo: it never changes what is decoded.
+
+/** The shared empty list of decoded analyses (frozen: never pushed to). */
+const EMPTY: readonly never[] = Object.freeze([]);
+/** One copy of each string decoded, cleared when it grows past `MAX_INTERNED`. */
+let interned = new Map<string, string>();
+const MAX_INTERNED = 500_000;
+
+function intern(value: string): string {
+  const known = interned.get(value);
+  if (known !== undefined) return known;
+  if (interned.size >= MAX_INTERNED) interned = new Map();
+  interned.set(value, value);
+  return value;
+}
+
+/** A list of strings with each string interned: the shared empty list, or the same list with its items replaced. */
+function internList(list: readonly string[]): readonly string[] {
+  if (list.length === 0) return EMPTY;
+  const out = list as string[];
+  for (let k = 0; k < out.length; k++) out[k] = intern(out[k]!);
+  return out;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a === b || (a.length === b.length && a.every((item, k) => item === b[k]));
+}
+
+/**
+ * The match profiles of a source's claims as JSON text (the rows the cache keeps
+ * them as), or undefined when they cannot be stored exactly: what a corpus
+ * snapshot keeps of each source, so that a re-check compares old claims without
+ * reading their sources' analyses.
+ *
+ * @param profiles `matchProfile` of each claim, in order.
+ */
+export function encodeProfiles(profiles: readonly MatchProfile[]): string | undefined {
+  return unlessRefused(() => JSON.stringify(profiles.map(profileRow)));
+}
+
+/**
+ * Match profiles from `encodeProfiles` read back, or undefined when the text has another shape.
+ *
+ * @param text What `encodeProfiles` gave.
+ */
+export function decodeProfiles(text: string): MatchProfile[] | undefined {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return unlessRefused(() => {
+    need(Array.isArray(rows));
+    return profilesOf(rows);
+  });
 }
 
 /**
@@ -389,7 +461,7 @@ export function decodeAnalysis(data: unknown, source: Source): AnalysisData | un
     return {
       sentences: data.sentences,
       claims: data.claims.map((row) => claimOf(row, source)),
-      profiles: data.profiles.map(profileOf),
+      profiles: profilesOf(data.profiles),
     };
   });
 }

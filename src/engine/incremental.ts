@@ -26,6 +26,7 @@ import {
   clusteringOf,
   clusteringRows,
   encodeSnapshot,
+  profilesField,
   filesDigest,
   findingListOf,
   inReportOrder,
@@ -38,7 +39,9 @@ import {
   type Snapshot,
   type SnapshotSource,
 } from './snapshot.js';
+import { decodeProfiles } from './codec.js';
 import { openCache, readEntry, writeEntry } from './store.js';
+import type { MatchProfile } from '../core/match/index.js';
 
 export { filesDigest, slimFinding, slimReport, type FindingList } from './snapshot.js';
 
@@ -149,7 +152,7 @@ export async function checkRun(paths: readonly string[], options: CheckRunOption
   let written = false;
   if (key !== undefined) {
     const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
-    written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics)));
+    written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, loaded.analyses)));
   }
   const slim = slimReport(report);
   return { report: slim, findings: findingListOf(slim.claims), mode: 'full', reason, ...known, digest, snapshot: written };
@@ -297,7 +300,7 @@ async function incrementalRun(
 }
 
 function snapshotSource(source: Source, analysis: SourceAnalysis, summary: SourceSummary, story: StoryProfile): SnapshotSource {
-  return { path: source.path, id: source.id, proseKey: proseKeyOf(source), claims: analysis.claims.length, summary, story };
+  return { path: source.path, id: source.id, proseKey: proseKeyOf(source), claims: analysis.claims.length, summary, story, ...profilesField(analysis.profiles) };
 }
 
 /**
@@ -396,10 +399,13 @@ function renumber(snapshot: Snapshot, newSources: readonly Source[], newAnalyses
 }
 
 /**
- * The claims of the merged corpus for `cluster()`: new ones in hand, old ones
- * read from the per-source cache (or analysed again) the first time one of their
- * source's claims is asked for. Throws `StaleSnapshot` when a known source no
- * longer gives the claims the snapshot has.
+ * The claims of the merged corpus for `cluster()`: new ones in hand; of old ones,
+ * the match profiles from the snapshot (decoded per source when first asked
+ * for), and the claims read from the per-source cache (or analysed again) the
+ * first time one of their source's claims is asked for; a profile too when the
+ * snapshot has none. Comparing needs only profiles, so the sources read are those
+ * of the claims clustered again, not of every candidate. Throws `StaleSnapshot`
+ * when a known source no longer gives the claims the snapshot has.
  */
 function claimInput(corpus: Corpus, read: ReadFiles, perSource: AnalyzeOptions): ClusterInput {
   const loaded = new Map<number, { readonly claim: Claim; readonly profile: SourceAnalysis['profiles'][number] }>(corpus.fresh);
@@ -419,7 +425,26 @@ function claimInput(corpus: Corpus, read: ReadFiles, perSource: AnalyzeOptions):
     known = loaded.get(index)!;
     return known;
   };
-  return { sourceOf: corpus.sourceOf, claimAt: (index) => load(index).claim, profileAt: (index) => load(index).profile };
+  // Profiles of old sources from the snapshot, by source id (null: it has none, or not these).
+  const stored = new Map<string, readonly MatchProfile[] | null>();
+  const storedProfile = (index: number): MatchProfile | undefined => {
+    const id = corpus.sourceOf[index]!;
+    const start = corpus.startOf.get(id);
+    if (!start) return undefined;
+    let profiles = stored.get(id);
+    if (profiles === undefined) {
+      const text = start.slot.old!.profiles;
+      const decoded = typeof text === 'string' ? decodeProfiles(text) : undefined;
+      profiles = decoded && decoded.length === start.slot.old!.claims ? decoded : null;
+      stored.set(id, profiles);
+    }
+    return profiles?.[index - start.first];
+  };
+  return {
+    sourceOf: corpus.sourceOf,
+    claimAt: (index) => load(index).claim,
+    profileAt: (index) => corpus.fresh.get(index)?.profile ?? storedProfile(index) ?? load(index).profile,
+  };
 }
 
 /** A known source's analysis, with the id the full run gave it (a clash of file names renames ids), on this thread. */

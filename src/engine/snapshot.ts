@@ -9,7 +9,9 @@ import path from 'node:path';
 import { claimKey } from '../core/judge/index.js';
 import { matchSettings, resolveClusterOptions, type BlockingIndex, type ClusterState, type CopyPostings, type MatchEdge, type Postings } from '../core/match/index.js';
 import { proseKeyOf } from '../core/parse.js';
-import { compareFindings, type Review, type ReportState } from '../core/report.js';
+import { compareFindings, type Review, type ReportState, type SourceAnalysis } from '../core/report.js';
+import type { MatchProfile } from '../core/match/index.js';
+import { encodeProfiles } from './codec.js';
 import type { StoryProfile } from '../core/stories.js';
 import type { Diagnostic, Finding, Mention, Report, Source, SourceSummary, Verdict } from '../types.js';
 import { CACHE_FOLDER, codeFingerprint, stringTable } from './store.js';
@@ -26,6 +28,11 @@ export interface SnapshotSource {
   readonly summary: SourceSummary;
   /** Its story profile: what the story gate and the stories of the next run need of it. */
   readonly story?: StoryProfile;
+  /**
+   * The match profiles of its claims (`encodeProfiles`): what the next run compares
+   * them on, without reading the source's analysis from the per-source cache.
+   */
+  readonly profiles?: string;
 }
 
 /** What a run leaves for the next one (JSON in the cache, kind `corpus`). */
@@ -112,6 +119,7 @@ export function snapshotOf(
   state: ReportState,
   hashes: ReadonlyMap<string, string>,
   fileDiagnostics: readonly Diagnostic[],
+  analyses?: readonly Pick<SourceAnalysis, 'profiles'>[],
 ): Snapshot {
   const claimsOf = new Map<string, number>();
   for (const claim of state.claims) claimsOf.set(claim.sentence.source, (claimsOf.get(claim.sentence.source) ?? 0) + 1);
@@ -130,12 +138,19 @@ export function snapshotOf(
       claims: claimsOf.get(source.id) ?? 0,
       summary: summaries[index]!,
       ...(state.stories[index] ? { story: state.stories[index] } : {}),
+      ...profilesField(analyses?.[index]?.profiles),
     })),
     claimKeys: state.claims.map((claim) => claimKey(claim)),
     ...clusteringRows(blocking, edges),
     members: order.map((index) => state.members[index]!),
     findings: findingListOf(order.map((index) => slimFinding(state.findings[index]!))),
   };
+}
+
+/** The `profiles` field of a snapshot source: its claims' match profiles as text, when they can be stored. */
+export function profilesField(profiles: readonly MatchProfile[] | undefined): { profiles?: string } {
+  const text = profiles ? encodeProfiles(profiles) : undefined;
+  return text === undefined ? {} : { profiles: text };
 }
 
 // On disk, findings are compact rows (a slim finding repeats its source's path
