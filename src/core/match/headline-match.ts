@@ -50,7 +50,7 @@ export function isTitleCase(profile: MatchProfile, tunables: HeadlineMatchTunabl
  */
 export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): PairMatch {
   if (pair.reason !== null) return pair;
-  if (a.terms.tokens.length > tunables.maxTokens || b.terms.tokens.length > tunables.maxTokens) return pair;
+  if (!shortPair(a, b, tunables)) return pair;
   if (pair.identity.different) {
     const titled = isTitleCase(a, tunables) || isTitleCase(b, tunables);
     if (!titled || tunables.keepReasons.some((reason) => pair.identity.reason.includes(reason))) return pair;
@@ -62,4 +62,24 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   }
   if (!pair.related && overlap.shared >= tunables.relatedShared && coverage >= tunables.relatedCoverage) return { ...pair, related: true };
   return pair;
+}
+
+/**
+ * Whether a pair the story gate keeps apart (or lets match only on agreeing
+ * identities) may match all the same: both are short, one is in Title Case (the
+ * story grouping and the identity read its capitals as names, so they say little)
+ * and the headline rule matches it. Cheap to ask first: `shortPair`.
+ *
+ * @param pair The compared pair, after `withHeadlineMatch`.
+ * @param a One claim's profile.
+ * @param b The other's.
+ * @param tunables Thresholds (default: match-headline.json).
+ */
+export function opensStoryGate(pair: PairMatch, a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
+  return shortPair(a, b, tunables) && (isTitleCase(a, tunables) || isTitleCase(b, tunables)) && pair.reason === 'overlap';
+}
+
+/** Whether both claims are short enough for the headline rule. */
+export function shortPair(a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
+  return a.terms.tokens.length <= tunables.maxTokens && b.terms.tokens.length <= tunables.maxTokens;
 }
