@@ -12,7 +12,7 @@ import type { Claim, Cluster, RelatedLink } from '../../types.js';
 import { buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
-import { opensStoryGate, shortPair, withHeadlineMatch } from './headline-match.js';
+import { withHeadlineMatch } from './headline-match.js';
 import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
 
@@ -198,11 +198,9 @@ export class PairGraph {
   /** The pair compared, or null when the story gate keeps it apart. */
   private gated(i: number, j: number): PairMatch | null {
     const gate = this.gate?.(i, j) ?? 'open';
-    if (gate === 'closed' && !shortPair(this.profileAt(i), this.profileAt(j))) return null;
+    if (gate === 'closed') return null;
     const pair = this.compare(i, j);
-    if (gate === 'open' || (gate === 'identity' && pair.identity.score > 0)) return pair;
-    // Short Title Case lines (headlines): their capitals mislead the story gate too.
-    return opensStoryGate(pair, this.profileAt(i), this.profileAt(j)) ? pair : null;
+    return gate === 'identity' && !(pair.identity.score > 0) ? null : pair;
   }
 
   private compare(i: number, j: number): PairMatch {

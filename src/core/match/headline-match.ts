@@ -41,7 +41,8 @@ export function isTitleCase(profile: MatchProfile, tunables: HeadlineMatchTunabl
  * each covers at least `minCoverage` of the other and they share `minShared` of
  * term weight; short of that, possibly related at `relatedCoverage` and
  * `relatedShared`. Two events (an identity difference) stay apart, unless one line
- * is in Title Case (its names are guesses) and no `keepReasons` difference holds.
+ * is in Title Case (its names are guesses), the two share a name and no
+ * `keepReasons` difference holds.
  *
  * @param pair The compared pair (`matchPair`).
  * @param a One claim's profile.
@@ -53,7 +54,8 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   if (!shortPair(a, b, tunables)) return pair;
   if (pair.identity.different) {
     const titled = isTitleCase(a, tunables) || isTitleCase(b, tunables);
-    if (!titled || tunables.keepReasons.some((reason) => pair.identity.reason.includes(reason))) return pair;
+    const sharesName = a.terms.names.some((name) => b.terms.names.includes(name));
+    if (!titled || !sharesName || tunables.keepReasons.some((reason) => pair.identity.reason.includes(reason))) return pair;
   }
   const { overlap } = pair;
   const coverage = Math.min(overlap.coverageA, overlap.coverageB);
@@ -62,21 +64,6 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   }
   if (!pair.related && overlap.shared >= tunables.relatedShared && coverage >= tunables.relatedCoverage) return { ...pair, related: true };
   return pair;
-}
-
-/**
- * Whether a pair the story gate keeps apart (or lets match only on agreeing
- * identities) may match all the same: both are short, one is in Title Case (the
- * story grouping and the identity read its capitals as names, so they say little)
- * and the headline rule matches it. Cheap to ask first: `shortPair`.
- *
- * @param pair The compared pair, after `withHeadlineMatch`.
- * @param a One claim's profile.
- * @param b The other's.
- * @param tunables Thresholds (default: match-headline.json).
- */
-export function opensStoryGate(pair: PairMatch, a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
-  return shortPair(a, b, tunables) && (isTitleCase(a, tunables) || isTitleCase(b, tunables)) && pair.reason === 'overlap';
 }
 
 /** Whether both claims are short enough for the headline rule. */
