@@ -20,11 +20,13 @@ function compare(a: string, b: string) {
 describe('withHeadlineMatch', () => {
   it.each<[string, string, boolean]>([
     ['Pixelworks will open its first retail shop in Leeds this year', 'Pixelworks Is Opening A Bricks-And-Mortar Shop In Leeds', true],
-    ['Jihadist fighter Omar al-Dutchi was killed', 'Rotterdam teenage jihadi known as Omar al-Dutchi killed in drone strike', true],
+    ['Jihadist fighter Omar al-Dutchi was killed', 'Rotterdam Teenage Jihadi Known As Omar Al-Dutchi Killed In Drone Strike', true],
+    // Two short body sentences (no headline among them) keep the matcher's own bar.
+    ['Jihadist fighter Omar al-Dutchi was killed', 'Rotterdam teenage jihadi known as Omar al-Dutchi killed in drone strike', false],
     ['Pixelworks will open its first retail shop in Leeds this year', 'Pixelworks shares fell sharply on Tuesday after a weak quarter', false],
   ])('%s ~ %s → match %s', (a, b, expected) => {
     const { plain, headline } = compare(a, b);
-    expect(headline.reason !== null).toBe(expected);
+    expect(headline.reason !== null).toBe(expected || plain.reason !== null);
     if (expected) expect(headline.related).toBe(true);
     if (plain.reason !== null) expect(headline.reason).toBe(plain.reason);
   });

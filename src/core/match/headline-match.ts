@@ -15,6 +15,8 @@ export interface HeadlineMatchTunables {
   readonly keepReasons: readonly string[];
   readonly relatedCoverage: number;
   readonly relatedShared: number;
+  /** Whether the lower bar needs one of the two lines in Title Case (a headline), not just two short sentences. */
+  readonly headlineOnly: boolean;
 }
 
 /** The shipped tunables of the headline rule. */
@@ -27,6 +29,7 @@ export const HEADLINE_MATCH: HeadlineMatchTunables = {
   keepReasons: headlineData.keepReasons,
   relatedCoverage: headlineData.relatedCoverage,
   relatedShared: headlineData.relatedShared,
+  headlineOnly: headlineData.headlineOnly,
 };
 
 /** Whether a claim's content words are nearly all capitalised (Title Case or ALL CAPS), so its capitals name no one. */
@@ -66,7 +69,8 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   return pair;
 }
 
-/** Whether both claims are short enough for the headline rule. */
+/** Whether both claims are short enough for the headline rule, one of them a headline (in Title Case) when `headlineOnly`. */
 export function shortPair(a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
-  return a.terms.tokens.length <= tunables.maxTokens && b.terms.tokens.length <= tunables.maxTokens;
+  if (a.terms.tokens.length > tunables.maxTokens || b.terms.tokens.length > tunables.maxTokens) return false;
+  return !tunables.headlineOnly || isTitleCase(a, tunables) || isTitleCase(b, tunables);
 }
