@@ -2,6 +2,20 @@
 // pairwise relation, and returns the components of the relation over the pairs that
 // share a key (union-find roots), near-linear when big components share many keys.
 
+/** A union-find forest over `count` items: `parent` (each item its own root at first) and `find` (the root, halving paths). */
+function unionFind(count: number): { parent: Int32Array; find: (x: number) => number } {
+  const parent = new Int32Array(count);
+  for (let k = 0; k < count; k++) parent[k] = k;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  return { parent, find };
+}
+
 /** The members of one key's list found in one component when the list was last looked at (components only merge). */
 interface Group {
   /** A member: its component's root is the group's. */
@@ -25,15 +39,7 @@ interface Group {
  * @param related Whether two items (the first smaller) are linked.
  */
 export function sharedKeyComponents(count: number, lists: readonly (readonly number[])[], related: (i: number, j: number) => boolean): Int32Array {
-  const parent = new Int32Array(count);
-  for (let k = 0; k < count; k++) parent[k] = k;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
+  const { parent, find } = unionFind(count);
   // The lists each item is in (list numbers), in one flat array.
   const starts = new Int32Array(count + 1);
   for (const list of lists) for (const item of list) starts[item + 1]!++;
@@ -159,15 +165,7 @@ export function cosineComponents(
   related: (i: number, j: number) => boolean,
 ): Int32Array {
   const count = sources.length;
-  const parent = new Int32Array(count);
-  for (let k = 0; k < count; k++) parent[k] = k;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
+  const { parent, find } = unionFind(count);
   // Term numbers, each source's terms as numbers with unit-length weights, and the index: term → sources (ascending), weights.
   const idOf = new Map<string, number>();
   const ids: Int32Array[] = [];
