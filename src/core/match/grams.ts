@@ -53,14 +53,6 @@ export interface GramView {
   readonly contentEnd: number;
 }
 
-/** What term overlap needs of a claim beyond its terms. */
-export interface GramSummary {
-  /** Whether `terms` is sorted and distinct (a merge can compare it). */
-  readonly sorted: boolean;
-  /** Sum of the term weights. */
-  readonly total: number;
-}
-
 /**
  * The interned words and n-gram sets of one run of comparisons: a memo that
  * cannot change a result (ids are only compared with ids of the same table). Each
@@ -122,8 +114,8 @@ export class GramTable {
   }
 
   /** The current pools (re-read after building: they grow by reallocation). */
-  pools(): { readonly ints: Int32Array; readonly floats: Float64Array; readonly chars: Int32Array } {
-    return { ints: this.ints, floats: this.floats, chars: this.ints };
+  pools(): { readonly ints: Int32Array; readonly floats: Float64Array } {
+    return { ints: this.ints, floats: this.floats };
   }
 
   /** Where a slot's sets lie in the pools. */
@@ -157,9 +149,14 @@ export class GramTable {
     };
   }
 
-  /** Whether a slot's terms are sorted and distinct, and their total weight. */
-  summary(slot: number): GramSummary {
-    return { sorted: this.sortedFlags[slot] === 1, total: this.totals[slot]! };
+  /** Whether a slot's terms are sorted and distinct (a merge can compare them). */
+  sortedAt(slot: number): boolean {
+    return this.sortedFlags[slot] === 1;
+  }
+
+  /** Sum of a slot's term weights. */
+  totalAt(slot: number): number {
+    return this.totals[slot]!;
   }
 
   /** Bytes the pools and records hold (for measurements). */
@@ -303,20 +300,34 @@ function distinctSortedPairs(first: readonly number[], second: readonly number[]
   return out.subarray(0, size);
 }
 
-type Pool = Int32Array | Float64Array;
+// Each kind of pool has its own merge, so every element access stays of one array type (monomorphic).
 
-/**
- * How many values two sorted ranges of distinct values share.
- *
- * @param a Pool of the first range; `b` that of the second.
- */
-export function sharedCount(a: Pool, startA: number, endA: number, b: Pool, startB: number, endB: number): number {
+/** How many values two sorted ranges of distinct values in an Int32 pool share. */
+export function sharedInts(pool: Int32Array, startA: number, endA: number, startB: number, endB: number): number {
   let i = startA;
   let j = startB;
   let shared = 0;
   while (i < endA && j < endB) {
-    const x = a[i]!;
-    const y = b[j]!;
+    const x = pool[i]!;
+    const y = pool[j]!;
+    if (x === y) {
+      shared++;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return shared;
+}
+
+/** How many values two sorted ranges of distinct values in a Float64 pool share. */
+export function sharedFloats(pool: Float64Array, startA: number, endA: number, startB: number, endB: number): number {
+  let i = startA;
+  let j = startB;
+  let shared = 0;
+  while (i < endA && j < endB) {
+    const x = pool[i]!;
+    const y = pool[j]!;
     if (x === y) {
       shared++;
       i++;
@@ -333,9 +344,14 @@ export function diceOf(sizeA: number, sizeB: number, shared: number): number {
   return (2 * shared) / (sizeA + sizeB);
 }
 
-/** Dice coefficient of two sorted ranges of distinct values in one pool. */
-export function dice(pool: Pool, startA: number, endA: number, startB: number, endB: number): number {
-  return diceOf(endA - startA, endB - startB, sharedCount(pool, startA, endA, pool, startB, endB));
+/** Dice coefficient of two sorted ranges of distinct values in an Int32 pool. */
+export function diceInts(pool: Int32Array, startA: number, endA: number, startB: number, endB: number): number {
+  return diceOf(endA - startA, endB - startB, sharedInts(pool, startA, endA, startB, endB));
+}
+
+/** Dice coefficient of two sorted ranges of distinct values in a Float64 pool. */
+export function diceFloats(pool: Float64Array, startA: number, endA: number, startB: number, endB: number): number {
+  return diceOf(endA - startA, endB - startB, sharedFloats(pool, startA, endA, startB, endB));
 }
 
 /** Dice coefficient of two ranges of flattened, sorted, distinct pairs in one pool (counted in pairs). */

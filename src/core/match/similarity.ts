@@ -8,7 +8,7 @@
 import model from '../../data/match-model.json' with { type: 'json' };
 import { softAlignment } from './soft-alignment.js';
 import { MAX_WEIGHT, type Terms } from './terms.js';
-import { GramTable, dice, diceOf, pairDice, sharedCount } from './grams.js';
+import { GramTable, diceFloats, diceInts, diceOf, pairDice, sharedFloats } from './grams.js';
 
 export { GramTable } from './grams.js';
 
@@ -102,7 +102,7 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
   if (table.generationNow() !== generation) return pairFeatures(a, b, overlap, table);
   const ga = table.view(slotA);
   const gb = table.view(slotB);
-  const { ints, floats, chars } = table.pools();
+  const { ints, floats } = table.pools();
   const numbersA = a.numbers;
   const numbersB = b.numbers;
   const sharedNumbers = sharedDistinct(numbersA, numbersB);
@@ -111,7 +111,7 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
   const bothHaveNumbers = sizeA > 0 && sizeB > 0;
   const bigramsA = ga.bigramEnd - ga.bigramStart;
   const bigramsB = gb.bigramEnd - gb.bigramStart;
-  const sharedBigrams = sharedCount(floats, ga.bigramStart, ga.bigramEnd, floats, gb.bigramStart, gb.bigramEnd);
+  const sharedBigrams = sharedFloats(floats, ga.bigramStart, ga.bigramEnd, gb.bigramStart, gb.bigramEnd);
   const precisionA = bigramsA ? sharedBigrams / bigramsA : 0;
   const precisionB = bigramsB ? sharedBigrams / bigramsB : 0;
   const soft = softAlignment(a, b);
@@ -120,7 +120,7 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
     totalA + totalB > 0 ? (2 * overlap.shared) / (totalA + totalB) : 0,
     Math.min(coverageA, coverageB),
     Math.max(coverageA, coverageB),
-    dice(ints, ga.tokenStart, ga.tokenEnd, gb.tokenStart, gb.tokenEnd),
+    diceInts(ints, ga.tokenStart, ga.tokenEnd, gb.tokenStart, gb.tokenEnd),
     diceOf(bigramsA, bigramsB, sharedBigrams),
     pairDice(floats, ga.trigramStart, ga.trigramEnd, gb.trigramStart, gb.trigramEnd),
     1 - editDistance(ints, ga.tokenIdStart, ga.tokenIdEnd, gb.tokenIdStart, gb.tokenIdEnd) / Math.max(lengthA, lengthB, 1),
@@ -130,9 +130,9 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
     overlap.maxUnmatched / MAX_WEIGHT,
     Math.min(overlap.unmatchedNames, 4) / 4,
     Math.min(Math.abs(lengthA - lengthB), 30) / 30,
-    dice(floats, ga.contentStart, ga.contentEnd, gb.contentStart, gb.contentEnd),
+    diceFloats(floats, ga.contentStart, ga.contentEnd, gb.contentStart, gb.contentEnd),
     1 - editDistance(ints, ga.sequenceIdStart, ga.sequenceIdEnd, gb.sequenceIdStart, gb.sequenceIdEnd) / Math.max(a.sequence.length, b.sequence.length, 1),
-    dice(chars, ga.charStart, ga.charEnd, gb.charStart, gb.charEnd),
+    diceInts(ints, ga.charStart, ga.charEnd, gb.charStart, gb.charEnd),
     Math.min(precisionA, precisionB),
     Math.max(precisionA, precisionB),
     Math.min(soft.forward, soft.backward),
@@ -195,12 +195,12 @@ export interface Overlap {
  * @param table Interned words of this run of comparisons (default: a table of its own).
  */
 export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable()): Overlap {
-  const derivedA = table.summary(table.gramsOf(a));
-  const derivedB = table.summary(table.gramsOf(b));
+  const slotA = table.gramsOf(a);
+  const slotB = table.gramsOf(b);
   const matchedB = new Uint8Array(b.terms.length);
   const matchedA = new Uint8Array(a.terms.length);
   let shared = 0;
-  if (derivedA.sorted && derivedB.sorted) {
+  if (table.sortedAt(slotA) && table.sortedAt(slotB)) {
     // Both term lists sorted and distinct (as termsOf makes them): a merge, in a's order.
     for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
       const x = a.terms[i]!;
@@ -251,8 +251,8 @@ export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable
     maxUnmatched = Math.max(maxUnmatched, b.weights[j]!);
     if (b.names.includes(b.terms[j]!)) unmatchedNames++;
   }
-  const totalA = derivedA.total;
-  const totalB = derivedB.total;
+  const totalA = table.totalAt(slotA);
+  const totalB = table.totalAt(slotB);
   return {
     shared,
     totalA,
