@@ -105,9 +105,9 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
   const { ints, floats } = table.pools();
   const numbersA = a.numbers;
   const numbersB = b.numbers;
-  const sharedNumbers = sharedDistinct(numbersA, numbersB);
-  const sizeA = distinctCount(numbersA);
-  const sizeB = distinctCount(numbersB);
+  const sharedNumbers = numbersA.length && numbersB.length ? sharedDistinct(numbersA, numbersB) : 0;
+  const sizeA = numbersA.length ? distinctCount(numbersA) : 0;
+  const sizeB = numbersB.length ? distinctCount(numbersB) : 0;
   const bothHaveNumbers = sizeA > 0 && sizeB > 0;
   const bigramsA = ga.bigramEnd - ga.bigramStart;
   const bigramsB = gb.bigramEnd - gb.bigramStart;
@@ -244,12 +244,12 @@ export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable
   for (let i = 0; i < a.terms.length; i++) {
     if (matchedA[i]) continue;
     maxUnmatched = Math.max(maxUnmatched, a.weights[i]!);
-    if (a.names.includes(a.terms[i]!)) unmatchedNames++;
+    if (a.names.length > 0 && a.names.includes(a.terms[i]!)) unmatchedNames++;
   }
   for (let j = 0; j < b.terms.length; j++) {
     if (matchedB[j]) continue;
     maxUnmatched = Math.max(maxUnmatched, b.weights[j]!);
-    if (b.names.includes(b.terms[j]!)) unmatchedNames++;
+    if (b.names.length > 0 && b.names.includes(b.terms[j]!)) unmatchedNames++;
   }
   const totalA = table.totalAt(slotA);
   const totalB = table.totalAt(slotB);
