@@ -8,6 +8,9 @@
 import model from '../../data/match-model.json' with { type: 'json' };
 import { softAlignment } from './soft-alignment.js';
 import { MAX_WEIGHT, type Terms } from './terms.js';
+import { GramTable, diceFloats, diceInts, diceOf, pairDice, sharedFloats } from './grams.js';
+
+export { GramTable } from './grams.js';
 
 /** Names of the features, in the order `pairFeatures` returns them. */
 export const FEATURE_NAMES = [
@@ -92,37 +95,44 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
   const { totalA, totalB, coverageA, coverageB } = overlap;
   const lengthA = a.tokens.length;
   const lengthB = b.tokens.length;
-  const gramsB = table.gramsOf(b);
+  const slotB = table.gramsOf(b);
+  const generation = table.generationNow();
   // Building a's grams may have reset the interning table (see wordId): then b's are built again.
-  const gramsA = table.gramsOf(a);
-  if (!table.current(gramsB)) return pairFeatures(a, b, overlap, table);
-  const numbersA = gramsA.numbers;
-  const numbersB = gramsB.numbers;
-  let sharedNumbers = 0;
-  for (const n of numbersA) if (numbersB.has(n)) sharedNumbers++;
-  const bothHaveNumbers = numbersA.size > 0 && numbersB.size > 0;
-  const sharedBigrams = sharedCount(gramsA.bigrams, gramsB.bigrams);
-  const precisionA = gramsA.bigrams.length ? sharedBigrams / gramsA.bigrams.length : 0;
-  const precisionB = gramsB.bigrams.length ? sharedBigrams / gramsB.bigrams.length : 0;
+  const slotA = table.gramsOf(a);
+  if (table.generationNow() !== generation) return pairFeatures(a, b, overlap, table);
+  const ga = table.view(slotA);
+  const gb = table.view(slotB);
+  const { ints, floats } = table.pools();
+  const numbersA = a.numbers;
+  const numbersB = b.numbers;
+  const sharedNumbers = numbersA.length && numbersB.length ? sharedDistinct(numbersA, numbersB) : 0;
+  const sizeA = numbersA.length ? distinctCount(numbersA) : 0;
+  const sizeB = numbersB.length ? distinctCount(numbersB) : 0;
+  const bothHaveNumbers = sizeA > 0 && sizeB > 0;
+  const bigramsA = ga.bigramEnd - ga.bigramStart;
+  const bigramsB = gb.bigramEnd - gb.bigramStart;
+  const sharedBigrams = sharedFloats(floats, ga.bigramStart, ga.bigramEnd, gb.bigramStart, gb.bigramEnd);
+  const precisionA = bigramsA ? sharedBigrams / bigramsA : 0;
+  const precisionB = bigramsB ? sharedBigrams / bigramsB : 0;
   const soft = softAlignment(a, b);
   // In FEATURE_NAMES order.
   return [
     totalA + totalB > 0 ? (2 * overlap.shared) / (totalA + totalB) : 0,
     Math.min(coverageA, coverageB),
     Math.max(coverageA, coverageB),
-    dice(gramsA.tokens, gramsB.tokens),
-    dice(gramsA.bigrams, gramsB.bigrams, sharedBigrams),
-    pairDice(gramsA.trigrams, gramsB.trigrams),
-    1 - editDistance(gramsA.tokenIds, gramsB.tokenIds) / Math.max(lengthA, lengthB, 1),
+    diceInts(ints, ga.tokenStart, ga.tokenEnd, gb.tokenStart, gb.tokenEnd),
+    diceOf(bigramsA, bigramsB, sharedBigrams),
+    pairDice(floats, ga.trigramStart, ga.trigramEnd, gb.trigramStart, gb.trigramEnd),
+    1 - editDistance(ints, ga.tokenIdStart, ga.tokenIdEnd, gb.tokenIdStart, gb.tokenIdEnd) / Math.max(lengthA, lengthB, 1),
     Math.min(lengthA, lengthB) / Math.max(lengthA, lengthB, 1),
-    bothHaveNumbers ? (2 * sharedNumbers) / (numbersA.size + numbersB.size) : 0,
-    numbersA.size + numbersB.size - 2 * sharedNumbers > 0 ? 1 : 0,
+    bothHaveNumbers ? (2 * sharedNumbers) / (sizeA + sizeB) : 0,
+    sizeA + sizeB - 2 * sharedNumbers > 0 ? 1 : 0,
     overlap.maxUnmatched / MAX_WEIGHT,
     Math.min(overlap.unmatchedNames, 4) / 4,
     Math.min(Math.abs(lengthA - lengthB), 30) / 30,
-    dice(gramsA.contentBigrams, gramsB.contentBigrams),
-    1 - editDistance(gramsA.sequenceIds, gramsB.sequenceIds) / Math.max(a.sequence.length, b.sequence.length, 1),
-    dice(gramsA.charTrigrams, gramsB.charTrigrams),
+    diceFloats(floats, ga.contentStart, ga.contentEnd, gb.contentStart, gb.contentEnd),
+    1 - editDistance(ints, ga.sequenceIdStart, ga.sequenceIdEnd, gb.sequenceIdStart, gb.sequenceIdEnd) / Math.max(a.sequence.length, b.sequence.length, 1),
+    diceInts(ints, ga.charStart, ga.charEnd, gb.charStart, gb.charEnd),
     Math.min(precisionA, precisionB),
     Math.max(precisionA, precisionB),
     Math.min(soft.forward, soft.backward),
@@ -185,12 +195,12 @@ export interface Overlap {
  * @param table Interned words of this run of comparisons (default: a table of its own).
  */
 export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable()): Overlap {
-  const derivedA = table.gramsOf(a);
-  const derivedB = table.gramsOf(b);
+  const slotA = table.gramsOf(a);
+  const slotB = table.gramsOf(b);
   const matchedB = new Uint8Array(b.terms.length);
   const matchedA = new Uint8Array(a.terms.length);
   let shared = 0;
-  if (derivedA.sorted && derivedB.sorted) {
+  if (table.sortedAt(slotA) && table.sortedAt(slotB)) {
     // Both term lists sorted and distinct (as termsOf makes them): a merge, in a's order.
     for (let i = 0, j = 0; i < a.terms.length && j < b.terms.length; ) {
       const x = a.terms[i]!;
@@ -234,15 +244,15 @@ export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable
   for (let i = 0; i < a.terms.length; i++) {
     if (matchedA[i]) continue;
     maxUnmatched = Math.max(maxUnmatched, a.weights[i]!);
-    if (derivedA.names.has(a.terms[i]!)) unmatchedNames++;
+    if (a.names.length > 0 && a.names.includes(a.terms[i]!)) unmatchedNames++;
   }
   for (let j = 0; j < b.terms.length; j++) {
     if (matchedB[j]) continue;
     maxUnmatched = Math.max(maxUnmatched, b.weights[j]!);
-    if (derivedB.names.has(b.terms[j]!)) unmatchedNames++;
+    if (b.names.length > 0 && b.names.includes(b.terms[j]!)) unmatchedNames++;
   }
-  const totalA = derivedA.total;
-  const totalB = derivedB.total;
+  const totalA = table.totalAt(slotA);
+  const totalB = table.totalAt(slotB);
   return {
     shared,
     totalA,
@@ -254,192 +264,7 @@ export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable
   };
 }
 
-// ---------------------------------------------------------------------------
-// The n-gram sets of a sentence's terms, built once per Terms object (a pair
-// compares them many times): every word interned to a number, every n-gram a
-// number made of its words' numbers (a trigram a pair of numbers, to stay exact),
-// each set a sorted array of distinct values, so sets are compared by a merge
-// instead of by hashing strings per pair.
-
-/** Distinct n-grams of a sentence, each a sorted array of distinct numeric keys. */
-interface Grams {
-  readonly tokens: Float64Array;
-  readonly bigrams: Float64Array;
-  /** Pairs (bigram key, word), flattened: [key0, word0, key1, word1, …]. */
-  readonly trigrams: Float64Array;
-  readonly contentBigrams: Float64Array;
-  readonly charTrigrams: Float64Array;
-  /** Interned words of `tokens` and `sequence`, in order (for edit distances). */
-  readonly tokenIds: Int32Array;
-  readonly sequenceIds: Int32Array;
-  /** Whether `terms` is sorted and distinct (a merge can compare it). */
-  readonly sorted: boolean;
-  readonly names: ReadonlySet<string>;
-  readonly numbers: ReadonlySet<string>;
-  /** Sum of the term weights. */
-  readonly total: number;
-}
-
-/** Word ids stay below this, so that a bigram key (two ids) is an exact double. */
-const WORD_SPACE = 2 ** 21;
-
-/**
- * The interned words and n-gram sets of one run of comparisons: a memo that
- * cannot change a result (ids are only compared with ids of the same table). Each
- * clustering call makes its own and drops it when done, so nothing stays in
- * module state; a comparison without one uses a table of its own.
- */
-export class GramTable {
-  private words = new Map<string, number>();
-  private grams = new WeakMap<Terms, Grams>();
-  private generation = 0;
-  private readonly generationOf = new WeakMap<Grams, number>();
-
-  /** The id of a word, interned on first use. */
-  wordId(word: string): number {
-    let id = this.words.get(word);
-    if (id === undefined) {
-      // Past 2^21 distinct words the keys would collide: start again (the memo of grams goes too).
-      if (this.words.size >= WORD_SPACE - 1) this.clear();
-      id = this.words.size + 1;
-      this.words.set(word, id);
-    }
-    return id;
-  }
-
-  /** Forget the interned words and the n-gram sets built so far. */
-  clear(): void {
-    this.words = new Map();
-    this.grams = new WeakMap();
-    this.generation++;
-  }
-
-  /** The n-gram sets of some terms, built once per Terms object while the table lasts. */
-  gramsOf(terms: Terms): Grams {
-    const cached = this.grams.get(terms);
-    if (cached && this.generationOf.get(cached) === this.generation) return cached;
-    const start = this.generation;
-    const grams = buildGrams(terms, (word) => this.wordId(word));
-    // The interning table was reset midway: intern again from scratch.
-    if (this.generation !== start) return this.gramsOf(terms);
-    this.grams.set(terms, grams);
-    this.generationOf.set(grams, this.generation);
-    return grams;
-  }
-
-  /** Whether `grams` was built since the last reset. */
-  current(grams: Grams): boolean {
-    return this.generationOf.get(grams) === this.generation;
-  }
-}
-
-function buildGrams(terms: Terms, wordId: (word: string) => number): Grams {
-  const tokenIds = Int32Array.from(terms.tokens, wordId);
-  const sequenceIds = Int32Array.from(terms.sequence, wordId);
-  const bigrams: number[] = [];
-  const trigramKeys: number[] = [];
-  const trigramWords: number[] = [];
-  for (let i = 0; i + 2 <= tokenIds.length; i++) {
-    const pair = tokenIds[i]! * WORD_SPACE + tokenIds[i + 1]!;
-    bigrams.push(pair);
-    if (i + 3 <= tokenIds.length) {
-      trigramKeys.push(pair);
-      trigramWords.push(tokenIds[i + 2]!);
-    }
-  }
-  const contentBigrams: number[] = [];
-  for (let i = 0; i + 2 <= sequenceIds.length; i++) contentBigrams.push(sequenceIds[i]! * WORD_SPACE + sequenceIds[i + 1]!);
-  // Character trigrams of the tokens joined by spaces, padded with a space on each side.
-  const text = ` ${terms.tokens.join(' ')} `;
-  const charTrigrams: number[] = [];
-  for (let i = 0; i + 3 <= text.length; i++) {
-    charTrigrams.push(text.charCodeAt(i) * 2 ** 32 + text.charCodeAt(i + 1) * 2 ** 16 + text.charCodeAt(i + 2));
-  }
-  return {
-    tokens: distinctSorted(Array.from(tokenIds)),
-    bigrams: distinctSorted(bigrams),
-    trigrams: distinctSortedPairs(trigramKeys, trigramWords),
-    contentBigrams: distinctSorted(contentBigrams),
-    charTrigrams: distinctSorted(charTrigrams),
-    tokenIds,
-    sequenceIds,
-    sorted: terms.terms.every((term, i) => i === 0 || terms.terms[i - 1]! < term),
-    names: new Set(terms.names),
-    numbers: new Set(terms.numbers),
-    total: sum(terms.weights),
-  };
-}
-
-/** Distinct pairs (first[i], second[i]) sorted by first then second, flattened. */
-function distinctSortedPairs(first: readonly number[], second: readonly number[]): Float64Array {
-  const order = first.map((_, i) => i).sort((x, y) => first[x]! - first[y]! || second[x]! - second[y]!);
-  const out = new Float64Array(order.length * 2);
-  let size = 0;
-  for (const i of order) {
-    if (size > 0 && out[size - 2] === first[i] && out[size - 1] === second[i]) continue;
-    out[size++] = first[i]!;
-    out[size++] = second[i]!;
-  }
-  return out.subarray(0, size);
-}
-
-/** How many pairs two flattened, sorted arrays of distinct pairs share. */
-function sharedPairCount(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      const u = a[i + 1]!;
-      const v = b[j + 1]!;
-      if (u === v) {
-        shared++;
-        i += 2;
-        j += 2;
-      } else if (u < v) i += 2;
-      else j += 2;
-    } else if (x < y) i += 2;
-    else j += 2;
-  }
-  return shared;
-}
-
-function distinctSorted(values: number[]): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  let size = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[size - 1]) sorted[size++] = sorted[i]!;
-  return sorted.subarray(0, size);
-}
-
-/** How many values two sorted arrays of distinct values share. */
-function sharedCount(a: Float64Array, b: Float64Array): number {
-  let i = 0;
-  let j = 0;
-  let shared = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i]!;
-    const y = b[j]!;
-    if (x === y) {
-      shared++;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return shared;
-}
-
-function dice(a: Float64Array, b: Float64Array, shared = sharedCount(a, b)): number {
-  if (a.length + b.length === 0) return 0;
-  return (2 * shared) / (a.length + b.length);
-}
-
-function pairDice(a: Float64Array, b: Float64Array): number {
-  if (a.length + b.length === 0) return 0;
-  return (2 * sharedPairCount(a, b)) / ((a.length + b.length) / 2);
-}
+// The n-gram sets (see grams.ts)
 
 let band = new Int32Array(64);
 /**
@@ -478,30 +303,40 @@ function withinEditDistance(a: string, b: string, limit: number): boolean {
 }
 
 let row = new Int32Array(64);
-/** Levenshtein distance between two sequences of interned words (insert, delete, substitute: 1 each). */
-function editDistance(a: Int32Array, b: Int32Array): number {
-  if (a.length === 0) return b.length;
-  if (b.length === 0) return a.length;
-  if (row.length <= b.length) row = new Int32Array(b.length * 2 + 1);
-  for (let j = 0; j <= b.length; j++) row[j] = j;
-  for (let i = 1; i <= a.length; i++) {
+/** Levenshtein distance between two ranges of interned words in `ids` (insert, delete, substitute: 1 each). */
+function editDistance(ids: Int32Array, startA: number, endA: number, startB: number, endB: number): number {
+  const lengthA = endA - startA;
+  const lengthB = endB - startB;
+  if (lengthA === 0) return lengthB;
+  if (lengthB === 0) return lengthA;
+  if (row.length <= lengthB) row = new Int32Array(lengthB * 2 + 1);
+  for (let j = 0; j <= lengthB; j++) row[j] = j;
+  for (let i = 1; i <= lengthA; i++) {
     let diagonal = row[0]!;
     row[0] = i;
-    const word = a[i - 1]!;
-    for (let j = 1; j <= b.length; j++) {
+    const word = ids[startA + i - 1]!;
+    for (let j = 1; j <= lengthB; j++) {
       const above = row[j]!;
-      const cost = word === b[j - 1] ? 0 : 1;
+      const cost = word === ids[startB + j - 1] ? 0 : 1;
       row[j] = Math.min(above + 1, row[j - 1]! + 1, diagonal + cost);
       diagonal = above;
     }
   }
-  return row[b.length]!;
+  return row[lengthB]!;
 }
 
-function sum(values: readonly number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
+/** How many distinct values of `a` are also in `b` (as a Set of `a` meeting a Set of `b` would count). */
+function sharedDistinct(a: readonly string[], b: readonly string[]): number {
+  let shared = 0;
+  for (let i = 0; i < a.length; i++) if (a.indexOf(a[i]!) === i && b.includes(a[i]!)) shared++;
+  return shared;
+}
+
+/** How many distinct values `values` holds. */
+function distinctCount(values: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values.indexOf(values[i]!) === i) count++;
+  return count;
 }
 
 function round(value: number): number {
