@@ -69,9 +69,14 @@ export function storyProfileOf(source: Source): StoryProfile {
  *
  * @param profiles Story profile of each source, in report order.
  * @param findings Findings.
+ * @param groups The stories of these profiles when already known (`storyGate(profiles).stories()`).
  */
-export function withStories<T extends Finding>(profiles: readonly StoryProfile[], findings: readonly T[]): { stories: StorySummary[]; findings: T[] } {
-  const stories = storySummaries(profiles);
+export function withStories<T extends Finding>(
+  profiles: readonly StoryProfile[],
+  findings: readonly T[],
+  groups?: readonly (readonly string[])[],
+): { stories: StorySummary[]; findings: T[] } {
+  const stories = storySummaries(profiles, {}, groups);
   const storyOf = storyOfFinding(stories);
   return { stories, findings: findings.map((finding) => withStory(finding, storyOf(finding))) };
 }
@@ -210,11 +215,12 @@ export function reportAndState(
   const profiles = analyses.flatMap((analysis) => analysis.profiles);
   const { cannotLink, isUpdate } = reviewPredicates(options.review);
   const storyProfiles = sources.map(storyProfileOf);
+  const sameStory = storyGate(storyProfiles);
   const input = {
     sourceOf: claims.map((claim) => claim.sentence.source),
     claimAt: (index: number) => claims[index]!,
     profileAt: (index: number) => profiles[index]!,
-    sameStory: storyGate(storyProfiles),
+    sameStory,
   };
   const { made, state: clustering } = cluster(input, resolveClusterOptions({ ...options, cannotLink }));
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
@@ -234,7 +240,7 @@ export function reportAndState(
     return linkedFinding(finding, related);
   });
   linked.sort(compareFindings);
-  const { stories, findings: storied } = withStories(storyProfiles, linked);
+  const { stories, findings: storied } = withStories(storyProfiles, linked, sameStory.stories());
 
   const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
   return { report, state: { claims, clustering, members: made.map((item) => item.members), findings, stories: storyProfiles } };

@@ -217,12 +217,15 @@ export type StoryRelation = boolean | 'near';
 export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): StoryGateRelation {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const memo = new Map<string, StoryRelation>();
+  let groups: string[][] | undefined;
   let stories: Map<string, string> | undefined;
+  // The stories (`storiesOf`), grouped once for matching and for the report's story list.
+  const storyGroups = (): readonly (readonly string[])[] => (groups ??= storiesOf(profiles, options));
   // The story of a source, named by its least source id (stable while the story only gains sources that sort after it).
   const storyOf = (source: string): string | undefined => {
     if (!stories) {
       stories = new Map();
-      for (const ids of storiesOf(profiles, options)) {
+      for (const ids of storyGroups()) {
         const name = ids.reduce((least, id) => (id < least ? id : least));
         for (const id of ids) stories.set(id, name);
       }
@@ -240,11 +243,17 @@ export function storyGate(profiles: readonly StoryProfile[], options: StoryOptio
     }
     return known;
   };
-  return Object.assign(relation, { storyOf });
+  return Object.assign(relation, { storyOf, stories: storyGroups });
 }
 
-/** The story relation over source ids (`storyGate`), with the story of each source (`storyOf`: its component of `storiesOf`, named by its least source id; undefined for a source without a profile). */
-export type StoryGateRelation = ((a: string, b: string) => StoryRelation) & { readonly storyOf: (source: string) => string | undefined };
+/**
+ * The story relation over source ids (`storyGate`), with the story of each source (`storyOf`: its component of `storiesOf`, named by its least source id; undefined for a source without a profile)
+ * and the stories themselves (`stories`: `storiesOf` of the profiles, computed once; give them to `storySummaries`).
+ */
+export type StoryGateRelation = ((a: string, b: string) => StoryRelation) & {
+  readonly storyOf: (source: string) => string | undefined;
+  readonly stories: () => readonly (readonly string[])[];
+};
 
 /**
  * The id of a story: `s` and the first 10 hex digits of the sha256 of its
@@ -265,10 +274,15 @@ export function storyId(sources: readonly string[]): string {
  *
  * @param profiles Story profile of each source, in report order.
  * @param options Thresholds and date window (optional).
+ * @param groups The stories of these profiles when already known (`storyGate(profiles, options).stories()`); else `storiesOf` them.
  */
-export function storySummaries(profiles: readonly StoryProfile[], options: StoryOptions = {}): StorySummary[] {
+export function storySummaries(
+  profiles: readonly StoryProfile[],
+  options: StoryOptions = {},
+  groups: readonly (readonly string[])[] = storiesOf(profiles, options),
+): StorySummary[] {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-  return storiesOf(profiles, options).map((ids) => {
+  return groups.map((ids) => {
     const members = ids.map((id) => byId.get(id)!);
     // Alike to the story's first `titlePool` sources (all of them in a story no larger): linear in the story's size.
     const pool = members.slice(0, data.titlePool);

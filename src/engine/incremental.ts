@@ -177,8 +177,12 @@ function lazyReport(result: IncrementalResult): Report {
  * The stories of a corpus, and its findings with their story set (as a full run
  * sets them: stories depend on every source, so kept findings get theirs anew).
  */
-function storiedFindings(profiles: readonly StoryProfile[], findings: FindingList): { stories: StorySummary[]; findings: FindingList } {
-  const stories = storySummaries(profiles);
+function storiedFindings(
+  profiles: readonly StoryProfile[],
+  findings: FindingList,
+  groups?: readonly (readonly string[])[],
+): { stories: StorySummary[]; findings: FindingList } {
+  const stories = storySummaries(profiles, {}, groups);
   const storyOf = storyOfFinding(stories);
   const decoded = new Map<number, Finding>();
   const at = (index: number): Finding => {
@@ -245,7 +249,8 @@ async function incrementalRun(
 
   // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
   const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfileOf(newSources[slot.fresh!]!));
-  const input = { ...claimInput(corpus, read, perSource), sameStory: storyGate(storyProfiles) };
+  const sameStory = storyGate(storyProfiles);
+  const input = { ...claimInput(corpus, read, perSource), sameStory };
   const prior = {
     state: clusteringOf(snapshot, corpus.oldToNew),
     members: snapshot.members.map((members) => members.map((member) => corpus.oldToNew[member]!)),
@@ -287,7 +292,7 @@ async function incrementalRun(
     members: clustered.map((item) => item.members),
     findings,
   };
-  const storied = storiedFindings(storyProfiles, findings);
+  const storied = storiedFindings(storyProfiles, findings, sameStory.stories());
   return {
     sources: summaries,
     diagnostics: diagnosticsWith(fileDiagnostics),
