@@ -20,7 +20,6 @@ import type { ResolvedClusterOptions } from './options.js';
 import { copyWindow, copyWindows, overlapReaches } from './copy-scan.js';
 import { termRarity } from './rarity.js';
 import { conceptKeysOf, isConceptKey, MIN_CONCEPT_WEIGHT } from './semantic-blocking.js';
-import storySettings from '../../data/stories.json' with { type: 'json' };
 
 /** Blocking terms and the claims that have them, with each claim's weight for the term. */
 export type Postings = Map<string, { readonly claims: number[]; readonly weights: number[] }>;
@@ -504,7 +503,7 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
  * their sources are in one story (`sameStory`, a relation of the two sources
  * alone) or when they are near-copies (`isCopyPair` at `storyCopyShare`); of near stories
  * (`'near'`), only when what they say of who, where and when agrees. A copy across
- * stories must also share `crossStoryCopyWeight` (src/data/stories.json): a stock
+ * stories must also share `storyCopyWeight` of blocking weight: a stock
  * phrase ("His name has not been released.") copied by two stories is no claim of
  * either. Without `sameStory`
  * every pair may match. Depends only on the two claims and their sources, so
@@ -519,12 +518,12 @@ export function storyGateOf(
   sourceOf: readonly string[],
   sameStory: ((a: string, b: string) => boolean | 'near') | undefined,
   profileAt: (index: number) => MatchProfile,
-  options: CopySettings & Pick<ResolvedClusterOptions, 'storyCopyShare'>,
+  options: CopySettings & Pick<ResolvedClusterOptions, 'storyCopyShare' | 'storyCopyWeight'>,
 ): ((i: number, j: number) => StoryGate) | undefined {
   if (!sameStory) return undefined;
   const copyTerms = copyTermsCache(profileAt, options);
   const copies = {
-    minSharedWeight: Math.max(options.minSharedWeight, storySettings.crossStoryCopyWeight),
+    minSharedWeight: Math.max(options.minSharedWeight, options.storyCopyWeight),
     copyShare: Math.max(options.copyShare, options.storyCopyShare),
   };
   return (i, j) => {

@@ -4,6 +4,7 @@
 
 import type { Claim } from '../../types.js';
 import { MATCH_MODEL, type MatchModel } from './similarity.js';
+import storySettings from '../../data/stories.json' with { type: 'json' };
 
 /** Options for clustering (each has a default in `MATCH_DEFAULTS`). */
 export interface ClusterOptions {
@@ -43,6 +44,12 @@ export interface ClusterOptions {
    * (default: 0.95: verbatim copies; see `ClusterInput.sameStory`).
    */
   readonly storyCopyShare?: number;
+  /**
+   * Blocking weight two claims of sources in different stories must share to match
+   * as copies (default: `crossStoryCopyWeight` of src/data/stories.json, 40): a stock
+   * phrase two stories both print is no claim of either.
+   */
+  readonly storyCopyWeight?: number;
   /** Pairs a reviewer marked "not the same claim": never in one cluster (optional). */
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
@@ -57,6 +64,7 @@ export const MATCH_DEFAULTS = {
   copyNumberWeight: 16,
   linkage: 0.5,
   storyCopyShare: 0.95,
+  storyCopyWeight: storySettings.crossStoryCopyWeight,
 } as const;
 
 /** Cluster options with every default filled in. */
@@ -70,6 +78,7 @@ export interface ResolvedClusterOptions {
   readonly copyNumberWeight: number;
   readonly linkage: number;
   readonly storyCopyShare: number;
+  readonly storyCopyWeight: number;
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;
 }
 
