@@ -4,11 +4,10 @@
 
 import { attribution as data } from './data.js';
 import { tokenize, type Token } from './tokens.js';
-import attributionData from '../../data/extract-attribution.json' with { type: 'json' };
 
 // "In a statement from Zoom, the company said": the source a sentence names before a reference to it.
 const namedSource = new RegExp(
-  `\\b(?:${attributionData.sourceNouns.map((noun) => noun.replace(/ /g, '\\s+')).join('|')})\\s+(?:from|by)\\s+((?:the\\s+)?[A-Z][\\w’'.&-]*(?:\\s+[A-Z][\\w’'.&-]*){0,4})`,
+  `\\b(?:${data.sourceNouns.map((noun) => noun.replace(/ /g, '\\s+')).join('|')})\\s+(?:from|by)\\s+((?:the\\s+)?[A-Z][\\w’'.&-]*(?:\\s+[A-Z][\\w’'.&-]*){0,4})`,
 );
 // A speaker that only points back ("the company", "the statement"): lowercase after its article.
 const pointsBack = /^(?:the|its|this|that)\s+[a-z][a-z\s’'-]*$/i;

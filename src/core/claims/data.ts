@@ -129,6 +129,12 @@ export const attribution = {
   groupNouns: new Set(attributionData.groupNouns),
   groupModifiersMaxWords: attributionData.groupModifiersMaxWords,
   pronounWindow: attributionData.pronounWindow,
+  /** Nouns of a statement that names its source ("a statement from Zoom"). */
+  sourceNouns: attributionData.sourceNouns,
+  /** What a reference to a company may take (speaker-context.ts): its nouns, and no government body or document. */
+  companyNouns: new Set(attributionData.companyNouns),
+  governmentWords: new Set(attributionData.governmentWords),
+  documentNouns: new Set(attributionData.documentNouns),
 };
 
 /** Tunables of `checkworthiness.ts`. */

@@ -4,14 +4,6 @@
 // document before them in the same article. Pure; tunables in extract-attribution.json.
 
 import { attribution as data } from './data.js';
-import attributionData from '../../data/extract-attribution.json' with { type: 'json' };
-
-/** What a reference to a company may take: no person, government body or document (extract-attribution.json). */
-const companyData = {
-  nouns: new Set(attributionData.companyNouns),
-  government: new Set(attributionData.governmentWords),
-  documents: new Set(attributionData.documentNouns),
-};
 
 /** Words of an organization's name: "he" and "she" never point back to one. */
 const ORGANIZATION_WORD = /\b(?:department|ministry|office|bureau|agency|company|corporation|inc|ltd|council|court|police|government|commission|committee|party|university|times|media|news|post)\b/i;
@@ -61,7 +53,7 @@ interface Antecedent {
 
 /** Whether a reference points back to a company ("the company", "the firm"). */
 function isCompanyReference(speaker: string): boolean {
-  return companyData.nouns.has(words(speaker).at(-1)!);
+  return data.companyNouns.has(words(speaker).at(-1)!);
 }
 
 /**
@@ -72,7 +64,7 @@ function isCompanyReference(speaker: string): boolean {
 function mayBeCompany(candidate: Antecedent, named: readonly Antecedent[]): boolean {
   if (candidate.company) return true;
   const parts = words(candidate.speaker).filter((word) => !/^(?:the|a|an)$/.test(word));
-  if (parts.length === 0 || parts.some((word) => companyData.government.has(word) || companyData.documents.has(word) || data.groupNouns.has(word))) return false;
+  if (parts.length === 0 || parts.some((word) => data.governmentWords.has(word) || data.documentNouns.has(word) || data.groupNouns.has(word))) return false;
   if (ORGANIZATION_WORD.test(candidate.speaker)) return true;
   if (parts.length > 1) return false;
   const name = parts[0]!;
