@@ -15,6 +15,11 @@ export interface Denial {
 
 interface DenialTunables {
   readonly denials: readonly RegExp[];
+  /**
+   * All `denials` in one pattern (the boundary look-behind shared), or null when
+   * they cannot be joined (a back-reference): no match of it means no cue in the text.
+   */
+  readonly anyDenial: RegExp | null;
   readonly notDenials: RegExp;
   readonly frameWords: RegExp;
   readonly holderVerbs: RegExp;
@@ -26,6 +31,13 @@ interface DenialTunables {
 }
 
 const boundary = (source: string): string => `(?<![\\p{L}\\p{N}’'])(?:${source})(?![\\p{L}\\p{N}’'])`;
+// One test for every cue: `boundary` of each, the look-behind in front of them all
+// (the same test at each position, run once instead of once per cue). Matches
+// exactly where some cue's own pattern matches.
+const anyOf = (sources: readonly string[]): RegExp | null =>
+  sources.some((source) => /\\(?:[1-9]|k<)/.test(source))
+    ? null
+    : new RegExp(`(?<![\\p{L}\\p{N}’'])(?:${sources.map((source) => `(?:${source})(?![\\p{L}\\p{N}’'])`).join('|')})`, 'iu');
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let tunables: DenialTunables | undefined;
@@ -34,6 +46,7 @@ let tunables: DenialTunables | undefined;
 export function denialTunables(): DenialTunables {
   tunables ??= {
     denials: denialData.denials.map((source) => new RegExp(boundary(source), 'giu')),
+    anyDenial: anyOf(denialData.denials),
     notDenials: new RegExp(denialData.notDenials.map(boundary).join('|'), 'giu'),
     frameWords: new RegExp(boundary(denialData.frameWords.map(escape).join('|')), 'giu'),
     holderVerbs: new RegExp(`${boundary([...denialData.holderVerbs].sort((a, b) => b.length - a.length).map(escape).join('|'))}`, 'iu'),
@@ -63,7 +76,9 @@ export function findDenial(text: string): Denial | null {
 }
 
 function scan(text: string): Denial | null {
-  const { denials, notDenials, holderVerbs } = denialTunables();
+  const { denials, anyDenial, notDenials, holderVerbs } = denialTunables();
+  // Most sentences hold no cue at all: one joined test rules them out.
+  if (anyDenial !== null && !anyDenial.test(text)) return null;
   const excluded: [number, number][] = [];
   for (const match of text.matchAll(notDenials)) excluded.push([match.index, match.index + Math.max(1, match[0].length)]);
   let best: Denial | null = null;
