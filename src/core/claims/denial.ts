@@ -20,6 +20,8 @@ interface DenialTunables {
    * they cannot be joined (a back-reference): no match of it means no cue in the text.
    */
   readonly anyDenial: RegExp | null;
+  /** `denials` in runs of a few, each run joined like `anyDenial`: only the runs whose test matches are scanned cue by cue. */
+  readonly denialGroups: readonly { readonly test: RegExp; readonly members: readonly number[] }[] | null;
   readonly notDenials: RegExp;
   readonly frameWords: RegExp;
   readonly holderVerbs: RegExp;
@@ -31,13 +33,22 @@ interface DenialTunables {
 }
 
 const boundary = (source: string): string => `(?<![\\p{L}\\p{N}’'])(?:${source})(?![\\p{L}\\p{N}’'])`;
-// One test for every cue: `boundary` of each, the look-behind in front of them all
-// (the same test at each position, run once instead of once per cue). Matches
-// exactly where some cue's own pattern matches.
+// One test for several cues: their alternation inside one `boundary` (the same
+// look-behind and look-ahead at each position, run once instead of once per cue;
+// backtracking tries every cue against the look-ahead). Matches exactly where
+// some cue's own pattern matches; null when the cues cannot be joined (a back-reference).
 const anyOf = (sources: readonly string[]): RegExp | null =>
-  sources.some((source) => /\\(?:[1-9]|k<)/.test(source))
-    ? null
-    : new RegExp(`(?<![\\p{L}\\p{N}’'])(?:${sources.map((source) => `(?:${source})(?![\\p{L}\\p{N}’'])`).join('|')})`, 'iu');
+  sources.some((source) => /\\(?:[1-9]|k<)/.test(source)) ? null : new RegExp(boundary(sources.map((source) => `(?:${source})`).join('|')), 'iu');
+const GROUP_SIZE = 6;
+const groupsOf = (sources: readonly string[]): DenialTunables['denialGroups'] => {
+  const groups: { test: RegExp; members: number[] }[] = [];
+  for (let from = 0; from < sources.length; from += GROUP_SIZE) {
+    const test = anyOf(sources.slice(from, from + GROUP_SIZE));
+    if (test === null) return null;
+    groups.push({ test, members: sources.slice(from, from + GROUP_SIZE).map((_, index) => from + index) });
+  }
+  return groups;
+};
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let tunables: DenialTunables | undefined;
@@ -47,6 +58,7 @@ export function denialTunables(): DenialTunables {
   tunables ??= {
     denials: denialData.denials.map((source) => new RegExp(boundary(source), 'giu')),
     anyDenial: anyOf(denialData.denials),
+    denialGroups: groupsOf(denialData.denials),
     notDenials: new RegExp(denialData.notDenials.map(boundary).join('|'), 'giu'),
     frameWords: new RegExp(boundary(denialData.frameWords.map(escape).join('|')), 'giu'),
     holderVerbs: new RegExp(`${boundary([...denialData.holderVerbs].sort((a, b) => b.length - a.length).map(escape).join('|'))}`, 'iu'),
@@ -76,13 +88,15 @@ export function findDenial(text: string): Denial | null {
 }
 
 function scan(text: string): Denial | null {
-  const { denials, anyDenial, notDenials, holderVerbs } = denialTunables();
-  // Most sentences hold no cue at all: one joined test rules them out.
+  const { denials, anyDenial, denialGroups, notDenials, holderVerbs } = denialTunables();
+  // Most sentences hold no cue at all: one joined test rules them out; of the
+  // others, only the cues of the runs that match can (same order as `denials`).
   if (anyDenial !== null && !anyDenial.test(text)) return null;
+  const candidates = denialGroups === null ? denials : denialGroups.flatMap((group) => (group.test.test(text) ? group.members.map((index) => denials[index]!) : []));
   const excluded: [number, number][] = [];
   for (const match of text.matchAll(notDenials)) excluded.push([match.index, match.index + Math.max(1, match[0].length)]);
   let best: Denial | null = null;
-  for (const pattern of denials) {
+  for (const pattern of candidates) {
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
