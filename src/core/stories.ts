@@ -34,6 +34,8 @@ export interface StoryProfile {
   readonly weights?: readonly number[];
   /** What a story is called when this source represents it: its title, else the start of its lead. */
   readonly label?: string;
+  /** People named in the title and lead (last names, sorted): who the article is about first. */
+  readonly leadPeople?: readonly string[];
 }
 
 /** Settings of story grouping (default: src/data/stories.json). */
@@ -58,7 +60,8 @@ export function storyProfile(source: StorySource): StoryProfile {
   const title = source.title ? termsOf(source.title) : undefined;
   const titleTerms = title ? [...new Set(title.terms.filter((_, k) => title.weights[k]! >= data.minTitleTermWeight))].sort() : [];
   const { terms, weights } = articleTerms(source);
-  return { id: source.id, core: context.core, titleTerms, published: source.published ?? null, terms, weights, label: labelOf(source) };
+  const leadPeople = context.lead?.people ?? [];
+  return { id: source.id, core: context.core, titleTerms, published: source.published ?? null, terms, weights, label: labelOf(source), leadPeople };
 }
 
 /** The rare words (and years) of a source's title and body, the rarest `maxTerms` of them, sorted by term. */
@@ -196,10 +199,28 @@ export function storyRelation(a: StoryProfile, b: StoryProfile, options: StoryOp
   const maxDays = options.maxDays ?? data.maxDays;
   if (a.published && b.published && daysApart(a.published, b.published) > maxDays) return false;
   if (data.peopleMustShare && a.core.people.length > 0 && b.core.people.length > 0 && countShared(a.core.people, b.core.people) === 0) return false;
+  if (leadsDiffer(a, b)) return false;
   const threshold = options.threshold ?? data.threshold;
   if (wordsAlike(a, b, options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
   const near = options.nearThreshold ?? data.nearThreshold;
   return near !== null && termSimilarity(a, b) >= near ? 'near' : false;
+}
+
+/**
+ * Whether two articles lead with different people, one of whom the other's main
+ * event does not involve at all: a follow-up about a second person ("another player
+ * was arrested") that recalls the first one's story is a story of its own.
+ * Needs `leadPeopleDiffer` on in stories.json and both leads to name people.
+ *
+ * @param a One profile.
+ * @param b The other.
+ */
+export function leadsDiffer(a: Pick<StoryProfile, 'core' | 'leadPeople'>, b: Pick<StoryProfile, 'core' | 'leadPeople'>): boolean {
+  const [x, y] = [a.leadPeople ?? [], b.leadPeople ?? []];
+  if (!data.leadPeopleDiffer || x.length === 0 || y.length === 0 || countShared(x, y) > 0) return false;
+  const involved = (p: Pick<StoryProfile, 'core'>) => new Set([...p.core.people, ...p.core.names.flatMap((name) => name.split(' '))]);
+  const [inA, inB] = [involved(a), involved(b)];
+  return x.some((person) => !inB.has(person)) || y.some((person) => !inA.has(person));
 }
 
 /** How two sources relate as stories: one story, two, or near (claims must agree on who, where and when). */
