@@ -164,7 +164,9 @@ function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): bo
   const brief = shorter < data.shortTerms || shorter < data.briefRatio * longer;
   // Published within a few days of each other, or titled with a rare word in common, a shared name needs fewer shared words.
   const close = (a.published !== null && b.published !== null && daysApart(a.published, b.published) <= data.closeDays) || countShared(a.titleTerms, b.titleTerms) > 0;
-  const needed = close ? data.closeTermThreshold : data.namedTermThreshold;
+  // Main events sharing several names (a person and a place, two organisations) need fewer shared words too.
+  const named = countSharedNames(a, b) >= data.manyNames;
+  const needed = close || named ? data.closeTermThreshold : data.namedTermThreshold;
   if ((cosine < needed && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
   return true;
 }
@@ -350,6 +352,11 @@ export function storyIndex(stories: readonly StorySummary[]): Map<string, { read
     for (const source of story.sources) index.set(source, { id: story.id, position });
   });
   return index;
+}
+
+/** How many names the main events of two sources share (people, specific places, organisations, other names). */
+function countSharedNames(a: StoryProfile, b: StoryProfile): number {
+  return countShared(a.core.people, b.core.people) + countShared(a.core.places, b.core.places) + countShared(a.core.orgs, b.core.orgs) + countShared(a.core.names, b.core.names);
 }
 
 function countShared(a: readonly string[], b: readonly string[]): number {

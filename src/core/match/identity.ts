@@ -341,11 +341,6 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   if (pa.length > 0 && pb.length > 0 && !shares(pa, pb) && !shares(pa, b.core.people) && !shares(pb, a.core.people)) {
     score -= WEIGHTS.sentencePeopleDiffer;
     reasons.push(`the sentences name different people (${pa.join(', ')} / ${pb.join(', ')})`);
-  } else if (pa.length > 0 && pb.length > 0 && !shares(pa, pb) && !shares(pa, b.sentence.names) && !shares(pb, a.sentence.names)) {
-    // Alike sentences about different named people ("X was cast as …" / "Y was cast as …"), even when
-    // each article recalls the other person: the same act of two people is two events.
-    score -= WEIGHTS.sentencePeopleDisjoint;
-    reasons.push(`the sentences are about different people (${pa.join(', ')} / ${pb.join(', ')})`);
   }
   // Each sentence names someone the other's article never names ("beat Rahman" / "beat Thompson").
   // Two-word names of no known kind ("Hasim Rahman") count as people here, by their last word.
