@@ -34,6 +34,8 @@ export interface StoryProfile {
   readonly weights?: readonly number[];
   /** What a story is called when this source represents it: its title, else the start of its lead. */
   readonly label?: string;
+  /** People named in the title and lead (last names, sorted): who the article is about first. */
+  readonly leadPeople?: readonly string[];
 }
 
 /** Settings of story grouping (default: src/data/stories.json). */
@@ -58,7 +60,8 @@ export function storyProfile(source: StorySource): StoryProfile {
   const title = source.title ? termsOf(source.title) : undefined;
   const titleTerms = title ? [...new Set(title.terms.filter((_, k) => title.weights[k]! >= data.minTitleTermWeight))].sort() : [];
   const { terms, weights } = articleTerms(source);
-  return { id: source.id, core: context.core, titleTerms, published: source.published ?? null, terms, weights, label: labelOf(source) };
+  const leadPeople = context.lead?.people ?? [];
+  return { id: source.id, core: context.core, titleTerms, published: source.published ?? null, terms, weights, label: labelOf(source), leadPeople };
 }
 
 /** The rare words (and years) of a source's title and body, the rarest `maxTerms` of them, sorted by term. */
@@ -161,7 +164,9 @@ function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): bo
   const brief = shorter < data.shortTerms || shorter < data.briefRatio * longer;
   // Published within a few days of each other, or titled with a rare word in common, a shared name needs fewer shared words.
   const close = (a.published !== null && b.published !== null && daysApart(a.published, b.published) <= data.closeDays) || countShared(a.titleTerms, b.titleTerms) > 0;
-  const needed = close ? data.closeTermThreshold : data.namedTermThreshold;
+  // Main events sharing several names (a person and a place, two organisations) need fewer shared words too.
+  const named = countSharedNames(a, b) >= data.manyNames;
+  const needed = close || named ? data.closeTermThreshold : data.namedTermThreshold;
   if ((cosine < needed && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
   return true;
 }
@@ -196,10 +201,28 @@ export function storyRelation(a: StoryProfile, b: StoryProfile, options: StoryOp
   const maxDays = options.maxDays ?? data.maxDays;
   if (a.published && b.published && daysApart(a.published, b.published) > maxDays) return false;
   if (data.peopleMustShare && a.core.people.length > 0 && b.core.people.length > 0 && countShared(a.core.people, b.core.people) === 0) return false;
+  if (leadsDiffer(a, b)) return false;
   const threshold = options.threshold ?? data.threshold;
   if (wordsAlike(a, b, options.termThreshold ?? data.termThreshold) || (threshold !== null && storySimilarity(a, b, options) >= threshold)) return true;
   const near = options.nearThreshold ?? data.nearThreshold;
   return near !== null && termSimilarity(a, b) >= near ? 'near' : false;
+}
+
+/**
+ * Whether two articles lead with different people, one of whom the other's main
+ * event does not involve at all: a follow-up about a second person ("another player
+ * was arrested") that recalls the first one's story is a story of its own.
+ * Needs `leadPeopleDiffer` on in stories.json and both leads to name people.
+ *
+ * @param a One profile.
+ * @param b The other.
+ */
+export function leadsDiffer(a: Pick<StoryProfile, 'core' | 'leadPeople'>, b: Pick<StoryProfile, 'core' | 'leadPeople'>): boolean {
+  const [x, y] = [a.leadPeople ?? [], b.leadPeople ?? []];
+  if (!data.leadPeopleDiffer || x.length === 0 || y.length === 0 || countShared(x, y) > 0) return false;
+  const involved = (p: Pick<StoryProfile, 'core'>) => new Set([...p.core.people, ...p.core.names.flatMap((name) => name.split(' '))]);
+  const [inA, inB] = [involved(a), involved(b)];
+  return x.some((person) => !inB.has(person)) || y.some((person) => !inA.has(person));
 }
 
 /** How two sources relate as stories: one story, two, or near (claims must agree on who, where and when). */
@@ -329,6 +352,11 @@ export function storyIndex(stories: readonly StorySummary[]): Map<string, { read
     for (const source of story.sources) index.set(source, { id: story.id, position });
   });
   return index;
+}
+
+/** How many names the main events of two sources share (people, specific places, organisations, other names). */
+function countSharedNames(a: StoryProfile, b: StoryProfile): number {
+  return countShared(a.core.people, b.core.people) + countShared(a.core.places, b.core.places) + countShared(a.core.orgs, b.core.orgs) + countShared(a.core.names, b.core.names);
 }
 
 function countShared(a: readonly string[], b: readonly string[]): number {

@@ -54,6 +54,8 @@ export interface ArticleContext {
   /** Keys the article uses other than as a sentence's first word. */
   readonly known: ReadonlySet<string>;
   readonly core: Identity;
+  /** Names of the title and lead that the article uses more than once (who its main event is about first). */
+  readonly lead?: Identity;
   readonly published: string | null;
 }
 
@@ -223,7 +225,16 @@ export function articleContext(article: { readonly title?: string; readonly para
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, data.coreMaxKeys)
     .map(([key]) => ({ text: key, key, kind: kinds.get(key) ?? 'name', initial: false, start: 0 }) as NameMention);
-  return { kinds, paragraphs: all, texts: article.paragraphs, known, core: identityOf([...lead, ...repeated], kinds), published: article.published ?? null };
+  return {
+    kinds,
+    paragraphs: all,
+    texts: article.paragraphs,
+    known,
+    core: identityOf([...lead, ...repeated], kinds),
+    // Only names the article repeats: a word the lexicon took for a name once ("Rehab") is nobody the article is about.
+    lead: identityOf(lead.filter((mention) => (counts.get(mention.key) ?? 0) >= data.coreMinCount), kinds),
+    published: article.published ?? null,
+  };
 }
 
 /** The names of a claim's sentence: those its paragraph's context found inside it, else read again. */
