@@ -10,6 +10,7 @@ import { claimIdentity, identityRelation, type ArticleContext, type IdentityProf
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
 import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
+import { isStoryParaphrase } from './story-match.js';
 
 /** What the matcher knows of a claim: derived once per claim, plain data (cacheable). */
 export interface MatchProfile {
@@ -73,6 +74,7 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const identity = identityRelation(a.identity, b.identity);
   if (identity.different) return { probability, overlap, reason: null, related: false, features, identity };
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
-  const reason = matchReason(probability, overlap, anchors, model);
+  // Failing the lexical rules, one claim in other words (story-match.ts).
+  const reason = matchReason(probability, overlap, anchors, model) ?? (isStoryParaphrase(a, b, probability, features, identity) ? 'paraphrase' : null);
   return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity };
 }
