@@ -6,7 +6,7 @@
 
 import { extractClaims } from './claims/index.js';
 import { claimKey, judgeCluster } from './judge/index.js';
-import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
+import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterResult, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
 import { splitSentences } from './sentences.js';
 import { findingStory, storyGate, storyIndex, storyProfile, storySummaries, type StoryProfile } from './stories.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, StorySummary, Verdict } from '../types.js';
@@ -194,7 +194,7 @@ export function buildReport(
   diagnostics: readonly Diagnostic[] = [],
   options: ReportOptions = {},
 ): Report {
-  return reportAndState(sources, analyses, diagnostics, options).report;
+  return composeReport(sources, analyses, diagnostics, options, false).report;
 }
 
 /**
@@ -211,6 +211,21 @@ export function reportAndState(
   diagnostics: readonly Diagnostic[] = [],
   options: ReportOptions = {},
 ): { report: Report; state: ReportState } {
+  return composeReport(sources, analyses, diagnostics, options, true) as { report: Report; state: ReportState };
+}
+
+/**
+ * `reportAndState`; without `keepState`, what only the state needs (the blocking
+ * index, the edges, the clusters made) is let go as soon as the report no longer
+ * needs it, so that it is not alive next to the findings and stories.
+ */
+function composeReport(
+  sources: readonly Source[],
+  analyses: readonly SourceAnalysis[],
+  diagnostics: readonly Diagnostic[],
+  options: ReportOptions,
+  keepState: boolean,
+): { report: Report; state?: ReportState } {
   const claims = analyses.flatMap((analysis) => analysis.claims);
   const profiles = analyses.flatMap((analysis) => analysis.profiles);
   const { cannotLink, isUpdate } = reviewPredicates(options.review);
@@ -222,10 +237,27 @@ export function reportAndState(
     profileAt: (index: number) => profiles[index]!,
     sameStory,
   };
-  const { made, state: clustering } = cluster(input, resolveClusterOptions({ ...options, cannotLink }));
+  let clustered: ClusterResult | undefined = cluster(input, resolveClusterOptions({ ...options, cannotLink }));
+  const clustering = keepState ? clustered.state : undefined;
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
+  const { findings, linked, members } = linkedFindings(clustered.made, pathOf, isUpdate, keepState);
+  // The clusters' claims and links are in the findings now; the blocking index and edges only in the state.
+  clustered = undefined;
+  linked.sort(compareFindings);
+  const { stories, findings: storied } = withStories(storyProfiles, linked, sameStory.stories());
 
-  // Findings first without related links, then resolve the links to finding ids.
+  const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
+  if (!keepState) return { report };
+  return { report, state: { claims, clustering: clustering!, members, findings, stories: storyProfiles } };
+}
+
+/** Findings first without related links (`findings`), then with the links resolved to finding ids (`linked`), and each cluster's members when asked. */
+function linkedFindings(
+  made: readonly MadeCluster[],
+  pathOf: ReadonlyMap<string, string>,
+  isUpdate: ReviewPredicates['isUpdate'],
+  withMembers: boolean,
+): { findings: Finding[]; linked: Finding[]; members: (readonly number[])[] } {
   const findings = judgeClusters(made, pathOf, isUpdate);
   const findingOfClaim = new Map<string, string>();
   made.forEach((item, index) => {
@@ -239,11 +271,7 @@ export function reportAndState(
     }
     return linkedFinding(finding, related);
   });
-  linked.sort(compareFindings);
-  const { stories, findings: storied } = withStories(storyProfiles, linked, sameStory.stories());
-
-  const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
-  return { report, state: { claims, clustering, members: made.map((item) => item.members), findings, stories: storyProfiles } };
+  return { findings, linked, members: withMembers ? made.map((item) => item.members) : [] };
 }
 
 /**

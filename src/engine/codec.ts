@@ -20,6 +20,7 @@ import type { IdentityProfile, MatchProfile } from '../core/match/index.js';
 import type { Identity } from '../core/match/identity.js';
 import type { SourceAnalysis } from '../core/report.js';
 import type { Terms } from '../core/match/terms.js';
+import type { TermsMemo } from './terms-memo.js';
 import type { Block, CheckWorthiness, Claim, DateMention, Diagnostic, Negation, Point, Position, Quantity, Sentence, Source, Span, TextRun } from '../types.js';
 
 /** A source's analysis with the match profile of each claim: what the cache keeps (the source id is the entry's). */
@@ -373,18 +374,20 @@ function claimOf(row: unknown, source: Source): Claim {
   };
 }
 
-function profileOf(row: unknown, previous?: MatchProfile): MatchProfile {
+function profileOf(row: unknown, previous?: MatchProfile, memo?: TermsMemo): MatchProfile {
   need(Array.isArray(row) && row.length === 5);
   const [tokens, names, numbers, figures, identity] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString));
   const list = internList(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens);
-  return { terms: termsFromTokens(list, internList(names), internList(numbers)), figures: internList(figures), identity: identityFrom(identity, previous?.identity) };
+  const [sharedNames, sharedNumbers] = [internList(names), internList(numbers)];
+  const terms = memo ? memo.of(list, sharedNames, sharedNumbers) : termsFromTokens(list, sharedNames, sharedNumbers);
+  return { terms, figures: internList(figures), identity: identityFrom(identity, previous?.identity) };
 }
 
 /** Each profile of a source read back, in order (each may share its article's core with the one before). */
-function profilesOf(rows: readonly unknown[]): MatchProfile[] {
+function profilesOf(rows: readonly unknown[], memo?: TermsMemo): MatchProfile[] {
   const profiles: MatchProfile[] = [];
-  for (const row of rows) profiles.push(profileOf(row, profiles.at(-1)));
+  for (const row of rows) profiles.push(profileOf(row, profiles.at(-1), memo));
   return profiles;
 }
 
@@ -453,15 +456,16 @@ export function decodeProfiles(text: string): MatchProfile[] | undefined {
  *
  * @param data What `encodeAnalysis` gave, after a JSON round trip.
  * @param source The source it is of (its text and id are put back into the claims).
+ * @param memo Terms shared across the sources of one stage (optional: see `TermsMemo`).
  */
-export function decodeAnalysis(data: unknown, source: Source): AnalysisData | undefined {
+export function decodeAnalysis(data: unknown, source: Source, memo?: TermsMemo): AnalysisData | undefined {
   return unlessRefused(() => {
     need(isRecord(data) && isInteger(data.sentences) && data.sentences >= 0 && Array.isArray(data.claims) && Array.isArray(data.profiles));
     need(data.claims.length === data.profiles.length && data.claims.length <= data.sentences);
     return {
       sentences: data.sentences,
       claims: data.claims.map((row) => claimOf(row, source)),
-      profiles: profilesOf(data.profiles),
+      profiles: profilesOf(data.profiles, memo),
     };
   });
 }
@@ -475,12 +479,14 @@ export function decodeAnalysis(data: unknown, source: Source): AnalysisData | un
  * @param file Path as found.
  * @param text The file's text (`decodeText`), or undefined when it cannot be decoded.
  * @param hash sha256 of the file's bytes, hex.
+ * @param memo Terms shared across the sources of one stage (optional: see `TermsMemo`).
  */
 export function decodeParsed(
   data: unknown,
   file: string,
   text: string | undefined,
   hash: string,
+  memo?: TermsMemo,
 ): { parsed: ParsedSource; analysis?: AnalysisData } | undefined {
   return unlessRefused(() => {
     need(isRecord(data) && isArrayOf(data.diagnostics, isDiagnostic));
@@ -499,7 +505,7 @@ export function decodeParsed(
     };
     const parsed = { source, diagnostics };
     if (data.analysis === undefined) return { parsed };
-    const analysis = decodeAnalysis(data.analysis, source);
+    const analysis = decodeAnalysis(data.analysis, source, memo);
     return analysis ? { parsed, analysis } : { parsed };
   });
 }

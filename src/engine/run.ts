@@ -14,6 +14,7 @@ import type { Report, Source } from '../types.js';
 import { decodeAnalysis, decodeParsed, type AnalysisData } from './codec.js';
 import { readSourceFiles, settleParsed, type LoadedSources, type ReadFiles } from './files.js';
 import { analysisKey, hasEntry, openCache, parsedKey, readEntry, type Cache } from './store.js';
+import { TermsMemo } from './terms-memo.js';
 import { closeWorkerPool, workerPool } from './workers/pool.js';
 import { processFile, processSource, type Task } from './workers/tasks.js';
 
@@ -107,8 +108,10 @@ export async function analyzeSources(
   known: (source: Source) => AnalysisData | undefined = () => undefined,
 ): Promise<SourceAnalysis[]> {
   const cache = options.cache ? openCache(options.cache) : undefined;
+  // Word-for-word copies share their terms (and matching's n-grams of them).
+  const memo = new TermsMemo();
   const results: (AnalysisData | undefined)[] = sources.map((source) => {
-    return known(source) ?? (cache ? readEntry(cache, 'analysis', analysisKey(source), (data) => decodeAnalysis(data, source)) : undefined);
+    return known(source) ?? (cache ? readEntry(cache, 'analysis', analysisKey(source), (data) => decodeAnalysis(data, source, memo)) : undefined);
   });
   let done = results.filter(Boolean).length;
   if (done > 0) options.onProgress?.(done, sources.length);
@@ -117,10 +120,10 @@ export async function analyzeSources(
     task: (indexes) => ({ kind: 'sources', ...(cache ? { cache } : {}), sources: indexes.map((index) => sources[index]!) }),
     fromWorker: (index, text) => {
       const source = sources[index]!;
-      results[index] = decodeAnalysis(JSON.parse(text), source) ?? processSource(source, cache).analysis;
+      results[index] = decodeAnalysis(JSON.parse(text), source, memo) ?? shared(memo, processSource(source, cache).analysis);
     },
     here: (index) => {
-      results[index] = processSource(sources[index]!, cache).analysis;
+      results[index] = shared(memo, processSource(sources[index]!, cache).analysis);
     },
     done: () => options.onProgress?.(++done, sources.length),
   });
@@ -193,7 +196,9 @@ export async function parseFiles(files: readonly SourceFile[], options: AnalyzeO
     return pending ? [pending] : [];
   });
   if (ahead.length > 0) await Promise.all(ahead);
-  const results: (ParsedFile | undefined)[] = files.map(({ file, bytes }, index) => (cache ? cachedFile(cache, file, bytes, hashes[index]!) : undefined));
+  // Word-for-word copies share their terms (and matching's n-grams of them).
+  const memo = new TermsMemo();
+  const results: (ParsedFile | undefined)[] = files.map(({ file, bytes }, index) => (cache ? cachedFile(cache, file, bytes, hashes[index]!, memo) : undefined));
   let done = results.filter(Boolean).length;
   if (done > 0) options.onProgress?.(done, files.length);
   const missing = files.map((_, index) => index).filter((index) => !results[index]);
@@ -206,11 +211,11 @@ export async function parseFiles(files: readonly SourceFile[], options: AnalyzeO
     fromWorker: (index, text) => {
       const { file, bytes } = files[index]!;
       const stored = JSON.parse(text) as unknown;
-      results[index] = (stored !== null && decodeParsed(stored, file, textOf(file, bytes), hashes[index]!)) || { parsed: parseSource(file, bytes) };
+      results[index] = (stored !== null && decodeParsed(stored, file, textOf(file, bytes), hashes[index]!, memo)) || { parsed: parseSource(file, bytes) };
     },
     here: (index) => {
       const { parsed, analysis } = processFile(files[index]!.file, files[index]!.bytes, hashes[index]!, cache);
-      results[index] = analysis ? { parsed, analysis } : { parsed };
+      results[index] = analysis ? { parsed, analysis: shared(memo, analysis) } : { parsed };
     },
     done: () => options.onProgress?.(++done, files.length),
   });
@@ -250,13 +255,18 @@ export function analyzeSourcesHere(sources: readonly Source[], options: AnalyzeO
 }
 
 /** A file's parse and analysis from the cache, or undefined. */
-function cachedFile(cache: Cache, file: string, bytes: Uint8Array, hash: string): ParsedFile | undefined {
-  const entry = readEntry(cache, 'parsed', parsedKey(file, hash), (data) => decodeParsed(data, file, textOf(file, bytes), hash));
+function cachedFile(cache: Cache, file: string, bytes: Uint8Array, hash: string, memo?: TermsMemo): ParsedFile | undefined {
+  const entry = readEntry(cache, 'parsed', parsedKey(file, hash), (data) => decodeParsed(data, file, textOf(file, bytes), hash, memo));
   const source = entry?.parsed.source;
   if (!entry || !source) return entry;
   // Stored with the parse when the file was analysed in the same pass; an analysis entry of its own otherwise.
-  const analysis = entry.analysis ?? readEntry(cache, 'analysis', analysisKey(source), (data) => decodeAnalysis(data, source));
+  const analysis = entry.analysis ?? readEntry(cache, 'analysis', analysisKey(source), (data) => decodeAnalysis(data, source, memo));
   return analysis ? { parsed: entry.parsed, analysis } : { parsed: entry.parsed };
+}
+
+/** An analysis made on this thread, its profiles' terms shared with the equal ones of the stage (`TermsMemo`). */
+function shared(memo: TermsMemo, analysis: AnalysisData): AnalysisData {
+  return { ...analysis, profiles: memo.profiles(analysis.profiles) };
 }
 
 /** A file's text as the loader decodes it, or undefined when it cannot be decoded. */

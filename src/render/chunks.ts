@@ -14,11 +14,14 @@ const PLACEHOLDER = '__claimcheck_streamed_array__';
  *
  * @param value Object to write.
  * @param arrayKey Top-level key whose array is written one element at a time.
+ * @param itemOf What each element of that array is written as (default: the
+ *   element itself): made one element at a time, so that a large array's
+ *   written form never sits in memory whole next to the array it is made from.
  */
-export function* jsonChunks(value: Readonly<Record<string, unknown>>, arrayKey: string): Generator<string> {
+export function* jsonChunks(value: Readonly<Record<string, unknown>>, arrayKey: string, itemOf?: (item: unknown) => unknown): Generator<string> {
   const items = value[arrayKey];
   if (!Array.isArray(items) || items.length === 0) {
-    yield `${JSON.stringify(value, null, 2)}\n`;
+    yield `${JSON.stringify(itemOf && Array.isArray(items) ? { ...value, [arrayKey]: items.map(itemOf) } : value, null, 2)}\n`;
     return;
   }
   const shell = JSON.stringify({ ...value, [arrayKey]: PLACEHOLDER }, null, 2);
@@ -28,7 +31,7 @@ export function* jsonChunks(value: Readonly<Record<string, unknown>>, arrayKey: 
   const itemIndent = `${keyIndent}  `;
   yield `${shell.slice(0, at)}[`;
   for (let index = 0; index < items.length; index++) {
-    const item = JSON.stringify(items[index], null, 2).replace(/\n/g, `\n${itemIndent}`);
+    const item = JSON.stringify(itemOf ? itemOf(items[index]) : items[index], null, 2).replace(/\n/g, `\n${itemIndent}`);
     yield `${index === 0 ? '' : ','}\n${itemIndent}${item}`;
   }
   yield `\n${keyIndent}]${shell.slice(at + PLACEHOLDER.length + 2)}\n`;

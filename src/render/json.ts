@@ -85,7 +85,13 @@ export function toJson(report: Report, version: string, reviews?: ReadonlyMap<st
  * @param version Version of claimcheck.
  */
 export function renderJson(report: Report, version: string, reviews?: ReadonlyMap<string, ClaimReviewDecision>, updates?: UpdatePairs): Chunks {
-  return jsonChunks({ ...toJson(report, version, reviews, updates) }, 'claims');
+  // The claims are made into their export form one at a time as they are written,
+  // not all at once next to the report's findings (a key replaced keeps its place).
+  const value = { ...toJson({ ...report, claims: [] }, version, reviews, updates), claims: report.claims };
+  return jsonChunks(value, 'claims', (finding) => {
+    const claim = finding as Finding;
+    return claimJson(claim, reviews?.get(claim.id), updates);
+  });
 }
 
 /**
