@@ -315,10 +315,21 @@ export function* pairsTouching(
   // Membership of `claims` by index (a Set lookup per posting entry was the join's main cost).
   const probing = new Uint8Array(sourceOf.length);
   for (const claim of claims) probing[claim] = 1;
+  // Each claim's source as a number (source ids are long strings, compared once per posting entry otherwise).
+  const sourceNumber = new Int32Array(sourceOf.length);
+  {
+    const numbers = new Map<string, number>();
+    for (let claim = 0; claim < sourceOf.length; claim++) {
+      const id = sourceOf[claim]!;
+      let number = numbers.get(id);
+      if (number === undefined) numbers.set(id, (number = numbers.size));
+      sourceNumber[claim] = number;
+    }
+  }
   for (const i of [...claims].sort((a, b) => a - b)) {
     sharedOrder.length = 0;
     conceptOrder.length = 0;
-    const source = sourceOf[i];
+    const source = sourceNumber[i]!;
     for (const { term, weight, list } of termsOf.get(i) ?? []) {
       const concept = isConceptKey(term);
       const sums = concept ? conceptSum : sharedSum;
@@ -329,7 +340,7 @@ export function* pairsTouching(
       for (let k = 0; k < claimsOf.length; k++) {
         const j = claimsOf[k]!;
         // A pair of two of `claims` is counted once, from its first claim.
-        if (j === i || (j < i && probing[j] === 1) || sourceOf[j] === source) continue;
+        if (j === i || (j < i && probing[j] === 1) || sourceNumber[j] === source) continue;
         if (met[j] !== i) {
           met[j] = i;
           sums[j] = 0;
@@ -366,7 +377,7 @@ export function* pairsTouching(
         const need = Math.max(options.minSharedWeight, options.copyShare * Math.max(mine.total, list.totals[k]!)) - EPSILON;
         if (Math.min(suffix, list.suffixes[k]!) < need) continue;
         seen[j] = i;
-        if (sourceOf[j] === source) continue;
+        if (sourceNumber[j] === source) continue;
         if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
       }
     }

@@ -54,6 +54,19 @@ function packedOf(terms: Terms): Packed {
   return packed;
 }
 
+/**
+ * Remembered values of word pairs (by the pair's key: the smaller row times `TABLE_ROWS` plus the other, plus
+ * one; 0 an empty slot or no key): a fixed table of 2^20 slots (12 MB), each overwritten by the next pair hashed there.
+ * A value is what the dot product gives, so what the table holds never changes a result.
+ */
+const PAIR_BITS = 20;
+const PAIR_SHIFT = 32 - PAIR_BITS;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+/** Rows below this have pairs remembered (the keys stay below 2^31); pairs of later rows are always computed. */
+const TABLE_ROWS = 2 ** 15;
+const pairKeys = new Int32Array(1 << PAIR_BITS);
+const pairValues = new Float64Array(1 << PAIR_BITS);
+
 /** Best similarity of each term of the two claims of one call (grown as needed, reused). */
 let bestScratchA = new Float64Array(64);
 let bestScratchB = new Float64Array(64);
@@ -92,13 +105,25 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
     let best = bestA[i]!;
     for (let q = 0; q < knownB.length; q++) {
       const j = knownB[q]!;
+      const rowB = rowsB[q]!;
       let value: number;
-      if (rowA === rowsB[q]) value = 1;
+      if (rowA === rowB) value = 1;
       else {
-        // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
-        let cosine = 0;
-        for (let k = 0, x = p * width, y = q * width; k < width; k++) cosine += vectorsA[x + k]! * vectorsB[y + k]!;
-        value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
+        // Word pairs recur across claim pairs (outlets print the same words): their value is remembered in a
+        // small table of its own (a slot holds one pair; the dot product is symmetric, bit for bit).
+        const key = rowA >= TABLE_ROWS || rowB >= TABLE_ROWS ? 0 : rowA < rowB ? rowA * TABLE_ROWS + rowB + 1 : rowB * TABLE_ROWS + rowA + 1;
+        const slot = (Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT) & PAIR_MASK;
+        if (key !== 0 && pairKeys[slot] === key) value = pairValues[slot]!;
+        else {
+          // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
+          let cosine = 0;
+          for (let k = 0, x = p * width, y = q * width; k < width; k++) cosine += vectorsA[x + k]! * vectorsB[y + k]!;
+          value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
+          if (key !== 0) {
+            pairKeys[slot] = key;
+            pairValues[slot] = value;
+          }
+        }
       }
       if (value > best) best = value;
       if (value > bestB[j]!) bestB[j] = value;
