@@ -21,14 +21,14 @@ const FLOOR = 0.3;
 
 /**
  * A claim's terms split by whether the table has them: the positions (in `terms`) of
- * those it has, their rows and their vectors packed side by side (as 64-bit floats:
- * the same products, exactly, as the table's 32-bit ones), and the positions of the
+ * those it has, their rows and their vectors packed side by side (32-bit, as in the table,
+ * only the known ones, to keep memory low), and the positions of the
  * rest. Two known terms are the same term exactly when their rows are the same.
  */
 interface Packed {
   readonly known: Int32Array;
   readonly rows: Int32Array;
-  readonly vectors: Float64Array;
+  readonly vectors: Float32Array;
   readonly unknown: Int32Array;
 }
 
@@ -47,7 +47,7 @@ function packedOf(terms: Terms): Packed {
         rows.push(row);
       }
     });
-    const vectors = new Float64Array(known.length * VECTOR_DIMENSIONS);
+    const vectors = new Float32Array(known.length * VECTOR_DIMENSIONS);
     known.forEach((i, k) => vectors.set(termVector(terms.terms[i]!)!, k * VECTOR_DIMENSIONS));
     packedMemo.set(terms, (packed = { known: Int32Array.from(known), rows: Int32Array.from(rows), vectors, unknown: Int32Array.from(unknown) }));
   }
