@@ -112,27 +112,95 @@ export function termSimilarity(a: StoryProfile, b: StoryProfile): number {
 
 /** The cosine of two profiles' rare-term weights, the share of the shorter one's weight the other covers, and how many terms each has. */
 function termOverlap(a: StoryProfile, b: StoryProfile): { cosine: number; covered: number; shorter: number; longer: number } {
+  // The same pair asked twice in a row (`storyRelation` asks `wordsAlike`, then `termSimilarity`): the same answer.
+  if (lastOverlap !== undefined && lastOverlap.a === a && lastOverlap.b === b) return lastOverlap.result;
   const [x, y] = [a.terms ?? [], b.terms ?? []];
   const [u, v] = [a.weights ?? [], b.weights ?? []];
+  // A long-lived process starts its numbers again rather than keep every term it ever saw.
+  if (termNumbers.size > 1_000_000) {
+    termNumbers.clear();
+    numberGeneration++;
+  }
+  const [numbered, other] = [numberedTerms(a), numberedTerms(b)];
   let dot = 0;
   let coveredA = 0;
   let coveredB = 0;
-  for (let i = 0, j = 0; i < x.length && j < y.length; ) {
-    if (x[i] === y[j]) {
-      dot += u[i]! * v[j]!;
-      coveredA += u[i]! * u[i]!;
-      coveredB += v[j]! * v[j]!;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
+  // The terms both have, in `a`'s (sorted) order, as a merge of the two sorted lists meets them: `b`'s terms are
+  // marked by number, then `a`'s looked up (the same sums, in the same order, without comparing strings).
+  if (overlapStamp.length < termNumbers.size) {
+    const grown = new Int32Array(Math.max(termNumbers.size, overlapStamp.length * 2));
+    grown.set(overlapStamp);
+    overlapStamp = grown;
+    const at = new Int32Array(grown.length);
+    at.set(overlapAt);
+    overlapAt = at;
   }
-  const [normA, normB] = [u.reduce((sum, w) => sum + w * w, 0), v.reduce((sum, w) => sum + w * w, 0)];
+  if (overlapEpoch >= 0x3fffffff) {
+    overlapStamp.fill(0);
+    overlapEpoch = 0;
+  }
+  const epoch = ++overlapEpoch;
+  for (let j = 0; j < other.length; j++) {
+    overlapStamp[other[j]!] = epoch;
+    overlapAt[other[j]!] = j;
+  }
+  for (let i = 0; i < numbered.length; i++) {
+    const id = numbered[i]!;
+    if (overlapStamp[id] !== epoch) continue;
+    const j = overlapAt[id]!;
+    dot += u[i]! * v[j]!;
+    coveredA += u[i]! * u[i]!;
+    coveredB += v[j]! * v[j]!;
+  }
+  const [normA, normB] = [squaredNorm(a), squaredNorm(b)];
   const [shorter, longer] = [Math.min(x.length, y.length), Math.max(x.length, y.length)];
-  if (normA === 0 || normB === 0) return { cosine: 0, covered: 0, shorter, longer };
-  const cosine = dot / Math.sqrt(normA * normB);
-  const covered = x.length <= y.length ? coveredA / normA : coveredB / normB;
-  return { cosine, covered, shorter, longer };
+  let result: { cosine: number; covered: number; shorter: number; longer: number };
+  if (normA === 0 || normB === 0) result = { cosine: 0, covered: 0, shorter, longer };
+  else {
+    const cosine = dot / Math.sqrt(normA * normB);
+    const covered = x.length <= y.length ? coveredA / normA : coveredB / normB;
+    result = { cosine, covered, shorter, longer };
+  }
+  lastOverlap = { a, b, result };
+  return result;
+}
+
+// Memos of `termOverlap`: each term's number, each profile's terms as numbers and its squared norm (profiles are plain
+// data that never change once made), the last pair's answer, and the marks of one comparison.
+const termNumbers = new Map<string, number>();
+const numberedMemo = new WeakMap<StoryProfile, { readonly generation: number; readonly numbered: Int32Array }>();
+let numberGeneration = 0;
+const normMemo = new WeakMap<StoryProfile, number>();
+let lastOverlap: { a: StoryProfile; b: StoryProfile; result: { cosine: number; covered: number; shorter: number; longer: number } } | undefined;
+let overlapStamp = new Int32Array(1024);
+let overlapAt = new Int32Array(1024);
+let overlapEpoch = 0;
+
+/** A profile's terms as numbers (one per distinct term string, for this process), in its order. */
+function numberedTerms(profile: StoryProfile): Int32Array {
+  const known = numberedMemo.get(profile);
+  if (known !== undefined && known.generation === numberGeneration) return known.numbered;
+  {
+    const terms = profile.terms ?? [];
+    const numbered = new Int32Array(terms.length);
+    for (let k = 0; k < terms.length; k++) {
+      let id = termNumbers.get(terms[k]!);
+      if (id === undefined) termNumbers.set(terms[k]!, (id = termNumbers.size));
+      numbered[k] = id;
+    }
+    numberedMemo.set(profile, { generation: numberGeneration, numbered });
+    return numbered;
+  }
+}
+
+/** The sum of a profile's squared term weights, summed in term order. */
+function squaredNorm(profile: StoryProfile): number {
+  let norm = normMemo.get(profile);
+  if (norm === undefined) {
+    norm = (profile.weights ?? []).reduce((sum, w) => sum + w * w, 0);
+    normMemo.set(profile, norm);
+  }
+  return norm;
 }
 
 /**
@@ -360,6 +428,13 @@ function countSharedNames(a: StoryProfile, b: StoryProfile): number {
 }
 
 function countShared(a: readonly string[], b: readonly string[]): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  // Short lists (the usual few names): a scan beats building a set.
+  if (b.length <= 16) {
+    let shared = 0;
+    for (const x of a) if (b.includes(x) && !x.startsWith('^')) shared++;
+    return shared;
+  }
   const set = new Set(b);
   return a.filter((x) => set.has(x) && !x.startsWith('^')).length;
 }

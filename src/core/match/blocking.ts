@@ -301,36 +301,63 @@ export function* pairsTouching(
 ): Generator<[number, number]> {
   const minShared = options.minSharedWeight;
   const termsOf = blockingTermsOf(index.postings, claims);
-  const shared = new Map<number, number>();
-  const sharedConcepts = new Map<number, number>();
+  // Shared weight by claim, for the current claim: sums in typed arrays, the claims met in order of first meeting
+  // (the order a Map's insertion would give), so the pairs come out as before without a Map entry per pair.
+  const sharedSum = new Float64Array(sourceOf.length);
+  const conceptSum = new Float64Array(sourceOf.length);
+  const metTerm = new Int32Array(sourceOf.length).fill(-1);
+  const metConcept = new Int32Array(sourceOf.length).fill(-1);
+  const sharedOrder: number[] = [];
+  const conceptOrder: number[] = [];
   const seen = new Int32Array(sourceOf.length).fill(-1);
   const copyTerms = copyTermsCache(profileAt, options);
   const windows = copyWindows(claims.size);
   // Membership of `claims` by index (a Set lookup per posting entry was the join's main cost).
   const probing = new Uint8Array(sourceOf.length);
   for (const claim of claims) probing[claim] = 1;
+  // Each claim's source as a number (source ids are long strings, compared once per posting entry otherwise).
+  const sourceNumber = new Int32Array(sourceOf.length);
+  {
+    const numbers = new Map<string, number>();
+    for (let claim = 0; claim < sourceOf.length; claim++) {
+      const id = sourceOf[claim]!;
+      let number = numbers.get(id);
+      if (number === undefined) numbers.set(id, (number = numbers.size));
+      sourceNumber[claim] = number;
+    }
+  }
   for (const i of [...claims].sort((a, b) => a - b)) {
-    shared.clear();
-    sharedConcepts.clear();
-    const source = sourceOf[i];
+    sharedOrder.length = 0;
+    conceptOrder.length = 0;
+    const source = sourceNumber[i]!;
     for (const { term, weight, list } of termsOf.get(i) ?? []) {
-      const sums = isConceptKey(term) ? sharedConcepts : shared;
-      for (let k = 0; k < list.claims.length; k++) {
-        const j = list.claims[k]!;
+      const concept = isConceptKey(term);
+      const sums = concept ? conceptSum : sharedSum;
+      const met = concept ? metConcept : metTerm;
+      const order = concept ? conceptOrder : sharedOrder;
+      const claimsOf = list.claims;
+      const weightsOf = list.weights;
+      for (let k = 0; k < claimsOf.length; k++) {
+        const j = claimsOf[k]!;
         // A pair of two of `claims` is counted once, from its first claim.
-        if (j === i || (j < i && probing[j] === 1) || sourceOf[j] === source) continue;
-        sums.set(j, (sums.get(j) ?? 0) + (j < i ? list.weights[k]! : weight));
+        if (j === i || (j < i && probing[j] === 1) || sourceNumber[j] === source) continue;
+        if (met[j] !== i) {
+          met[j] = i;
+          sums[j] = 0;
+          order.push(j);
+        }
+        sums[j] = sums[j]! + (j < i ? weightsOf[k]! : weight);
       }
     }
     seen[i] = i;
-    for (const [j, weight] of shared) {
-      if (weight < minShared) continue;
+    for (const j of sharedOrder) {
+      if (sharedSum[j]! < minShared) continue;
       seen[j] = i;
       yield j < i ? [j, i] : [i, j];
     }
     // Close in meaning: sharing concept keys (semantic-blocking.ts).
-    for (const [j, weight] of sharedConcepts) {
-      if (weight < MIN_CONCEPT_WEIGHT || seen[j] === i) continue;
+    for (const j of conceptOrder) {
+      if (conceptSum[j]! < MIN_CONCEPT_WEIGHT || seen[j] === i) continue;
       seen[j] = i;
       yield j < i ? [j, i] : [i, j];
     }
@@ -350,7 +377,7 @@ export function* pairsTouching(
         const need = Math.max(options.minSharedWeight, options.copyShare * Math.max(mine.total, list.totals[k]!)) - EPSILON;
         if (Math.min(suffix, list.suffixes[k]!) < need) continue;
         seen[j] = i;
-        if (sourceOf[j] === source) continue;
+        if (sourceNumber[j] === source) continue;
         if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
       }
     }

@@ -4,7 +4,7 @@
 // see word-vectors.ts), averaged by term weight, each way.
 
 import type { Terms } from './terms.js';
-import { termVector, VECTOR_DIMENSIONS } from './word-vectors.js';
+import { termVector, vectorIndex, VECTOR_DIMENSIONS } from './word-vectors.js';
 
 /** The soft alignment of two claims. */
 export interface SoftAlignment {
@@ -19,28 +19,57 @@ export interface SoftAlignment {
 /** Similarities below this count as none: unrelated words of one language are rarely below it. */
 const FLOOR = 0.3;
 
-/** A claim's terms with their vectors packed side by side (zeros for a term the table lacks). */
+/**
+ * A claim's terms split by whether the table has them: the positions (in `terms`) of
+ * those it has, their rows and their vectors packed side by side (32-bit, as in the table,
+ * only the known ones, to keep memory low), and the positions of the
+ * rest. Two known terms are the same term exactly when their rows are the same.
+ */
 interface Packed {
-  readonly known: Uint8Array;
+  readonly known: Int32Array;
+  readonly rows: Int32Array;
   readonly vectors: Float32Array;
+  readonly unknown: Int32Array;
 }
 
 const packedMemo = new WeakMap<Terms, Packed>();
 function packedOf(terms: Terms): Packed {
   let packed = packedMemo.get(terms);
   if (!packed) {
-    const known = new Uint8Array(terms.terms.length);
-    const vectors = new Float32Array(terms.terms.length * VECTOR_DIMENSIONS);
+    const known: number[] = [];
+    const rows: number[] = [];
+    const unknown: number[] = [];
     terms.terms.forEach((term, i) => {
-      const vector = termVector(term);
-      if (!vector) return;
-      known[i] = 1;
-      vectors.set(vector, i * VECTOR_DIMENSIONS);
+      const row = vectorIndex(term);
+      if (row < 0) unknown.push(i);
+      else {
+        known.push(i);
+        rows.push(row);
+      }
     });
-    packedMemo.set(terms, (packed = { known, vectors }));
+    const vectors = new Float32Array(known.length * VECTOR_DIMENSIONS);
+    known.forEach((i, k) => vectors.set(termVector(terms.terms[i]!)!, k * VECTOR_DIMENSIONS));
+    packedMemo.set(terms, (packed = { known: Int32Array.from(known), rows: Int32Array.from(rows), vectors, unknown: Int32Array.from(unknown) }));
   }
   return packed;
 }
+
+/**
+ * Remembered values of word pairs (by the pair's key: the smaller row times `TABLE_ROWS` plus the other, plus
+ * one; 0 an empty slot or no key): a fixed table of 2^20 slots (12 MB), each overwritten by the next pair hashed there.
+ * A value is what the dot product gives, so what the table holds never changes a result.
+ */
+const PAIR_BITS = 20;
+const PAIR_SHIFT = 32 - PAIR_BITS;
+const PAIR_MASK = (1 << PAIR_BITS) - 1;
+/** Rows below this have pairs remembered (the keys stay below 2^31); pairs of later rows are always computed. */
+const TABLE_ROWS = 2 ** 15;
+const pairKeys = new Int32Array(1 << PAIR_BITS);
+const pairValues = new Float64Array(1 << PAIR_BITS);
+
+/** Best similarity of each term of the two claims of one call (grown as needed, reused). */
+let bestScratchA = new Float64Array(64);
+let bestScratchB = new Float64Array(64);
 
 /**
  * How well two claims' content terms align in meaning (symmetric: swapping the
@@ -53,31 +82,78 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
   const packedA = packedOf(a);
   const packedB = packedOf(b);
   const width = VECTOR_DIMENSIONS;
-  const bestB = new Float64Array(b.terms.length);
-  let forward = 0;
-  let totalA = 0;
-  for (let i = 0; i < a.terms.length; i++) {
-    let best = 0;
-    const termA = a.terms[i]!;
-    const knownA = packedA.known[i] === 1;
-    for (let j = 0; j < b.terms.length; j++) {
-      let value = 0;
-      if (termA === b.terms[j]) value = 1;
-      else if (knownA && packedB.known[j] === 1) {
-        // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
-        let cosine = 0;
-        for (let k = 0, x = i * width, y = j * width; k < width; k++) cosine += packedA.vectors[x + k]! * packedB.vectors[y + k]!;
-        value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
+  const countA = a.terms.length;
+  const countB = b.terms.length;
+  if (bestScratchA.length < countA) bestScratchA = new Float64Array(countA * 2);
+  if (bestScratchB.length < countB) bestScratchB = new Float64Array(countB * 2);
+  const bestA = bestScratchA;
+  const bestB = bestScratchB;
+  bestA.fill(0, 0, countA);
+  bestB.fill(0, 0, countB);
+  // Each pair's similarity: 1 for the same term, the rescaled cosine of two known terms, else 0. Only the
+  // maxima are kept, so the pairs can be visited in any order: known against known, unknown against unknown
+  // (a known term is never the same term as an unknown one, and their similarity is 0).
+  const knownA = packedA.known;
+  const knownB = packedB.known;
+  const rowsA = packedA.rows;
+  const rowsB = packedB.rows;
+  const vectorsA = packedA.vectors;
+  const vectorsB = packedB.vectors;
+  for (let p = 0; p < knownA.length; p++) {
+    const i = knownA[p]!;
+    const rowA = rowsA[p]!;
+    let best = bestA[i]!;
+    for (let q = 0; q < knownB.length; q++) {
+      const j = knownB[q]!;
+      const rowB = rowsB[q]!;
+      let value: number;
+      if (rowA === rowB) value = 1;
+      else {
+        // Word pairs recur across claim pairs (outlets print the same words): their value is remembered in a
+        // small table of its own (a slot holds one pair; the dot product is symmetric, bit for bit).
+        const key = rowA >= TABLE_ROWS || rowB >= TABLE_ROWS ? 0 : rowA < rowB ? rowA * TABLE_ROWS + rowB + 1 : rowB * TABLE_ROWS + rowA + 1;
+        const slot = (Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT) & PAIR_MASK;
+        if (key !== 0 && pairKeys[slot] === key) value = pairValues[slot]!;
+        else {
+          // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
+          let cosine = 0;
+          for (let k = 0, x = p * width, y = q * width; k < width; k++) cosine += vectorsA[x + k]! * vectorsB[y + k]!;
+          value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
+          if (key !== 0) {
+            pairKeys[slot] = key;
+            pairValues[slot] = value;
+          }
+        }
       }
       if (value > best) best = value;
       if (value > bestB[j]!) bestB[j] = value;
     }
-    forward += a.weights[i]! * best;
+    bestA[i] = best;
+  }
+  const unknownA = packedA.unknown;
+  const unknownB = packedB.unknown;
+  if (unknownA.length > 0 && unknownB.length > 0) {
+    for (let p = 0; p < unknownA.length; p++) {
+      const i = unknownA[p]!;
+      const termA = a.terms[i]!;
+      for (let q = 0; q < unknownB.length; q++) {
+        const j = unknownB[q]!;
+        if (termA === b.terms[j]) {
+          bestA[i] = 1;
+          bestB[j] = 1;
+        }
+      }
+    }
+  }
+  let forward = 0;
+  let totalA = 0;
+  for (let i = 0; i < countA; i++) {
+    forward += a.weights[i]! * bestA[i]!;
     totalA += a.weights[i]!;
   }
   let backward = 0;
   let totalB = 0;
-  for (let j = 0; j < b.terms.length; j++) {
+  for (let j = 0; j < countB; j++) {
     backward += b.weights[j]! * bestB[j]!;
     totalB += b.weights[j]!;
   }
