@@ -69,8 +69,13 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   return pair;
 }
 
-/** Whether both claims are short enough for the headline rule, one of them a headline (in Title Case) when `headlineOnly`. */
+/** Whether a claim reads as a headline: in Title Case, or its source's one line (`MatchProfile.headline`). */
+export function isHeadline(profile: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
+  return profile.headline === true || isTitleCase(profile, tunables);
+}
+
+/** Whether both claims are short enough for the headline rule, one of them a headline (`isHeadline`) when `headlineOnly`. */
 export function shortPair(a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
   if (a.terms.tokens.length > tunables.maxTokens || b.terms.tokens.length > tunables.maxTokens) return false;
-  return !tunables.headlineOnly || isTitleCase(a, tunables) || isTitleCase(b, tunables);
+  return !tunables.headlineOnly || isHeadline(a, tunables) || isHeadline(b, tunables);
 }

@@ -18,6 +18,8 @@ export interface MatchProfile {
   readonly figures: readonly string[];
   /** Who, where and when the claim is about, in its sentence and its article's main event. */
   readonly identity: IdentityProfile;
+  /** Whether the claim is its source's one line of prose, whole (a headline or statement posted alone): the headline rule's lower bar applies. */
+  readonly headline?: boolean;
 }
 
 /**
@@ -29,7 +31,14 @@ export interface MatchProfile {
  * @param context Its article's context (`articleContext`; optional: without it, the sentence alone).
  */
 export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfile {
-  return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context) };
+  return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context), headline: isLoneLine(claim, context) };
+}
+
+/** Whether the claim's sentence is the whole of its article's only non-empty paragraph (a source that is one headline or statement). */
+function isLoneLine(claim: Claim, context: ArticleContext | undefined): boolean {
+  if (!context) return false;
+  const texts = context.texts.filter((text) => text.trim() !== '');
+  return texts.length === 1 && texts[0]!.trim() === claim.sentence.plain.trim();
 }
 
 /**
