@@ -7,6 +7,7 @@
 import type { Claim } from '../../types.js';
 import { withoutDenialFrame } from '../claims/denial.js';
 import { claimIdentity, identityRelation, type ArticleContext, type IdentityProfile, type IdentityRelation } from './identity.js';
+import { withHeadlineMatch } from './headline-match.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
 import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
@@ -68,7 +69,9 @@ export interface PairMatch {
 
 /**
  * Compare two claim profiles. Two claims whose identities differ (other people,
- * places or dates: two events) never state the same claim and are not related.
+ * places or dates: two events) never state the same claim and are not related,
+ * except as the headline rule allows: two short lines, one a headline, match at
+ * its lower bar (`withHeadlineMatch`; so `compareSentences` applies it too).
  *
  * @param a One profile.
  * @param b The other.
@@ -80,8 +83,9 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const features = pairFeatures(a.terms, b.terms, overlap, table);
   const probability = sameClaimProbability(features, model);
   const identity = identityRelation(a.identity, b.identity);
-  if (identity.different) return { probability, overlap, reason: null, related: false, features, identity };
+  if (identity.different) return withHeadlineMatch({ probability, overlap, reason: null, related: false, features, identity }, a, b);
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
   const reason = matchReason(probability, overlap, anchors, model);
-  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity };
+  // Two short lines, one a headline, match at the headline rule's lower bar (headline-match.ts).
+  return withHeadlineMatch({ probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity }, a, b);
 }
