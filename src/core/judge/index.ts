@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
 import { statesNegation } from '../claims/negation.js';
 import { governedWordIn } from './negation-scope.js';
+import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
@@ -55,6 +56,13 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
         kind: 'negation',
         detail: `"${governed.cue}" negates "${governed.word}" in one mention; the other states it (${clip(plain.sentence.plain)})`,
       });
+    }
+  } else if (!a.negation.negated && !b.negation.negated) {
+    // "… is alive and well" against "… was killed": opposite states, no cue of negation or denial (judge-opposites.json).
+    const opposite = oppositeStates(a.sentence.plain, b.sentence.plain);
+    if (opposite) {
+      const plain = opposite.stating === 0 ? b : a;
+      conflicts.push({ kind: 'denial', detail: `"${opposite.cue}" denies what the other mention states (${clip(plain.sentence.plain)})` });
     }
   }
   return conflicts;
