@@ -17,6 +17,7 @@ describe('MatchProfile.headline', () => {
     ['Teenage jihadi known as Omar al-Dutchi killed in drone strike', ['', '  Teenage jihadi known as Omar al-Dutchi killed in drone strike  '], true],
     ['Teenage jihadi known as Omar al-Dutchi killed in drone strike', ['Teenage jihadi known as Omar al-Dutchi killed in drone strike', 'He was 19.'], false],
     ['He was 19.', ['Omar al-Dutchi was killed. He was 19.'], false],
+    ['Omar al-Dutchi was killed in a drone strike.', ['Omar al-Dutchi was killed in a drone strike.'], false],
   ])('"%s" in %j → headline %s', (text, paragraphs, expected) => {
     const profile = profileIn(text, paragraphs, 'A');
     expect(profile.headline).toBe(expected);

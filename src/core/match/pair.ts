@@ -35,11 +35,12 @@ export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfi
   return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context), headline: isLoneLine(claim, context) };
 }
 
-/** Whether the claim's sentence is the whole of its article's only non-empty paragraph (a source that is one headline or statement). */
+/** Whether the claim's sentence is the whole of its article's only non-empty paragraph, with no closing full stop (a source that is one headline or statement; a lone prose sentence ends with a stop). */
 function isLoneLine(claim: Claim, context: ArticleContext | undefined): boolean {
   if (!context) return false;
   const texts = context.texts.filter((text) => text.trim() !== '');
-  return texts.length === 1 && texts[0]!.trim() === claim.sentence.plain.trim();
+  const line = claim.sentence.plain.trim();
+  return texts.length === 1 && texts[0]!.trim() === line && !/\.["'”’)]*$/u.test(line);
 }
 
 /**
