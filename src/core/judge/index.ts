@@ -5,7 +5,9 @@
 
 import { createHash } from 'node:crypto';
 import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
-import { findNegationCues, statesNegation } from '../claims/negation.js';
+import { statesNegation } from '../claims/negation.js';
+import { governedWordIn } from './negation-scope.js';
+import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
@@ -42,17 +44,25 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     if (denial !== 'none') conflicts.push(denial);
   } else if (a.negation.negated !== b.negation.negated) {
     const [negated, plain] = a.negation.negated ? [a, b] : [b, a];
-    const head = negatedHead(negated);
     // Only a negation of something the other mention states is a contradiction:
     // "did not share the data" vs "shared the data", not vs "declined comment".
     const implicitlyNegated = IMPLICIT_NEGATION(plain.sentence.plain);
     // "She denies the hoax claims", "it is not a hoax": the negation is aimed at a denial the other mention does not make.
     const againstDenial = deniesDenial(negated.sentence.plain);
-    if (head !== undefined && !implicitlyNegated && !againstDenial && termsOf(plain.sentence.plain).terms.includes(head)) {
+    // The word a cue governs (any cue of the sentence, past adverbs and prepositions) must be one the other states.
+    const governed = implicitlyNegated || againstDenial ? undefined : governedWordIn(negated.sentence.plain, termsOf(plain.sentence.plain).terms);
+    if (governed !== undefined) {
       conflicts.push({
         kind: 'negation',
-        detail: `"${negated.negation.cue}" ${head === undefined ? '' : `negates "${headWord(negated)}" `}in one mention; the other states it (${clip(plain.sentence.plain)})`,
+        detail: `"${governed.cue}" negates "${governed.word}" in one mention; the other states it (${clip(plain.sentence.plain)})`,
       });
+    }
+  } else if (!a.negation.negated && !b.negation.negated) {
+    // "… is alive and well" against "… was killed": opposite states, no cue of negation or denial (judge-opposites.json).
+    const opposite = oppositeStates(a.sentence.plain, b.sentence.plain);
+    if (opposite) {
+      const plain = opposite.stating === 0 ? b : a;
+      conflicts.push({ kind: 'denial', detail: `"${opposite.cue}" denies what the other mention states (${clip(plain.sentence.plain)})` });
     }
   }
   return conflicts;
@@ -99,30 +109,6 @@ function deniesWhatIsShared(text: string, denial: NonNullable<ReturnType<typeof 
 
 /** Whether a sentence states a negation, with a cue or without one ("without", "failure to", "refusal"): one list, src/data/extract-negation.json. */
 const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
-
-/** Words that sit between a negation cue and the word it negates. */
-const NEGATION_FILLERS = new Set(
-  'be been being is are was were am have has had do does did will would can could should shall may might must to the a an any fully ever yet also really even so that this those these its their his her our us we they it he she there'.split(' '),
-);
-
-/** The first content word after the negation cue, as written. */
-function headWord(claim: Claim): string | undefined {
-  const cue = claim.negation.cue;
-  if (!cue) return undefined;
-  const text = claim.sentence.plain;
-  // The cue's own place (not the first look-alike of its text: "not" in "nothing").
-  const span = findNegationCues(text).find((found) => found.cue === cue)?.span;
-  const at = span ? span.start : text.toLowerCase().indexOf(cue.toLowerCase());
-  if (at === -1) return undefined;
-  const after = text.slice(at + cue.length).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  return after.find((word) => !NEGATION_FILLERS.has(word.toLowerCase()) && word.length > 1);
-}
-
-/** The canonical term of the word a negation governs. */
-function negatedHead(claim: Claim): string | undefined {
-  const word = headWord(claim);
-  return word === undefined ? undefined : termsOf(word).terms[0];
-}
 
 // ---------------------------------------------------------------------------
 // Quantities

@@ -12,7 +12,6 @@ import type { Claim, Cluster, RelatedLink } from '../../types.js';
 import { blockScopeOf, buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, scopesKept, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
-import { withHeadlineMatch } from './headline-match.js';
 import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
 
@@ -210,7 +209,8 @@ export class PairGraph {
 
   private compare(i: number, j: number): PairMatch {
     const [a, b] = [this.profileAt(i), this.profileAt(j)];
-    return withHeadlineMatch(matchPair(a, b, this.model, this.table), a, b);
+    // matchPair applies the headline rule itself (headline-match.ts).
+    return matchPair(a, b, this.model, this.table);
   }
 
   /** Keep a compared pair's note (a pair of one source is held as such); its slot. */

@@ -17,6 +17,8 @@ export interface HeadlineMatchTunables {
   readonly relatedShared: number;
   /** Whether the lower bar needs one of the two lines in Title Case (a headline), not just two short sentences. */
   readonly headlineOnly: boolean;
+  /** The bar when both claims are their sources' one line (`MatchProfile.headline`: a claim statement and a headline posted alone). */
+  readonly lone: { readonly minProbability: number; readonly minCoverage: number; readonly minShared: number };
 }
 
 /** The shipped tunables of the headline rule. */
@@ -30,6 +32,7 @@ export const HEADLINE_MATCH: HeadlineMatchTunables = {
   relatedCoverage: headlineData.relatedCoverage,
   relatedShared: headlineData.relatedShared,
   headlineOnly: headlineData.headlineOnly,
+  lone: headlineData.lone,
 };
 
 /** Whether a claim's content words are nearly all capitalised (Title Case or ALL CAPS), so its capitals name no one. */
@@ -42,7 +45,7 @@ export function isTitleCase(profile: MatchProfile, tunables: HeadlineMatchTunabl
  * The pair, matched by the headline rule when the matcher did not match it: both
  * claims are short (≤ `maxTokens` tokens), the model gives at least `minProbability`,
  * each covers at least `minCoverage` of the other and they share `minShared` of
- * term weight; short of that, possibly related at `relatedCoverage` and
+ * term weight (the `lone` bar when both are their sources' one line); short of that, possibly related at `relatedCoverage` and
  * `relatedShared`. Two events (an identity difference) stay apart, unless one line
  * is in Title Case (its names are guesses), the two share a name and no
  * `keepReasons` difference holds.
@@ -62,15 +65,21 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   }
   const { overlap } = pair;
   const coverage = Math.min(overlap.coverageA, overlap.coverageB);
-  if (pair.probability >= tunables.minProbability && overlap.shared >= tunables.minShared && coverage >= tunables.minCoverage) {
+  const bar = a.headline === true && b.headline === true ? tunables.lone : tunables;
+  if (pair.probability >= bar.minProbability && overlap.shared >= bar.minShared && coverage >= bar.minCoverage) {
     return { ...pair, reason: 'overlap', related: true };
   }
   if (!pair.related && overlap.shared >= tunables.relatedShared && coverage >= tunables.relatedCoverage) return { ...pair, related: true };
   return pair;
 }
 
-/** Whether both claims are short enough for the headline rule, one of them a headline (in Title Case) when `headlineOnly`. */
+/** Whether a claim reads as a headline: in Title Case, or its source's one line (`MatchProfile.headline`). */
+export function isHeadline(profile: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
+  return profile.headline === true || isTitleCase(profile, tunables);
+}
+
+/** Whether both claims are short enough for the headline rule, one of them a headline (`isHeadline`) when `headlineOnly`. */
 export function shortPair(a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): boolean {
   if (a.terms.tokens.length > tunables.maxTokens || b.terms.tokens.length > tunables.maxTokens) return false;
-  return !tunables.headlineOnly || isTitleCase(a, tunables) || isTitleCase(b, tunables);
+  return !tunables.headlineOnly || isHeadline(a, tunables) || isHeadline(b, tunables);
 }

@@ -7,6 +7,7 @@
 import type { Claim } from '../../types.js';
 import { withoutDenialFrame } from '../claims/denial.js';
 import { claimIdentity, identityRelation, type ArticleContext, type IdentityProfile, type IdentityRelation } from './identity.js';
+import { withHeadlineMatch } from './headline-match.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
 import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
@@ -19,6 +20,8 @@ export interface MatchProfile {
   readonly figures: readonly string[];
   /** Who, where and when the claim is about, in its sentence and its article's main event. */
   readonly identity: IdentityProfile;
+  /** Whether the claim is its source's one line of prose, whole (a headline or statement posted alone): the headline rule's lower bar applies. */
+  readonly headline?: boolean;
 }
 
 /**
@@ -30,7 +33,15 @@ export interface MatchProfile {
  * @param context Its article's context (`articleContext`; optional: without it, the sentence alone).
  */
 export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfile {
-  return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context) };
+  return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context), headline: isLoneLine(claim, context) };
+}
+
+/** Whether the claim's sentence is the whole of its article's only non-empty paragraph, with no closing full stop (a source that is one headline or statement; a lone prose sentence ends with a stop). */
+function isLoneLine(claim: Claim, context: ArticleContext | undefined): boolean {
+  if (!context) return false;
+  const texts = context.texts.filter((text) => text.trim() !== '');
+  const line = claim.sentence.plain.trim();
+  return texts.length === 1 && texts[0]!.trim() === line && !/\.["'”’)]*$/u.test(line);
 }
 
 /**
@@ -60,7 +71,9 @@ export interface PairMatch {
 
 /**
  * Compare two claim profiles. Two claims whose identities differ (other people,
- * places or dates: two events) never state the same claim and are not related.
+ * places or dates: two events) never state the same claim and are not related,
+ * except as the headline rule allows: two short lines, one a headline, match at
+ * its lower bar (`withHeadlineMatch`; so `compareSentences` applies it too).
  *
  * @param a One profile.
  * @param b The other.
@@ -72,9 +85,10 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const features = pairFeatures(a.terms, b.terms, overlap, table);
   const probability = sameClaimProbability(features, model);
   const identity = identityRelation(a.identity, b.identity);
-  if (identity.different) return { probability, overlap, reason: null, related: false, features, identity };
+  if (identity.different) return withHeadlineMatch({ probability, overlap, reason: null, related: false, features, identity }, a, b);
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
   // Failing the lexical rules, one claim in other words (story-match.ts).
   const reason = matchReason(probability, overlap, anchors, model) ?? (isStoryParaphrase(a, b, probability, features, identity) ? 'paraphrase' : null);
-  return { probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity };
+  // Two short lines, one a headline, match at the headline rule's lower bar (headline-match.ts).
+  return withHeadlineMatch({ probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity }, a, b);
 }

@@ -1,0 +1,40 @@
+// Opposite states for the judge: takes two mentions' sentences and returns the cue
+// by which one rules out what the other states ("… is alive and well" against "…
+// was killed"), or undefined. Tunables: src/data/judge-opposites.json.
+
+import oppositesData from '../../data/judge-opposites.json' with { type: 'json' };
+
+interface OppositePair {
+  readonly state: RegExp;
+  readonly opposite: RegExp;
+}
+
+const union = (sources: readonly string[]): RegExp => new RegExp(`(?<![\\p{L}])(?:${sources.join('|')})(?![\\p{L}])`, 'iu');
+
+/** The shipped pairs of opposite states, compiled once. */
+const PAIRS: readonly OppositePair[] = oppositesData.pairs.map((pair) => ({ state: union(pair.state), opposite: union(pair.opposite) }));
+
+/** Which of the two sentences states a state and which its opposite, with the cue. */
+export interface OppositeStates {
+  /** 0 when the first sentence states the ruling-out state, 1 when the second does. */
+  readonly stating: 0 | 1;
+  readonly cue: string;
+}
+
+/**
+ * Whether one sentence states what rules out the other's state ("Rehana is alive"
+ * / "Rehana was killed"): one has a cue of a pair's `state` and none of its
+ * `opposite`, the other the reverse. Undefined when no pair splits them so.
+ *
+ * @param a One mention's sentence.
+ * @param b The other's.
+ */
+export function oppositeStates(a: string, b: string): OppositeStates | undefined {
+  for (const pair of PAIRS) {
+    const [stateA, stateB] = [pair.state.exec(a), pair.state.exec(b)];
+    const [oppositeA, oppositeB] = [pair.opposite.test(a), pair.opposite.test(b)];
+    if (stateA && !oppositeA && oppositeB && !stateB) return { stating: 0, cue: stateA[0] };
+    if (stateB && !oppositeB && oppositeA && !stateA) return { stating: 1, cue: stateB[0] };
+  }
+  return undefined;
+}
