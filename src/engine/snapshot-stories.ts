@@ -3,7 +3,7 @@
 // new, and the snapshot's story summaries; returns the story gate matching uses and
 // the story summaries, equal to what a full run (`storyGate`, `storySummaries`) gives.
 
-import { storiesOf, storyRelation, storySummaries, type StoryGateRelation, type StoryProfile, type StoryRelation } from '../core/stories.js';
+import { sameStory, storyRelation, storySummaries, type StoryGateRelation, type StoryProfile, type StoryRelation } from '../core/stories.js';
 import type { StorySummary } from '../types.js';
 
 /** The stories of a corpus: the gate over source ids, and the summaries in report order. */
@@ -21,10 +21,8 @@ export interface ExtendedStories {
  * without comparing the snapshot's sources with each other again. A story is a
  * connected component of a relation that depends only on the two sources (see
  * `storiesOf`), so the new components are the snapshot's stories joined by the
- * links of new sources: those come from `storiesOf` over the new sources and the
- * old ones that share a rare word or a name with one of them (a link needs one;
- * the old pairs among them are linked only within one old story, which changes
- * nothing). A story that took in nothing keeps its summary. Undefined when the
+ * links of new sources, asked of the sources that share a rare word or a name
+ * with one (no other pair can be linked). A story that took in nothing keeps its summary. Undefined when the
  * snapshot's stories do not cover its sources exactly once, or ids repeat: then
  * group in full.
  *
@@ -53,26 +51,30 @@ export function extendStories(profiles: readonly StoryProfile[], fresh: Readonly
   };
   // The snapshot's stories, each by the position of its first source.
   const storyAt = new Map<number, StorySummary>();
+  const seen = new Uint8Array(count);
   let covered = 0;
   for (const story of prior) {
     const positions = story.sources.map((id) => indexOf.get(id));
-    if (positions.length === 0 || positions.some((position) => position === undefined || fresh.has(position))) return undefined;
+    if (positions.length === 0 || positions.some((position) => position === undefined || fresh.has(position) || seen[position]!++ !== 0)) return undefined;
     covered += positions.length;
     for (const position of positions) union(positions[0]!, position!);
     storyAt.set(positions[0]!, story);
   }
   if (covered !== count - fresh.size) return undefined;
 
-  // The old sources that share a rare word or a name of their main event with a new one, and the new ones.
-  const keysOf = (profile: StoryProfile) => [...(profile.terms ?? []), ...[profile.core.people, profile.core.places, profile.core.orgs, profile.core.names].flat().map((key) => `@${key}`)];
-  const wanted = new Set<string>();
-  for (const position of fresh) for (const key of keysOf(profiles[position]!)) wanted.add(key);
-  const near: number[] = [];
+  // Each new source's links: to every source sharing a rare word or a name of its main event with it (`storiesOf`
+  // asks no other pair, and a link needs a shared word), each pair asked once, the earlier source first, as a full run asks.
+  const newKeys = [...fresh].sort((a, b) => a - b).map((position) => ({ position, keys: new Set(keysOf(profiles[position]!)) }));
   profiles.forEach((profile, position) => {
-    if (fresh.has(position) || keysOf(profile).some((key) => wanted.has(key))) near.push(position);
+    const keys = keysOf(profile);
+    for (const { position: other, keys: wanted } of newKeys) {
+      // A pair of two new sources is asked once, from the later one.
+      if (other >= position && fresh.has(position)) continue;
+      if (!keys.some((key) => wanted.has(key))) continue;
+      const [a, b] = position < other ? [position, other] : [other, position];
+      if (sameStory(profiles[a]!, profiles[b]!)) union(a, b);
+    }
   });
-  const groups = storiesOf(near.map((position) => profiles[position]!));
-  for (const ids of groups) for (const id of ids) union(indexOf.get(ids[0]!)!, indexOf.get(id)!);
 
   // Components in report order of their first source, sources in report order (as `storiesOf` lists them).
   const members = new Map<number, number[]>();
@@ -97,6 +99,12 @@ export function extendStories(profiles: readonly StoryProfile[], fresh: Readonly
     }
   }
   return { gate: gateOf(profiles, stories), summaries, remade };
+}
+
+/** What a source can share with another to be linked: its rare words and the names of its main event (`@` and the name), as `storiesOf` keys them. */
+function keysOf(profile: StoryProfile): string[] {
+  const { people, places, orgs, names } = profile.core;
+  return [...(profile.terms ?? []), ...[people, places, orgs, names].flat().map((key) => `@${key}`)];
 }
 
 /** The story gate over these stories (see `storyGate`): `storyRelation` remembered per pair, each source's story named by its least id. */
