@@ -10,6 +10,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CACHE_HELP } from '../engine/cache-home.js';
 import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
 import { LockTimeoutError } from '../ledger/lock.js';
+import { keepAfterUpdate } from '../ledger/recheck.js';
+import { CACHE_FOLDER } from '../engine/store.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
 import { safeName } from '../render/sanitize.js';
@@ -171,6 +173,8 @@ async function update(context: CommandContext, paths: readonly string[], options
           return check;
         }
         const result = await writeLedgerFiles(path.resolve(cwd, options.ledger), ledger.files, ledgerFiles(next), { lock });
+        // What the next `check` resumes from: the ledger's index and this comparison (see src/ledger/recheck.ts).
+        if (options.cache !== false && !matchOf(options.loaded)) await keepAfterUpdate(paths, { cwd, ledger: options.ledger, cache: CACHE_FOLDER }).catch(() => undefined);
         const recorded = check.changes.length;
         if (recorded > 0) context.io.stderr.write(`claimcheck: recording ${recorded === 1 ? '1 change' : `${recorded} changes`} in ${safeName(check.ledger)}/\n`);
         const unconfirmed = next.filter((entry) => entry.review?.confirmed && entry.review.confirmed !== entry.verdict && entry.status !== 'gone');
