@@ -48,6 +48,15 @@ describe('check with a source on stdin', () => {
     expect(result.code).toBe(1);
   });
 
+  it.each([[['--no-cache']], [[]]])('should keep the file on disk when stdin holds the same article (%j)', async (flags) => {
+    const root = await recorded();
+    const onDisk = article('Lakeside News', '2024-03-04', 'The county library lent 4,200 books in February, the librarian said.');
+    const result = await runCli(['check', '-', 'sources', ...flags], { cwd: root, stdin: onDisk });
+    expect(result.stdout).not.toContain('gone');
+    expect(result.stdout).not.toMatch(/^sources\/lakeside\.md:.*duplicate/m);
+    expect(result.stdout).toMatch(/^<stdin>:1:1: error: duplicate of sources\/lakeside\.md/m);
+  });
+
   it('should refuse --update with -', async () => {
     const root = await recorded();
     const result = await runCli(['check', '-', 'sources', '--update'], { cwd: root, stdin: article('Valley Post', '2024-03-06', 'A new claim.') });

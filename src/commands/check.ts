@@ -10,6 +10,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { CACHE_HELP } from '../engine/cache-home.js';
 import { compareWithLedger, ledgerFiles, reviewOf, type CheckReport } from '../ledger/compare.js';
 import { LockTimeoutError } from '../ledger/lock.js';
+import { keepAfterUpdate } from '../ledger/recheck.js';
+import { CACHE_FOLDER } from '../engine/store.js';
 import { readLedger, withLedgerLock, writeLedgerFiles } from '../ledger/store.js';
 import { CHECK_FORMATS, type CheckFormat } from '../render/check.js';
 import { safeName } from '../render/sanitize.js';
@@ -17,7 +19,9 @@ import { checkOutput, quietCheck, warningCount } from '../render/check-output.js
 import { EXIT, UserError } from '../errors.js';
 import { loadConfig, type Config } from './config.js';
 import { type CommandContext } from './context.js';
-import { ledgerReadOptions, pathsWithoutIgnored, runCheckInputs, runCheckPipeline, runCheckWithLedger } from './shared.js';
+import { ledgerReadOptions, pathsWithoutIgnored, runCheckInputs, runCheckPipeline, runCheckWithLedger, STDIN_NAME } from './shared.js';
+import { sortDiagnostics } from '../diagnostics.js';
+import type { Diagnostic, Report } from '../types.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
@@ -127,10 +131,24 @@ async function compare(context: CommandContext, paths: readonly string[], option
   const cwd = context.io.cwd;
   const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
   const review = reviewOf(ledger);
-  const report = stdin
-    ? await runCheckInputs(context, paths, { review, cache: options.cache, config: options.loaded })
-    : await runCheckPipeline(context, paths, { review, cache: options.cache, match });
+  const report = stdin ? await withStdin(context, paths, { review, cache: options.cache, config: options.loaded }) : await runCheckPipeline(context, paths, { review, cache: options.cache, match });
   return compareWithLedger(report, ledger).check;
+}
+
+/**
+ * The report of the sources and the one on stdin. When a file on disk has the
+ * article on stdin (same outlet and text), the file wins: it is what the ledger
+ * records, so its claims must not show as gone; the report is then the files'
+ * alone, with `<stdin>` reported as the duplicate.
+ */
+async function withStdin(context: CommandContext, paths: readonly string[], options: Parameters<typeof runCheckInputs>[2]): Promise<Report> {
+  const report = await runCheckInputs(context, paths, options);
+  const ofStdin = `duplicate of ${STDIN_NAME}: `;
+  const copy = report.diagnostics.find((d) => d.ruleId === 'duplicate' && d.message.startsWith(ofStdin));
+  if (!copy) return report;
+  const files = await runCheckInputs(context, paths.filter((given) => given !== '-'), options);
+  const duplicate: Diagnostic = { file: STDIN_NAME, place: { line: 1, column: 1 }, message: `duplicate of ${copy.file}: ${copy.message.slice(ofStdin.length)}`, ruleId: 'duplicate', severity: copy.severity };
+  return { ...files, diagnostics: sortDiagnostics([...files.diagnostics, duplicate]) };
 }
 
 /** The configuration's matching thresholds, when it sets any. */
@@ -155,6 +173,8 @@ async function update(context: CommandContext, paths: readonly string[], options
           return check;
         }
         const result = await writeLedgerFiles(path.resolve(cwd, options.ledger), ledger.files, ledgerFiles(next), { lock });
+        // What the next `check` resumes from: the ledger's index and this comparison (see src/ledger/recheck.ts).
+        if (options.cache !== false && !matchOf(options.loaded)) await keepAfterUpdate(paths, { cwd, ledger: options.ledger, cache: CACHE_FOLDER }).catch(() => undefined);
         const recorded = check.changes.length;
         if (recorded > 0) context.io.stderr.write(`claimcheck: recording ${recorded === 1 ? '1 change' : `${recorded} changes`} in ${safeName(check.ledger)}/\n`);
         const unconfirmed = next.filter((entry) => entry.review?.confirmed && entry.review.confirmed !== entry.verdict && entry.status !== 'gone');

@@ -17,6 +17,7 @@ import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } 
 import { proseKeyOf, sourceIdFor } from '../core/parse.js';
 import { judgeClusters, reportAndState, reviewPredicates, storyOfFinding, storyProfileOf, summariesOf, withStory, type SourceAnalysis } from '../core/report.js';
 import { storyGate, storySummaries, type StoryProfile } from '../core/stories.js';
+import { extendStories } from './snapshot-stories.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, StorySummary } from '../types.js';
 import { readSourceFiles, type ReadFiles } from './files.js';
@@ -39,7 +40,7 @@ import {
   type Snapshot,
   type SnapshotSource,
 } from './snapshot.js';
-import { decodeProfiles } from './codec.js';
+import { decodeProfiles, type AnalysisData } from './codec.js';
 import { openCache, readEntry, writeEntry } from './store.js';
 import type { MatchProfile } from '../core/match/index.js';
 
@@ -152,7 +153,7 @@ export async function checkRun(paths: readonly string[], options: CheckRunOption
   let written = false;
   if (key !== undefined) {
     const fileDiagnostics = loaded.diagnostics.filter((d) => hashes.has(d.file) && !read.diagnostics.includes(d));
-    written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, loaded.analyses)));
+    written = writeEntry(cache, 'corpus', key, encodeSnapshot(snapshotOf(loaded.sources, report.sources, state, hashes, fileDiagnostics, loaded.analyses, report.stories)));
   }
   const slim = slimReport(report);
   return { report: slim, findings: findingListOf(slim.claims), mode: 'full', reason, ...known, digest, snapshot: written };
@@ -174,15 +175,10 @@ function lazyReport(result: IncrementalResult): Report {
 }
 
 /**
- * The stories of a corpus, and its findings with their story set (as a full run
- * sets them: stories depend on every source, so kept findings get theirs anew).
+ * A corpus's findings with their story set (as a full run sets them: stories
+ * depend on every source, so kept findings get theirs anew), each when first read.
  */
-function storiedFindings(
-  profiles: readonly StoryProfile[],
-  findings: FindingList,
-  groups?: readonly (readonly string[])[],
-): { stories: StorySummary[]; findings: FindingList } {
-  const stories = storySummaries(profiles, {}, groups);
+function storiedFindings(stories: readonly StorySummary[], findings: FindingList): FindingList {
   const storyOf = storyOfFinding(stories);
   const decoded = new Map<number, Finding>();
   const at = (index: number): Finding => {
@@ -194,7 +190,7 @@ function storiedFindings(
     }
     return finding;
   };
-  return { stories, findings: { length: findings.length, at, id: (index) => findings.id(index), keys: (index) => findings.keys(index) } };
+  return { length: findings.length, at, id: (index) => findings.id(index), keys: (index) => findings.keys(index) };
 }
 
 // ---------------------------------------------------------------------------
@@ -233,23 +229,25 @@ async function incrementalRun(
   if (snapshot.sources.some((source) => source.story === undefined)) return 'the snapshot has no story profiles';
   if (added.length === 0) {
     const sources = snapshot.sources.map((s) => s.summary);
-    const { stories, findings } = storiedFindings(
-      snapshot.sources.map((source) => source.story!),
-      snapshot.findings,
-    );
+    const stories = snapshot.stories ?? storySummaries(snapshot.sources.map((source) => source.story!));
+    const findings = storiedFindings(stories, snapshot.findings);
     return { sources, diagnostics: diagnosticsWith(snapshot.fileDiagnostics), findings, stories, snapshot, fresh: new Set(), replaced: 0 };
   }
   const settled = await settleAdded(snapshot, added, perSource);
   if (typeof settled === 'string') return settled;
-  const { newSources, newDiagnostics } = settled;
-  const newAnalyses = await analyzeSources(newSources, perSource);
+  const { newSources, newDiagnostics, madeWith } = settled;
+  // The analyses made with the parse (on the prefetching worker, or read back with it from the cache) are used as they are.
+  const newAnalyses = await analyzeSources(newSources, perSource, (source) => madeWith.get(source));
   const corpus = renumber(snapshot, newSources, newAnalyses);
   const resolved = resolveClusterOptions({ ...options, cannotLink: reviewPredicates(options.review).cannotLink });
   if (!canExtendBlocking({ maxPostings: snapshot.maxPostings }, corpus.claimKeys.length, resolved)) return 'the blocking cap changed with the corpus size';
 
   // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
   const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfileOf(newSources[slot.fresh!]!));
-  const sameStory = storyGate(storyProfiles);
+  // The snapshot's stories joined by the new sources' links (src/engine/snapshot-stories.ts), else grouped in full.
+  const freshSlots = new Set(corpus.slots.flatMap((slot, index) => (slot.fresh !== undefined ? [index] : [])));
+  const extended = snapshot.stories ? extendStories(storyProfiles, freshSlots, snapshot.stories) : undefined;
+  const sameStory = extended?.gate ?? storyGate(storyProfiles);
   const input = { ...claimInput(corpus, read, perSource), sameStory };
   const prior = {
     state: clusteringOf(snapshot, corpus.oldToNew),
@@ -280,6 +278,7 @@ async function incrementalRun(
     keys: (index) => clustered[index]!.members.map((member) => corpus.claimKeys[member]!),
   };
 
+  const stories = extended?.summaries ?? storySummaries(storyProfiles, {}, sameStory.stories());
   const fileDiagnostics = [...snapshot.fileDiagnostics, ...newDiagnostics];
   const files = { ...snapshot.files };
   for (const { file } of added) files[file] = hashes.get(file)!;
@@ -291,13 +290,13 @@ async function incrementalRun(
     ...clusteringRows(result.state.blocking, result.state.edges),
     members: clustered.map((item) => item.members),
     findings,
+    stories,
   };
-  const storied = storiedFindings(storyProfiles, findings, sameStory.stories());
   return {
     sources: summaries,
     diagnostics: diagnosticsWith(fileDiagnostics),
-    findings: storied.findings,
-    stories: storied.stories,
+    findings: storiedFindings(stories, findings),
+    stories,
     snapshot: next,
     fresh: inserted,
     replaced: snapshot.members.length - kept.length,
@@ -316,8 +315,11 @@ async function settleAdded(
   snapshot: Snapshot,
   added: ReadFiles['files'],
   perSource: AnalyzeOptions,
-): Promise<{ newSources: Source[]; newDiagnostics: Diagnostic[] } | string> {
-  const parsed = (await parseFiles(added, perSource)).map((file) => file.parsed);
+): Promise<{ newSources: Source[]; newDiagnostics: Diagnostic[]; madeWith: ReadonlyMap<Source, AnalysisData> } | string> {
+  const files = await parseFiles(added, perSource);
+  const parsed = files.map((file) => file.parsed);
+  const madeWith = new Map<Source, AnalysisData>();
+  for (const file of files) if (file.parsed.source && file.analysis) madeWith.set(file.parsed.source, file.analysis);
   const newDiagnostics: Diagnostic[] = parsed.flatMap((result) => result.diagnostics);
   // A text is a duplicate only under the outlet that printed it already (another outlet's copy is syndication, kept).
   const outletOf = new Map(snapshot.sources.map((source) => [source.path, source.summary.outlet]));
@@ -345,7 +347,7 @@ async function settleAdded(
     byProse.set(prose, source.path);
     newSources.push(source);
   }
-  return { newSources, newDiagnostics };
+  return { newSources, newDiagnostics, madeWith };
 }
 
 /** A source of the merged corpus: one of the snapshot's (with its first claim's old index) or a new one. */

@@ -13,7 +13,7 @@ import { compareFindings, type Review, type ReportState, type SourceAnalysis } f
 import type { MatchProfile } from '../core/match/index.js';
 import { encodeProfiles } from './codec.js';
 import type { StoryProfile } from '../core/stories.js';
-import type { Diagnostic, Finding, Mention, Report, Source, SourceSummary, Verdict } from '../types.js';
+import type { Diagnostic, Finding, Mention, Report, Source, SourceSummary, StorySummary, Verdict } from '../types.js';
 import { CACHE_FOLDER, codeFingerprint, stringTable } from './store.js';
 import { isArrayOf, isRecord, isString } from '../guards.js';
 import type { CrossReferenceOptions } from './run.js';
@@ -62,6 +62,8 @@ export interface Snapshot {
   readonly members: readonly (readonly number[])[];
   /** Slim finding of each cluster, same order. */
   readonly findings: FindingList;
+  /** The stories of the corpus (`Report.stories`): an incremental run joins them instead of grouping every source again. */
+  readonly stories?: readonly StorySummary[];
 }
 
 /**
@@ -120,6 +122,7 @@ export function snapshotOf(
   hashes: ReadonlyMap<string, string>,
   fileDiagnostics: readonly Diagnostic[],
   analyses?: readonly Pick<SourceAnalysis, 'profiles'>[],
+  stories?: readonly StorySummary[],
 ): Snapshot {
   const claimsOf = new Map<string, number>();
   for (const claim of state.claims) claimsOf.set(claim.sentence.source, (claimsOf.get(claim.sentence.source) ?? 0) + 1);
@@ -144,6 +147,7 @@ export function snapshotOf(
     ...clusteringRows(blocking, edges),
     members: order.map((index) => state.members[index]!),
     findings: findingListOf(order.map((index) => slimFinding(state.findings[index]!))),
+    ...(stories ? { stories } : {}),
   };
 }
 
@@ -218,7 +222,38 @@ export function encodeSnapshot(snapshot: Snapshot): unknown {
     ];
     return JSON.stringify(row);
   });
-  return { ...snapshot, findings: { strings, rows } };
+  const { stories, ...rest } = snapshot;
+  return { ...rest, findings: { strings, rows }, ...(stories ? { stories: storyRows(stories, sourceIndex) } : {}) };
+}
+
+// Stories are rows of their id, title and the indexes of their sources in `sources`:
+//   stories = [id, title, source index, …][]
+
+function storyRows(stories: readonly StorySummary[], sourceIndex: ReadonlyMap<string, number>): unknown[] | undefined {
+  const rows: unknown[] = [];
+  for (const story of stories) {
+    const indexes = story.sources.map((id) => sourceIndex.get(id));
+    if (indexes.some((index) => index === undefined)) return undefined;
+    rows.push([story.id, story.title, ...indexes]);
+  }
+  return rows;
+}
+
+/** The stories of a snapshot as written, or undefined when they are not rows over its sources. */
+function storiesOfRows(data: unknown, sources: readonly SnapshotSource[]): StorySummary[] | undefined {
+  if (!Array.isArray(data)) return undefined;
+  const stories: StorySummary[] = [];
+  for (const row of data as unknown[]) {
+    if (!Array.isArray(row) || row.length < 3 || !isString(row[0]) || !isString(row[1])) return undefined;
+    const ids: string[] = [];
+    for (let k = 2; k < row.length; k++) {
+      const source = Number.isInteger(row[k]) ? sources[row[k] as number] : undefined;
+      if (!isRecord(source) || !isString(source.id)) return undefined;
+      ids.push(source.id);
+    }
+    stories.push({ id: row[0], title: row[1], sources: ids });
+  }
+  return stories;
 }
 
 /** Thrown while decoding a snapshot that does not have the layout above. */
@@ -316,7 +351,9 @@ export function toSnapshot(data: unknown): Snapshot | undefined {
     if (error instanceof BadSnapshot || error instanceof TypeError) return undefined;
     throw error;
   }
-  const snapshot = { ...(data as unknown as Snapshot), findings };
+  const { stories: storyData, ...rest } = data;
+  const stories = storiesOfRows(storyData, data.sources as SnapshotSource[]);
+  const snapshot: Snapshot = { ...(rest as unknown as Snapshot), findings, ...(stories ? { stories } : {}) };
   const claims = snapshot.sources.reduce((sum, source) => sum + (isRecord(source) && Number.isInteger(source.claims) ? source.claims : NaN), 0);
   if (claims !== snapshot.claimKeys.length || snapshot.members.length !== snapshot.findings.length) return undefined;
   const covered = snapshot.members.reduce((sum, members) => sum + (Array.isArray(members) ? members.length : NaN), 0);

@@ -46,6 +46,8 @@ export interface SavedChange {
   readonly change: CheckChange;
   /** The first mention key of the finding it is about; absent for a `gone` entry (its `change.id`). */
   readonly finding?: string;
+  /** The first mention keys of the other findings with its id, when there are any: it may be about one of those. */
+  readonly others?: readonly string[];
 }
 
 /** A comparison kept for the next run. */
@@ -111,6 +113,30 @@ export async function checkWithLedger(paths: readonly string[], options: CheckWi
   return { check: compareAndKeep(cache, cwd, ledgerFolder, run, ledger, index), mode: 'full' };
 }
 
+/** How long to wait after writing the ledger before reading it back: its files must have settled to be signed (see `ledgerSignature`). */
+const SETTLE_WAIT_MS = 120;
+
+/**
+ * After `check --update` wrote the ledger: read it back (which fills the ledger's
+ * parse cache), compare the sources with it and keep the ledger's index and that
+ * comparison, as a full `check` would, so that the next `check` (one article
+ * added) resumes from them instead of reading and comparing the whole ledger
+ * again. The sources' run comes from the snapshot the update left. Nothing is
+ * kept when the ledger cannot be signed yet (whole-second timestamps) or has errors.
+ *
+ * @param paths Source files or folders, as the update was given them.
+ * @param options Working, ledger and cache folders.
+ */
+export async function keepAfterUpdate(paths: readonly string[], options: CheckWithLedgerOptions): Promise<CheckReport | undefined> {
+  const cwd = options.cwd ?? process.cwd();
+  const cache = openCache(path.resolve(cwd, options.cache));
+  await new Promise((resolve) => setTimeout(resolve, SETTLE_WAIT_MS));
+  const ledger = await readLedger(options.ledger, { cwd, cache: options.cache });
+  if (ledger.signature === undefined || ledger.diagnostics.some((d) => d.severity === 'error')) return undefined;
+  const run = await checkRun(paths, { cwd, cache: options.cache, review: reviewOf(ledger) });
+  return compareAndKeep(cache, cwd, path.resolve(cwd, options.ledger), run, ledger, undefined);
+}
+
 /** The full comparison; kept for the next run when it can be resumed, with an index of the ledger unless `index` is one. */
 function compareAndKeep(cache: Cache, cwd: string, ledgerFolder: string, run: CheckRunResult, ledger: Ledger, index: LedgerIndex | undefined): CheckReport {
   const { check } = compareWithLedger(run.report, ledger);
@@ -169,30 +195,32 @@ export function indexOf(ledger: Ledger): LedgerIndex | undefined {
 }
 
 /**
- * A comparison tied to its findings, or undefined when findings cannot be told
- * apart by id and mention key (the same sentence twice in a source).
+ * A comparison tied to its findings: each change to the first mention key of
+ * the finding with its id (of each of them when findings share an id). A key
+ * two findings share (the same sentence twice in a source), or an id, is no
+ * obstacle: a resumed comparison that reaches such a finding compares in full
+ * (see `compareIncrementally`). Undefined when a finding has no mentions or a change
+ * names no finding.
  *
  * @param report The report compared.
  * @param check Its comparison.
  */
 export function savedComparison(report: Report, check: CheckReport): SavedComparison | undefined {
-  const byId = new Map<string, string>();
-  const keys = new Set<string>();
+  const byId = new Map<string, string[]>();
   for (const finding of report.claims) {
-    if (byId.has(finding.id) || finding.mentions.length === 0) return undefined;
-    byId.set(finding.id, finding.mentions[0]!.key);
-    for (const mention of finding.mentions) {
-      if (keys.has(mention.key)) return undefined;
-      keys.add(mention.key);
-    }
+    if (finding.mentions.length === 0) return undefined;
+    const keys = byId.get(finding.id);
+    if (keys) keys.push(finding.mentions[0]!.key);
+    else byId.set(finding.id, [finding.mentions[0]!.key]);
   }
   const changes: SavedChange[] = [];
   for (const change of check.changes) {
     if (change.kind === 'gone') changes.push({ change });
     else {
-      const finding = byId.get(change.id);
-      if (finding === undefined) return undefined;
-      changes.push({ change, finding });
+      const keys = byId.get(change.id);
+      if (keys === undefined) return undefined;
+      const [finding, ...others] = keys;
+      changes.push({ change, finding: finding!, ...(others.length > 0 ? { others } : {}) });
     }
   }
   return { changes, unchanged: check.summary.unchanged };
@@ -290,7 +318,9 @@ export function compareIncrementally(
   const partIds = new Set(ids);
   let replacedChanged = 0;
   const kept: CheckChange[] = [];
-  for (const { change, finding } of saved.changes) {
+  for (const { change, finding, others } of saved.changes) {
+    // A change that may be about another finding with its id: only while none of them is compared again.
+    if (others && (keys.has(finding!) || others.some((key) => keys.has(key)))) return undefined;
     const replaced = finding !== undefined ? keys.has(finding) : partIds.has(change.id);
     if (!replaced) kept.push(change);
     else if (finding !== undefined) replacedChanged++;
@@ -372,6 +402,7 @@ function decodeComparison(data: unknown): SavedComparison | undefined {
   if (!isRecord(data) || !isInteger(data.unchanged) || !Array.isArray(data.changes)) return undefined;
   for (const saved of data.changes as unknown[]) {
     if (!isRecord(saved) || !isChange(saved.change) || (saved.finding !== undefined && !isString(saved.finding))) return undefined;
+    if (saved.others !== undefined && (saved.finding === undefined || !isArrayOf(saved.others, isString))) return undefined;
     if ((saved.finding === undefined) !== (saved.change.kind === 'gone')) return undefined;
   }
   return data as unknown as SavedComparison;
