@@ -304,11 +304,12 @@ export type StoryRelation = boolean | 'near';
  *
  * @param profiles Story profile of each source.
  * @param options Thresholds and date window (optional).
+ * @param known The stories of these profiles when already known (a snapshot's, extended); else `storiesOf` them on first use.
  */
-export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}): StoryGateRelation {
+export function storyGate(profiles: readonly StoryProfile[], options: StoryOptions = {}, known?: readonly (readonly string[])[]): StoryGateRelation {
   const byId = new Map(profiles.map((profile) => [profile.id, profile]));
   const memo = new Map<string, StoryRelation>();
-  let groups: string[][] | undefined;
+  let groups: readonly (readonly string[])[] | undefined = known;
   let stories: Map<string, string> | undefined;
   // The stories (`storiesOf`), grouped once for matching and for the report's story list.
   const storyGroups = (): readonly (readonly string[])[] => (groups ??= storiesOf(profiles, options));

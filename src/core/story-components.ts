@@ -3,7 +3,7 @@
 // share a key (union-find roots), near-linear when big components share many keys.
 
 /** A union-find forest over `count` items: `parent` (each item its own root at first) and `find` (the root, halving paths). */
-function unionFind(count: number): { parent: Int32Array; find: (x: number) => number } {
+export function unionFind(count: number): { parent: Int32Array; find: (x: number) => number } {
   const parent = new Int32Array(count);
   for (let k = 0; k < count; k++) parent[k] = k;
   const find = (x: number): number => {

@@ -3,7 +3,8 @@
 // new, and the snapshot's story summaries; returns the story gate matching uses and
 // the story summaries, equal to what a full run (`storyGate`, `storySummaries`) gives.
 
-import { sameStory, storyRelation, storySummaries, type StoryGateRelation, type StoryProfile, type StoryRelation } from '../core/stories.js';
+import { sameStory, storyGate, storySummaries, type StoryGateRelation, type StoryProfile } from '../core/stories.js';
+import { unionFind } from '../core/story-components.js';
 import type { StorySummary } from '../types.js';
 
 /** The stories of a corpus: the gate over source ids, and the summaries in report order. */
@@ -36,15 +37,7 @@ export function extendStories(profiles: readonly StoryProfile[], fresh: Readonly
   profiles.forEach((profile, index) => indexOf.set(profile.id, index));
   if (indexOf.size !== count) return undefined;
   // Union-find over positions, the root of a component its smallest position.
-  const parent = new Int32Array(count);
-  for (let k = 0; k < count; k++) parent[k] = k;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
+  const { parent, find } = unionFind(count);
   const union = (a: number, b: number) => {
     const [ra, rb] = [find(a), find(b)];
     if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
@@ -98,7 +91,7 @@ export function extendStories(profiles: readonly StoryProfile[], fresh: Readonly
       remade++;
     }
   }
-  return { gate: gateOf(profiles, stories), summaries, remade };
+  return { gate: storyGate(profiles, {}, stories), summaries, remade };
 }
 
 /** What a source can share with another to be linked: its rare words and the names of its main event (`@` and the name), as `storiesOf` keys them. */
@@ -107,31 +100,3 @@ function keysOf(profile: StoryProfile): string[] {
   return [...(profile.terms ?? []), ...[people, places, orgs, names].flat().map((key) => `@${key}`)];
 }
 
-/** The story gate over these stories (see `storyGate`): `storyRelation` remembered per pair, each source's story named by its least id. */
-function gateOf(profiles: readonly StoryProfile[], stories: readonly (readonly string[])[]): StoryGateRelation {
-  const byId = new Map(profiles.map((profile) => [profile.id, profile]));
-  const memo = new Map<string, StoryRelation>();
-  let named: Map<string, string> | undefined;
-  const storyOf = (source: string): string | undefined => {
-    if (!named) {
-      named = new Map();
-      for (const ids of stories) {
-        const name = ids.reduce((least, id) => (id < least ? id : least));
-        for (const id of ids) named.set(id, name);
-      }
-    }
-    return named.get(source);
-  };
-  const relation = (a: string, b: string): StoryRelation => {
-    if (a === b) return true;
-    const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
-    let known = memo.get(key);
-    if (known === undefined) {
-      const [x, y] = [byId.get(a), byId.get(b)];
-      known = x === undefined || y === undefined || storyRelation(x, y);
-      memo.set(key, known);
-    }
-    return known;
-  };
-  return Object.assign(relation, { storyOf, stories: () => stories });
-}
