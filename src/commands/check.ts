@@ -19,9 +19,7 @@ import { checkOutput, quietCheck, warningCount } from '../render/check-output.js
 import { EXIT, UserError } from '../errors.js';
 import { loadConfig, type Config } from './config.js';
 import { type CommandContext } from './context.js';
-import { ledgerReadOptions, pathsWithoutIgnored, runCheckInputs, runCheckPipeline, runCheckWithLedger, STDIN_NAME } from './shared.js';
-import { sortDiagnostics } from '../diagnostics.js';
-import type { Diagnostic, Report } from '../types.js';
+import { ledgerReadOptions, pathsWithoutIgnored, runCheckInputs, runCheckPipeline, runCheckWithLedger } from './shared.js';
 
 interface CheckOptions {
   readonly format: CheckFormat;
@@ -131,24 +129,10 @@ async function compare(context: CommandContext, paths: readonly string[], option
   const cwd = context.io.cwd;
   const ledger = await readLedger(options.ledger, ledgerReadOptions(cwd, options.cache));
   const review = reviewOf(ledger);
-  const report = stdin ? await withStdin(context, paths, { review, cache: options.cache, config: options.loaded }) : await runCheckPipeline(context, paths, { review, cache: options.cache, match });
+  const report = stdin
+    ? await runCheckInputs(context, paths, { review, cache: options.cache, config: options.loaded })
+    : await runCheckPipeline(context, paths, { review, cache: options.cache, match });
   return compareWithLedger(report, ledger).check;
-}
-
-/**
- * The report of the sources and the one on stdin. When a file on disk has the
- * article on stdin (same outlet and text), the file wins: it is what the ledger
- * records, so its claims must not show as gone; the report is then the files'
- * alone, with `<stdin>` reported as the duplicate.
- */
-async function withStdin(context: CommandContext, paths: readonly string[], options: Parameters<typeof runCheckInputs>[2]): Promise<Report> {
-  const report = await runCheckInputs(context, paths, options);
-  const ofStdin = `duplicate of ${STDIN_NAME}: `;
-  const copy = report.diagnostics.find((d) => d.ruleId === 'duplicate' && d.message.startsWith(ofStdin));
-  if (!copy) return report;
-  const files = await runCheckInputs(context, paths.filter((given) => given !== '-'), options);
-  const duplicate: Diagnostic = { file: STDIN_NAME, place: { line: 1, column: 1 }, message: `duplicate of ${copy.file}: ${copy.message.slice(ofStdin.length)}`, ruleId: 'duplicate', severity: copy.severity };
-  return { ...files, diagnostics: sortDiagnostics([...files.diagnostics, duplicate]) };
 }
 
 /** The configuration's matching thresholds, when it sets any. */

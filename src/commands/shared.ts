@@ -230,7 +230,7 @@ function allowFields(report: Report, fields: readonly string[] | undefined): Rep
 export async function runInputs(
   context: CommandContext,
   paths: readonly string[],
-  options: { readonly review?: Review; readonly cache?: boolean; readonly config?: Config | undefined },
+  options: { readonly review?: Review; readonly cache?: boolean; readonly config?: Config | undefined; readonly stdinLast?: boolean },
 ): Promise<Report> {
   const { cwd } = context.io;
   const stdinCount = paths.filter((given) => given === '-').length;
@@ -242,8 +242,14 @@ export async function runInputs(
   const found = read.found.filter((file) => !ignored(file));
   if (stdinCount === 1) {
     const bytes = await context.io.readStdin();
-    files.unshift({ file: STDIN_NAME, bytes });
-    found.unshift(STDIN_NAME);
+    // Of two copies of one article the first in input order is kept: with `stdinLast` a file on disk wins over stdin.
+    if (options.stdinLast) {
+      files.push({ file: STDIN_NAME, bytes });
+      found.push(STDIN_NAME);
+    } else {
+      files.unshift({ file: STDIN_NAME, bytes });
+      found.unshift(STDIN_NAME);
+    }
   }
   return withRunOptions(context, options, async (common) => {
     const run = { ...common, ...(options.config?.match ?? {}) };
@@ -399,7 +405,8 @@ export async function runCheckInputs(
   paths: readonly string[],
   options: { readonly review?: Review; readonly cache?: boolean; readonly config?: Config | undefined },
 ): Promise<Report> {
-  return slimReport(await runInputs(context, paths, options));
+  // The ledger records sources by their file: when stdin holds an article already on disk, the file is kept and <stdin> is its duplicate.
+  return slimReport(await runInputs(context, paths, { ...options, stdinLast: true }));
 }
 
 /**
