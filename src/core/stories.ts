@@ -180,17 +180,15 @@ let overlapEpoch = 0;
 function numberedTerms(profile: StoryProfile): Int32Array {
   const known = numberedMemo.get(profile);
   if (known !== undefined && known.generation === numberGeneration) return known.numbered;
-  {
-    const terms = profile.terms ?? [];
-    const numbered = new Int32Array(terms.length);
-    for (let k = 0; k < terms.length; k++) {
-      let id = termNumbers.get(terms[k]!);
-      if (id === undefined) termNumbers.set(terms[k]!, (id = termNumbers.size));
-      numbered[k] = id;
-    }
-    numberedMemo.set(profile, { generation: numberGeneration, numbered });
-    return numbered;
+  const terms = profile.terms ?? [];
+  const numbered = new Int32Array(terms.length);
+  for (let k = 0; k < terms.length; k++) {
+    let id = termNumbers.get(terms[k]!);
+    if (id === undefined) termNumbers.set(terms[k]!, (id = termNumbers.size));
+    numbered[k] = id;
   }
+  numberedMemo.set(profile, { generation: numberGeneration, numbered });
+  return numbered;
 }
 
 /** The sum of a profile's squared term weights, summed in term order. */

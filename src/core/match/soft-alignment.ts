@@ -64,8 +64,9 @@ const PAIR_SHIFT = 32 - PAIR_BITS;
 const PAIR_MASK = (1 << PAIR_BITS) - 1;
 /** Rows below this have pairs remembered (the keys stay below 2^31); pairs of later rows are always computed. */
 const TABLE_ROWS = 2 ** 15;
-const pairKeys = new Int32Array(1 << PAIR_BITS);
-const pairValues = new Float64Array(1 << PAIR_BITS);
+// Allocated on the first alignment: a thread that never aligns (a per-source worker) does not pay for it.
+let pairKeys: Int32Array | undefined;
+let pairValues: Float64Array | undefined;
 
 /** Best similarity of each term of the two claims of one call (grown as needed, reused). */
 let bestScratchA = new Float64Array(64);
@@ -99,6 +100,8 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
   const rowsB = packedB.rows;
   const vectorsA = packedA.vectors;
   const vectorsB = packedB.vectors;
+  const keys = (pairKeys ??= new Int32Array(1 << PAIR_BITS));
+  const values = (pairValues ??= new Float64Array(1 << PAIR_BITS));
   for (let p = 0; p < knownA.length; p++) {
     const i = knownA[p]!;
     const rowA = rowsA[p]!;
@@ -113,15 +116,15 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
         // small table of its own (a slot holds one pair; the dot product is symmetric, bit for bit).
         const key = rowA >= TABLE_ROWS || rowB >= TABLE_ROWS ? 0 : rowA < rowB ? rowA * TABLE_ROWS + rowB + 1 : rowB * TABLE_ROWS + rowA + 1;
         const slot = (Math.imul(key, 0x9e3779b1) >>> PAIR_SHIFT) & PAIR_MASK;
-        if (key !== 0 && pairKeys[slot] === key) value = pairValues[slot]!;
+        if (key !== 0 && keys[slot] === key) value = values[slot]!;
         else {
           // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
           let cosine = 0;
           for (let k = 0, x = p * width, y = q * width; k < width; k++) cosine += vectorsA[x + k]! * vectorsB[y + k]!;
           value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
           if (key !== 0) {
-            pairKeys[slot] = key;
-            pairValues[slot] = value;
+            keys[slot] = key;
+            values[slot] = value;
           }
         }
       }
