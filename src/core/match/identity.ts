@@ -101,13 +101,13 @@ function lowerWord(word: string): string {
 export function findNames(text: string, lexicon = true): NameMention[] {
   const found: NameMention[] = [];
   for (const match of text.matchAll(RUN)) {
-    // A possessive ends a name: "Indonesia's West Papua" is two.
+    // A possessive ends a name: "Indonesia's West Papua" is two, and so are "Williams' DUI".
     const runStart = match.index ?? 0;
     let offset = 0;
     const run = match[0];
     // Most runs are one word that is no name ("The", "Officials"): skip them at once.
     if (!run.includes(' ') && NOT_NAMES.has(lowerWord(run))) continue;
-    for (const part of run.includes(' ') ? run.split(/(?<=['’]s) +/u) : [run]) {
+    for (const part of run.includes(' ') ? run.split(/(?<=['’]s|s['’]) +/u) : [run]) {
       const start = runStart + offset;
       offset += part.length + 1;
       const end = start + part.length;
