@@ -18,6 +18,15 @@ describe('findNames', () => {
   });
 
   it.each([
+    ["Coach Ivers' Harbor Lions lost again on Sunday.", 'ivers', 'ivers harbor lions'],
+    ["Quillby's Larkspur Road was closed.", 'quillby', "quillby's larkspur road"],
+  ])('should end a name at a possessive: %s names %s', (text, key, joined) => {
+    const keys = findNames(text).map((name) => name.key);
+    expect(keys).toContain(key);
+    expect(keys.some((k) => k.startsWith(joined.split(' ')[0]!) && k.includes(' '))).toBe(false);
+  });
+
+  it.each([
     ['Police said the fire was out by noon.'],
     ['On Monday the council met again.'],
   ])('should find no name in %s', (text) => {

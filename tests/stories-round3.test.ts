@@ -30,6 +30,29 @@ describe('leadsDiffer', () => {
     expect(leadsDiffer(storyProfile(a), storyProfile(b))).toBe(expected);
   });
 
+  // No title given: the source's first paragraph is its headline, the lead is the paragraph after it.
+  const untitled = (id: string, paragraphs: string[]): StorySource => ({ id, paragraphs });
+  const braskBody = untitled('brask-body', ['Lions guard arrested on suspicion of drunken driving', ...brask.paragraphs]);
+  const morrowBody = untitled('morrow-body', ['Second Lions player arrested', 'on Feb. 3, 2031', ...morrow.paragraphs]);
+  it.each([
+    ['a headline line, then the lead', braskBody, ['brask']],
+    ['a headline line and a dateline, then the lead', morrowBody, ['morrow']],
+  ])('should read the lead people of an untitled source: %s', (_, source, people) => {
+    expect(storyProfile(source).leadPeople).toEqual(people);
+  });
+
+  it.each([
+    ['two untitled articles about two players', braskBody, morrowBody, true],
+    ['an untitled and a titled article about one player', braskBody, brask2, false],
+  ])('%s', (_, a, b, expected) => {
+    expect(leadsDiffer(storyProfile(a), storyProfile(b))).toBe(expected);
+  });
+
+  it('should take a first paragraph ending in a stop as the lead itself', () => {
+    const lead = untitled('stop', ['Tomas Brask was arrested on Tuesday. Brask was released later.', 'Devan Morrow said nothing. Morrow left.']);
+    expect(storyProfile(lead).leadPeople).toEqual(['brask']);
+  });
+
   it('should make the two leads two stories', () => {
     expect(storyRelation(storyProfile(brask), storyProfile(morrow))).toBe(false);
   });

@@ -101,13 +101,13 @@ function lowerWord(word: string): string {
 export function findNames(text: string, lexicon = true): NameMention[] {
   const found: NameMention[] = [];
   for (const match of text.matchAll(RUN)) {
-    // A possessive ends a name: "Indonesia's West Papua" is two.
+    // A possessive ends a name: "Indonesia's West Papua" is two, and so are "Williams' DUI".
     const runStart = match.index ?? 0;
     let offset = 0;
     const run = match[0];
     // Most runs are one word that is no name ("The", "Officials"): skip them at once.
     if (!run.includes(' ') && NOT_NAMES.has(lowerWord(run))) continue;
-    for (const part of run.includes(' ') ? run.split(/(?<=['’]s) +/u) : [run]) {
+    for (const part of run.includes(' ') ? run.split(/(?<=['’]s|s['’]) +/u) : [run]) {
       const start = runStart + offset;
       offset += part.length + 1;
       const end = start + part.length;
@@ -220,6 +220,11 @@ export function articleContext(article: { readonly title?: string; readonly para
   const first = article.paragraphs.findIndex((paragraph) => paragraph.trim() !== '');
   const leadEnd = first === -1 ? 0 : article.paragraphs[first]!.split(/(?<=[.!?]["”’]?)\s+/u).slice(0, data.leadSentences).join(' ').length;
   const lead = [...title, ...(first === -1 ? [] : all[first]!.filter((mention) => mention.start < leadEnd))].filter(usable);
+  // Who the article is about first: with no title given, a first paragraph that is a headline
+  // (one line, no closing stop) is the title, and the lead's sentences are those of the next paragraph.
+  const second = first === -1 || article.title || !isHeadlineLine(article.paragraphs[first]!) ? -1 : article.paragraphs.findIndex((paragraph, k) => k > first && isProse(paragraph));
+  const secondEnd = second === -1 ? 0 : article.paragraphs[second]!.split(/(?<=[.!?]["”’]?)\s+/u).slice(0, data.leadSentences).join(' ').length;
+  const leadNames = second === -1 ? lead : [...lead, ...all[second]!.filter((mention) => mention.start < secondEnd).filter(usable)];
   const repeated = [...counts.entries()]
     .filter(([, count]) => count >= data.coreMinCount)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
@@ -232,9 +237,20 @@ export function articleContext(article: { readonly title?: string; readonly para
     known,
     core: identityOf([...lead, ...repeated], kinds),
     // Only names the article repeats: a word the lexicon took for a name once ("Rehab") is nobody the article is about.
-    lead: identityOf(lead.filter((mention) => (counts.get(mention.key) ?? 0) >= data.coreMinCount), kinds),
+    lead: identityOf(leadNames.filter((mention) => (counts.get(mention.key) ?? 0) >= data.coreMinCount), kinds),
     published: article.published ?? null,
   };
+}
+
+/** Whether a paragraph is one line with no closing stop (a headline in the body). */
+function isHeadlineLine(paragraph: string): boolean {
+  const line = paragraph.trim();
+  return line !== '' && !line.includes('\n') && !/[.!?]["'”’)]*$/u.test(line);
+}
+
+/** Whether a paragraph holds a sentence of prose (it ends with a stop), not a dateline or another headline. */
+function isProse(paragraph: string): boolean {
+  return /[.!?]["'”’)]*$/u.test(paragraph.trim());
 }
 
 /** The names of a claim's sentence: those its paragraph's context found inside it, else read again. */

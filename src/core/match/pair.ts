@@ -12,6 +12,7 @@ import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js
 import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf, type Terms } from './terms.js';
 import { isStoryParaphrase } from './story-match.js';
+import { opposedActs } from './acts.js';
 
 /** What the matcher knows of a claim: derived once per claim, plain data (cacheable). */
 export interface MatchProfile {
@@ -71,7 +72,8 @@ export interface PairMatch {
 
 /**
  * Compare two claim profiles. Two claims whose identities differ (other people,
- * places or dates: two events) never state the same claim and are not related,
+ * places or dates: two events), or one of which states an act the other's undoes
+ * (`opposedActs`: hired / fired), never state the same claim and are not related,
  * except as the headline rule allows: two short lines, one a headline, match at
  * its lower bar (`withHeadlineMatch`; so `compareSentences` applies it too).
  *
@@ -85,6 +87,8 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const features = pairFeatures(a.terms, b.terms, overlap, table);
   const probability = sameClaimProbability(features, model);
   const identity = identityRelation(a.identity, b.identity);
+  // One states an act the other's undoes (hired / fired): two events, whatever else they share.
+  if (opposedActs(a.terms, b.terms) !== undefined) return { probability, overlap, reason: null, related: false, features, identity };
   if (identity.different) return withHeadlineMatch({ probability, overlap, reason: null, related: false, features, identity }, a, b);
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
   // Failing the lexical rules, one claim in other words (story-match.ts).
