@@ -1,7 +1,8 @@
 // Reads the MSRP paraphrase pairs from ../shared/bench/paraphrase (never copied
 // into the project: the data is licensed for non-commercial use only).
 
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface ParaphrasePair {
@@ -10,8 +11,19 @@ export interface ParaphrasePair {
   readonly b: string;
 }
 
-/** Folder of the benchmark, next to the project. */
-export const PARAPHRASE_DIR = fileURLToPath(new URL('../../shared/bench/paraphrase/', import.meta.url));
+/** Folder of the benchmark: shared/bench/paraphrase in the nearest folder above the project that has one (a worktree may sit deeper). */
+export const PARAPHRASE_DIR = findParaphraseBench(fileURLToPath(new URL('..', import.meta.url)));
+
+function findParaphraseBench(projectRoot: string): string {
+  let folder = path.dirname(path.resolve(projectRoot));
+  for (;;) {
+    const candidate = path.join(folder, 'shared', 'bench', 'paraphrase');
+    if (existsSync(path.join(candidate, 'msr_paraphrase_train.tsv'))) return `${candidate}${path.sep}`;
+    const parent = path.dirname(folder);
+    if (parent === folder) return fileURLToPath(new URL('../../shared/bench/paraphrase/', import.meta.url));
+    folder = parent;
+  }
+}
 
 /**
  * Read one split: UTF-8 with a BOM, CRLF, tab-separated with a header row.
