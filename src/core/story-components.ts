@@ -146,12 +146,10 @@ export interface BriefRule {
  * relation that holds only when the two sources' term cosine reaches `cosine` or,
  * when one of them is a brief beside the other (`brief`), the shared terms cover
  * at least `brief.share` of either one's squared weight (sources without a shared
- * term are never related): each source's cosine with every later source of another
- * component is accumulated through a term index (one multiply-add per shared term;
- * a term's later sources are kept as groups of one component, and the groups in the
- * source's own component are passed over whole), and `related` is asked only of the
- * pairs in different components that pass that filter, so the rest cost no
- * comparison of their terms. The same components as
+ * term are never related): each source's cosine with every later source is
+ * accumulated through a term index (one multiply-add per shared term), and
+ * `related` is asked only of the pairs in different components that pass that
+ * filter, so the rest cost no comparison of their terms. The same components as
  * `sharedKeyComponents` over the term lists with `related` alone, given that rule
  * (`cosine` above 0).
  *
@@ -212,41 +210,23 @@ export function cosineComponents(
   const mark = new Int32Array(count).fill(-1);
   // The unit weight of each of the current source's terms, by term number (0: not one of them), for pairs with a brief.
   const mine = new Float64Array(idOf.size);
-  // Each term's later sources as groups of one component (positions in the index, `Group`), made when the term is
-  // first met: a group in the current source's own component is passed over whole (its pairs cannot join anything),
-  // so a story of thousands of sources sharing common words costs a look per group, not a multiply-add per pair.
-  const groupsOf: (Group[] | undefined)[] = new Array(idOf.size);
-  const seen = new Int32Array(count).fill(-1);
-  const slot = new Int32Array(count);
-  let scan = 0;
   for (let i = 0; i < count; i++) {
     const own = ids[i]!;
     const unit = units[i]!;
-    const root = find(i);
     let many = 0;
     for (let k = 0; k < own.length; k++) {
       const id = own[k]!;
       mine[id] = unit[k]!;
       // Sources before i in this term's list were all processed: i stands at `next[id]`.
-      const here = next[id]!++;
+      const end = starts[id + 1]!;
       const weight = unit[k]!;
-      const groups = (groupsOf[id] = regroup(groupsOf[id], here, starts[id + 1]!, postedSource, find, seen, slot, ++scan));
-      for (const group of groups) {
-        if (group.root === root) continue;
-        const members = group.members;
-        let live = 0;
-        for (let m = 0; m < members.length; m++) {
-          const at = members[m]!;
-          if (at <= here) continue;
-          members[live++] = at;
-          const j = postedSource[at]!;
-          if (mark[j] !== i) {
-            mark[j] = i;
-            touched[many++] = j;
-          }
-          dot[j] = dot[j]! + weight * postedWeight[at]!;
+      for (let at = ++next[id]!; at < end; at++) {
+        const j = postedSource[at]!;
+        if (mark[j] !== i) {
+          mark[j] = i;
+          touched[many++] = j;
         }
-        members.length = live;
+        dot[j] = dot[j]! + weight * postedWeight[at]!;
       }
     }
     for (let m = 0; m < many; m++) {
@@ -278,55 +258,4 @@ export function cosineComponents(
   const roots = new Int32Array(count);
   for (let k = 0; k < count; k++) roots[k] = find(k);
   return roots;
-}
-
-/**
- * A term's groups brought up to date for the source at position `here` of its list
- * (`from`…`to` the list's positions): made from the positions after `here` on first
- * use, else each group's root found again, groups of one component merged (the
- * smaller into the larger) and groups with no position after `here` dropped.
- */
-function regroup(
-  groups: Group[] | undefined,
-  here: number,
-  to: number,
-  sourceAt: Int32Array,
-  find: (x: number) => number,
-  seen: Int32Array,
-  slot: Int32Array,
-  scan: number,
-): Group[] {
-  const kept: Group[] = [];
-  if (groups === undefined) {
-    for (let at = here + 1; at < to; at++) {
-      const r = find(sourceAt[at]!);
-      if (seen[r] === scan) {
-        const group = kept[slot[r]!]!;
-        group.members.push(at);
-        group.last = at;
-      } else {
-        seen[r] = scan;
-        slot[r] = kept.length;
-        kept.push({ root: r, members: [at], last: at });
-      }
-    }
-    return kept;
-  }
-  for (const group of groups) {
-    if (group.last <= here) continue;
-    const r = find(group.root);
-    group.root = r;
-    if (seen[r] === scan) {
-      const into = kept[slot[r]!]!;
-      const [big, small] = into.members.length >= group.members.length ? [into, group] : [group, into];
-      for (const at of small.members) big.members.push(at);
-      big.last = Math.max(big.last, small.last);
-      kept[slot[r]!] = big;
-    } else {
-      seen[r] = scan;
-      slot[r] = kept.length;
-      kept.push(group);
-    }
-  }
-  return kept;
 }
