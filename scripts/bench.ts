@@ -17,10 +17,12 @@
 //      `--with-30000` adds 30,000 articles; then `check` re-run after one article is
 //      added to 3000 of them, then of the next one (`--rewrite-check=N` another size, 0 none).
 //      Every CLI run reports wall time and CPU time (user + system, all threads).
+// Each work folder has its own cache (`CACHE`), and no corpus is exported cold twice:
+// the verbatim share is read claim by claim from the timed export itself.
 // Run: npm run bench  (or: node --import tsx scripts/bench.ts [--sizes 300,3000] [--quick])
 
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -33,7 +35,12 @@ import { generateRewrite, verbatimShare, writeRewrites } from './generate-rewrit
 const root = fileURLToPath(new URL('..', import.meta.url));
 const benchFolder = path.join(root, 'bench');
 const cli = path.join(root, 'bin', 'claimcheck.js');
-const CACHE = '.claimcheck-cache';
+/**
+ * Each work folder's own cache: spawned runs get `XDG_CACHE_HOME=<folder>/.cache-home`, so a
+ * cold run is cold (the user's cache is keyed by paths as found, `corpus/…`, the same in
+ * every work folder) and deleting this folder makes the next run cold again.
+ */
+const CACHE = '.cache-home';
 
 interface Run {
   readonly ms: number;
@@ -53,7 +60,7 @@ function spawnNode(args: readonly string[], cwd: string, outFile: string): Run {
   const started = performance.now();
   const child = spawnSync(process.execPath, ['--import', probe, ...args], {
     cwd,
-    env: { ...process.env, CLAIMCHECK_BENCH_USAGE: usageFile, NO_COLOR: '1' },
+    env: { ...process.env, CLAIMCHECK_BENCH_USAGE: usageFile, NO_COLOR: '1', XDG_CACHE_HOME: path.join(cwd, CACHE) },
     stdio: ['ignore', 'pipe', 'pipe'],
     maxBuffer: 2 ** 31 - 1,
     encoding: 'utf8',
@@ -155,22 +162,41 @@ console.log(JSON.stringify({ load: t1 - t0, extract: t2 - t1, match: t3 - t2, ju
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const thousands = (value: number) => Math.round(value).toLocaleString('en-US');
 
-/** Exports this large are read as JSON Lines instead: a string cannot hold them (V8 strings end near 512 MB). */
-const MAX_PARSED_EXPORT = 256 * 2 ** 20;
-
 /**
- * The claims of the cold export in `folder` (cold.json): parsed whole when small
- * enough, else from a JSON Lines export of the same corpus made now, line by line.
+ * The claims of the cold export in `folder` (cold.json), one by one: the file is read
+ * in pieces and each claim of its `claims` array parsed alone, so an export larger
+ * than a string can hold (V8 strings end near 512 MB: 10,000 rewrites) is read
+ * without exporting the corpus a second time.
  */
 function exportedClaims(folder: string): { claims: Iterable<{ id: string; mentions: readonly { text: string; outlet: string }[] }> } {
-  const file = path.join(folder, 'cold.json');
-  if (statSync(file).size <= MAX_PARSED_EXPORT) return JSON.parse(readFileSync(file, 'utf8')) as ReturnType<typeof exportedClaims>;
-  runCommand(folder, 'jsonl-stdout', ['export', '--format', 'jsonl', '--no-cache', '--out', 'cold.jsonl', 'corpus'], [0]);
-  return { claims: linesOf(path.join(folder, 'cold.jsonl')) };
+  return { claims: claimsOfExport(path.join(folder, 'cold.json')) };
 }
 
-/** The JSON values of a JSON Lines file, read in pieces. */
-function* linesOf<T>(file: string): Generator<T> {
+/**
+ * The items of the top-level `claims` array of a JSON export as `export --format json`
+ * writes it (`jsonChunks`: two-space indent, each claim opening with `    {` and closing
+ * with `    }` on lines of their own).
+ */
+function* claimsOfExport<T>(file: string): Generator<T> {
+  let inClaims = false;
+  let item: string[] = [];
+  for (const line of linesOf(file)) {
+    if (!inClaims) {
+      // An empty list is written `"claims": [],` on one line: no claims.
+      inClaims = line === '  "claims": [';
+      continue;
+    }
+    if (line === '  ]' || line === '  ],') break;
+    item.push(line);
+    if (line === '    }' || line === '    },') {
+      yield JSON.parse(item.join('\n').replace(/,$/, '')) as T;
+      item = [];
+    }
+  }
+}
+
+/** The lines of a text file, read in pieces. */
+function* linesOf(file: string): Generator<string> {
   const descriptor = openSync(file, 'r');
   try {
     const buffer = Buffer.alloc(1 << 24);
@@ -180,9 +206,9 @@ function* linesOf<T>(file: string): Generator<T> {
     for (let read = readSync(descriptor, buffer); read > 0; read = readSync(descriptor, buffer)) {
       const lines = (rest + decoder.write(buffer.subarray(0, read))).split('\n');
       rest = lines.pop()!;
-      for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+      yield* lines;
     }
-    if (rest.trim()) yield JSON.parse(rest) as T;
+    if (rest) yield rest;
   } finally {
     closeSync(descriptor);
   }
@@ -210,7 +236,6 @@ function benchRewrites(sizes: readonly number[], out: (line?: string) => void, i
     );
     // The export is not kept: a 30,000-article one is a gigabyte.
     rmSync(path.join(folder, 'cold.json'), { force: true });
-    rmSync(path.join(folder, 'cold.jsonl'), { force: true });
   }
   if (!real) out('(../shared/bench/real-news is absent: the rewrites are of the seed articles in sources/ only)');
   for (let k = 1; k < sizes.length; k++) {
@@ -316,8 +341,9 @@ function main(): void {
   out('| articles | wall | articles/s | words/s | peak RSS | output |');
   out('|---:|---:|---:|---:|---:|---:|');
   const cold: Record<number, Run> = {};
+  const exportFolders: Record<number, string> = {};
   for (const count of [small, large]) {
-    const folder = workFolder(count, 'export');
+    const folder = (exportFolders[count] = workFolder(count, 'export'));
     const run = (cold[count] = runCli(folder, 'cold'));
     out(
       `| ${count} | ${seconds(run.ms)} | ${thousands((count / run.ms) * 1000)} | ${thousands((words[count]! / run.ms) * 1000)} | ${thousands(run.rssMB)} MB | ${(run.stdout.length / 1e6).toFixed(1)} MB |`,
@@ -332,9 +358,10 @@ function main(): void {
   const results: Record<string, unknown> = {};
 
   // export: the per-source cache (analysis of unchanged sources is reused; matching and judging run again).
+  // The cold run above filled its folder's cache: it is the first run here (not the same cold export again).
   {
-    const work = workFolder(large, 'export-warm');
-    const first = runCli(work, 'cold');
+    const work = exportFolders[large]!;
+    const first = cold[large]!;
     const same = runCli(work, 'warm-same');
     writeFileSync(path.join(work, 'corpus', added.name), added.text);
     const warm = runCli(work, 'warm');
