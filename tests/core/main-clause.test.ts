@@ -46,6 +46,8 @@ describe('conflicts of a main-clause negation', () => {
     // Hedges, imperatives and subordinate negations dispute nothing.
     ['Dalgety isn’t sure how the ferry ended up in Quillby', 'The Brennock ferry ended up in Quillby', null],
     ['Dalgety adopts a dog so it won’t be put down', 'Dalgety adopted a dog', null],
+    // Prose (a closing full stop) keeps the governed-word rule: these two say one thing.
+    ['Results of the ferry survey have not been released.', 'The results of the ferry survey are pending.', null],
   ])('%s / %s → %s', (a, b, kind) => {
     const kinds = conflictsBetween(read(a, 'A'), read(b, 'B')).map((conflict) => conflict.kind);
     expect(kinds[0] ?? null).toBe(kind);

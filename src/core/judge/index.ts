@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
 import { implicitNegativeGoverns, statesNegation } from '../claims/negation.js';
-import { isShortMention, mainClauseNegation, negationPlace } from './main-clause.js';
+import { isHeadlineStyle, isShortMention, mainClauseNegation, negationPlace } from './main-clause.js';
 import { governedWordIn } from './negation-scope.js';
 import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
@@ -59,15 +59,18 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
         kind: 'negation',
         detail: `"${governed.cue}" negates "${governed.word}" in one mention; the other states it (${clip(plain.sentence.plain)})`,
       });
-    } else if (governed === undefined && !againstDenial && !implicitlyNegated && isShortMention(plain.sentence.plain) && !datesApart(negated, plain)) {
-      // Two short mentions in one cluster, one negating its main clause: "X did not personally fly airstrikes" / "X will take part in air strikes".
+    } else if (governed === undefined && !againstDenial && !implicitlyNegated && isHeadlineStyle(negated.sentence.plain) && isShortMention(plain.sentence.plain) && !datesApart(negated, plain)) {
+      // Two short mentions in one cluster, one a headline negating its main clause: "X did not personally fly airstrikes" / "X will take part in air strikes".
+      // (Prose keeps the governed-word rule: "results have not been released." / "results are pending." say one thing.)
       const main = mainClauseNegation(negated.sentence.plain);
       if (main) conflicts.push({ kind: 'negation', detail: `"${main.cue}" negates the main clause of one mention; the other states it (${clip(plain.sentence.plain)})` });
     }
   } else if (a.negation.negated && b.negation.negated && isShortMention(a.sentence.plain) && isShortMention(b.sentence.plain)) {
     // Both negated, one only in a subordinate clause ("a panel that didn't include women"): the other's main-clause negation disputes it.
     const [placeA, placeB] = [negationPlace(a.sentence.plain), negationPlace(b.sentence.plain)];
-    const oneMain = (placeA.place === 'main' && placeB.place === 'subordinate') || (placeB.place === 'main' && placeA.place === 'subordinate');
+    const headlineA = isHeadlineStyle(a.sentence.plain);
+    const headlineB = isHeadlineStyle(b.sentence.plain);
+    const oneMain = (placeA.place === 'main' && headlineA && placeB.place === 'subordinate') || (placeB.place === 'main' && headlineB && placeA.place === 'subordinate');
     if (oneMain && !deniesDenial(a.sentence.plain) && !deniesDenial(b.sentence.plain)) {
       const [main, plain] = placeA.place === 'main' ? [placeA.cue!, b] : [placeB.cue!, a];
       conflicts.push({ kind: 'negation', detail: `"${main.cue}" negates the main clause of one mention; the other states it (${clip(plain.sentence.plain)})` });

@@ -25,6 +25,11 @@ export function isShortMention(text: string): boolean {
   return wordsOf(text).length <= MAIN.maxWords;
 }
 
+/** Whether a mention reads as a headline or a statement posted alone: it ends without a full stop or "!" (prose ends with one). */
+export function isHeadlineStyle(text: string): boolean {
+  return !/[.!…]["”’')\]]*$/u.test(text.trim());
+}
+
 /** Where a short mention's negation sits: its main clause, only a subordinate clause, a hedge ("isn't sure", "not to"), or none read (no verbal cue, an imperative, a long mention). */
 export type NegationPlace = 'main' | 'subordinate' | 'hedge' | undefined;
 
