@@ -7,6 +7,7 @@
 import { extractClaims } from './claims/index.js';
 import { claimKey, judgeCluster } from './judge/index.js';
 import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterResult, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
+import { joinLoneHeadline } from './headline-line.js';
 import { splitSentences } from './sentences.js';
 import { findingStory, storyGate, storyIndex, storyProfile, storySummaries, type StoryProfile } from './stories.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, StorySummary, Verdict } from '../types.js';
@@ -26,7 +27,8 @@ export interface SourceAnalysis {
  * @param source Loaded source.
  */
 export function analyzeSource(source: Source): SourceAnalysis {
-  const sentences = splitSentences(source);
+  // A lone headline that asks and answers ("X dead? Hoax goes viral") is one sentence.
+  const sentences = joinLoneHeadline(splitSentences(source), source.text, (block) => source.blocks[block]!.text);
   const claims = extractClaims(sentences, {
     outlet: source.meta.outlet,
     ...(source.meta.published ? { published: source.meta.published } : {}),

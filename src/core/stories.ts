@@ -233,6 +233,8 @@ function wordsAlike(a: StoryProfile, b: StoryProfile, termThreshold: number): bo
   // Main events sharing several names (a person and a place, two organisations) need fewer shared words too.
   const named = countSharedNames(a, b) >= data.manyNames;
   const needed = close || named ? data.closeTermThreshold : data.namedTermThreshold;
+  // Two one-line items (a headline, a claim posted alone: both under `lineTerms` terms) name too little to share a name: the share of the shorter's weight the other covers decides.
+  if (longer < data.lineTerms && covered >= data.lineShare) return true;
   if ((cosine < needed && !(brief && covered >= data.briefShare)) || !shareCoreName(a, b)) return false;
   return true;
 }

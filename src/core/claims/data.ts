@@ -107,6 +107,8 @@ export const negation = {
   cueList: negationData.cues,
   /** Words that state a negation without a cue ("without", "refusal"), on word boundaries. */
   implicit: new RegExp(`(?<![\\w’'])(?:${negationData.implicit.join('|')})(?![\\w’'])`, 'i'),
+  /** How many words after an implicit negative it governs (`implicitNegativeGoverns`). */
+  implicitReach: negationData.implicitReach,
 };
 
 /** Tunables of `attribution.ts`. */

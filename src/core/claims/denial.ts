@@ -145,7 +145,8 @@ export function deniesDenial(text: string): boolean {
 /**
  * The clause a denial's cue sits in: from the clause break before the cue to the
  * one after it (`clauseBreaks`: punctuation, "but", "while", "saying" …), the
- * cue included. What the denial denies is said there.
+ * cue included, after the question it answers when one comes before it ("Ferry
+ * sold? Nope, the story is fake"). What the denial denies is said there.
  *
  * @param text The sentence's plain text.
  * @param denial Its denial (`findDenial`).
@@ -162,6 +163,12 @@ export function denialClause(text: string, denial: Denial): string {
       end = from;
       break;
     }
+  }
+  // The question a denial answers ("X dead? Hoax goes viral"): the last question before the clause.
+  const asked = text.slice(0, start).lastIndexOf('?');
+  if (asked !== -1) {
+    const question = text.slice(text.lastIndexOf('?', asked - 1) + 1, asked);
+    return `${question.trim()} ${text.slice(start, end)}`;
   }
   return text.slice(start, end);
 }

@@ -4,6 +4,7 @@
 
 import type { Negation } from '../../types.js';
 import { negation as data } from './data.js';
+import { termsOf } from '../match/terms.js';
 
 /** A negation cue and where it sits in the text. */
 export interface NegationCue {
@@ -59,4 +60,24 @@ export function findNegation(text: string): Negation {
  */
 export function statesNegation(text: string): boolean {
   return data.implicit.test(text) || findNegationCues(text).length > 0;
+}
+
+/**
+ * Whether an implicit negative of a sentence ("skipped", "stop him turning",
+ * "without") governs a term: the term is inside the implicit cue's words or among
+ * the few words after it (`implicitReach` of extract-negation.json). "The porter
+ * skipped work" governs "work"; "adopted a boy to stop him turning" does not govern
+ * "adopt".
+ *
+ * @param text A sentence's plain text.
+ * @param term A canonical term (`termsOf`).
+ */
+export function implicitNegativeGoverns(text: string, term: string): boolean {
+  const implicit = new RegExp(data.implicit.source, 'giu');
+  for (const match of text.matchAll(implicit)) {
+    const reach = text.slice(match.index).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+    const span = (match[0].match(/[\p{L}][\p{L}'’-]*/gu) ?? []).length;
+    if (reach.slice(0, span + data.implicitReach).some((word) => termsOf(word).terms[0] === term)) return true;
+  }
+  return false;
 }

@@ -5,7 +5,8 @@
 
 import { createHash } from 'node:crypto';
 import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
-import { statesNegation } from '../claims/negation.js';
+import { implicitNegativeGoverns, statesNegation } from '../claims/negation.js';
+import { isHeadlineStyle, isShortMention, mainClauseNegation, negationPlace } from './main-clause.js';
 import { governedWordIn } from './negation-scope.js';
 import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
@@ -50,12 +51,29 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     // "She denies the hoax claims", "it is not a hoax": the negation is aimed at a denial the other mention does not make.
     const againstDenial = deniesDenial(negated.sentence.plain);
     // The word a cue governs (any cue of the sentence, past adverbs and prepositions) must be one the other states.
-    const governed = implicitlyNegated || againstDenial ? undefined : governedWordIn(negated.sentence.plain, termsOf(plain.sentence.plain).terms);
-    if (governed !== undefined) {
+    const governed = againstDenial ? undefined : governedWordIn(negated.sentence.plain, termsOf(plain.sentence.plain).terms);
+    // An implicit negative says the same ("skipped work" / "hadn't been to work") only where it governs that word, not elsewhere ("adopted a boy to stop him turning").
+    const sameNegative = implicitlyNegated && (governed === undefined || implicitNegativeGoverns(plain.sentence.plain, governed.term));
+    if (governed !== undefined && !sameNegative) {
       conflicts.push({
         kind: 'negation',
         detail: `"${governed.cue}" negates "${governed.word}" in one mention; the other states it (${clip(plain.sentence.plain)})`,
       });
+    } else if (governed === undefined && !againstDenial && !implicitlyNegated && isHeadlineStyle(negated.sentence.plain) && isShortMention(plain.sentence.plain) && !datesApart(negated, plain)) {
+      // Two short mentions in one cluster, one a headline negating its main clause: "X did not personally fly airstrikes" / "X will take part in air strikes".
+      // (Prose keeps the governed-word rule: "results have not been released." / "results are pending." say one thing.)
+      const main = mainClauseNegation(negated.sentence.plain);
+      if (main) conflicts.push({ kind: 'negation', detail: `"${main.cue}" negates the main clause of one mention; the other states it (${clip(plain.sentence.plain)})` });
+    }
+  } else if (a.negation.negated && b.negation.negated && isShortMention(a.sentence.plain) && isShortMention(b.sentence.plain)) {
+    // Both negated, one only in a subordinate clause ("a panel that didn't include women"): the other's main-clause negation disputes it.
+    const [placeA, placeB] = [negationPlace(a.sentence.plain), negationPlace(b.sentence.plain)];
+    const headlineA = isHeadlineStyle(a.sentence.plain);
+    const headlineB = isHeadlineStyle(b.sentence.plain);
+    const oneMain = (placeA.place === 'main' && headlineA && placeB.place === 'subordinate') || (placeB.place === 'main' && headlineB && placeA.place === 'subordinate');
+    if (oneMain && !deniesDenial(a.sentence.plain) && !deniesDenial(b.sentence.plain)) {
+      const [main, plain] = placeA.place === 'main' ? [placeA.cue!, b] : [placeB.cue!, a];
+      conflicts.push({ kind: 'negation', detail: `"${main.cue}" negates the main clause of one mention; the other states it (${clip(plain.sentence.plain)})` });
     }
   } else if (!a.negation.negated && !b.negation.negated) {
     // "… is alive and well" against "… was killed": opposite states, no cue of negation or denial (judge-opposites.json).
@@ -66,6 +84,14 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     }
   }
   return conflicts;
+}
+
+/** Whether both mentions give dates and none of them in common ("did not run on Sunday" / "ran late on Monday"): two assertions, not one negated. */
+function datesApart(a: Claim, b: Claim): boolean {
+  if (a.dates.length === 0 || b.dates.length === 0) return false;
+  const key = (date: DateMention): string => date.value ?? date.text.toLowerCase().replace(/^on\s+/, '').trim();
+  const theirs = new Set(b.dates.map(key));
+  return !a.dates.some((date) => theirs.has(key(date)));
 }
 
 /**
@@ -82,7 +108,9 @@ function denialConflict(a: Claim, b: Claim): PairConflict | 'none' | undefined {
   if (left !== null && right !== null) return 'none';
   const [denial, plain] = left ? [left, b] : [right!, a];
   // "The pier was not sold" and "the pier sale is a hoax" both deny; "it is not a hoax" answers the denial.
-  if (plain.negation.negated && !deniesDenial(plain.sentence.plain)) return 'none';
+  // A short mention negated only in a subordinate clause ("a panel that didn't include women") still states what the denial denies.
+  const negatedMain = negationPlace(plain.sentence.plain).place !== 'subordinate';
+  if (plain.negation.negated && negatedMain && !deniesDenial(plain.sentence.plain)) return 'none';
   // The denial must be aimed at what the other states: most of the words they share lie in its clause.
   const denying = plain === a ? b : a;
   if (!deniesWhatIsShared(denying.sentence.plain, denial, plain.sentence.plain)) return 'none';

@@ -4,6 +4,7 @@
 
 import data from '../../data/match-identity.json' with { type: 'json' };
 import { nameKind } from '../nlp.js';
+import { isTitleCaseLine, titleCaseParts } from './title-case-names.js';
 import type { Claim } from '../../types.js';
 
 /** The names a claim (or its article's main event) is about, as sorted keys per slot. */
@@ -100,6 +101,8 @@ function lowerWord(word: string): string {
  */
 export function findNames(text: string, lexicon = true): NameMention[] {
   const found: NameMention[] = [];
+  // In a Title Case line (a headline) capitals tell no names: plain words split the runs (title-case-names.ts).
+  const titled = lexicon && isTitleCaseLine(text);
   for (const match of text.matchAll(RUN)) {
     // A possessive ends a name: "Indonesia's West Papua" is two, and so are "Williams' DUI".
     const runStart = match.index ?? 0;
@@ -107,7 +110,10 @@ export function findNames(text: string, lexicon = true): NameMention[] {
     const run = match[0];
     // Most runs are one word that is no name ("The", "Officials"): skip them at once.
     if (!run.includes(' ') && NOT_NAMES.has(lowerWord(run))) continue;
-    for (const part of run.includes(' ') ? run.split(/(?<=['’]s|s['’]) +/u) : [run]) {
+    const parts = run.includes(' ') ? run.split(/(?<=['’]s|s['’]) +/u) : [run];
+    const pieces = titled ? parts.flatMap((part, k) => titleCaseParts(part).map((piece) => ({ ...piece, at: piece.at + parts.slice(0, k).reduce((sum, p) => sum + p.length + 1, 0) }))) : undefined;
+    for (const [k, part] of (pieces ? pieces.map((piece) => piece.text) : parts).entries()) {
+      if (pieces) offset = pieces[k]!.at;
       const start = runStart + offset;
       offset += part.length + 1;
       const end = start + part.length;

@@ -1,0 +1,79 @@
+// Names in Title Case lines (title-case-names.ts, findNames) and the story rule for two
+// one-line sources (stories.ts `lineTerms` / `lineShare`): a headline's capitals tell no
+// names, and two lines that say one thing in few words are one story without a shared name.
+import { describe, expect, it } from 'vitest';
+import { findNames } from '../../src/core/match/identity.js';
+import { isPlainWord, isTitleCaseLine, titleCaseParts } from '../../src/core/match/title-case-names.js';
+import { storyProfile, storyRelation } from '../../src/core/stories.js';
+
+describe('isTitleCaseLine', () => {
+  it.each([
+    ['Mayor Dalgety Quits After Harbour Vote Rumours', true],
+    ['MAYOR DALGETY QUITS', true],
+    ['Mayor Dalgety quits after the harbour vote', false],
+    ['Dalgety Quits', false],
+    // A sentence with capitalised names but lowercase content words is no Title Case line.
+    ['The Dunmore County Sheriff Office opened an inquiry', false],
+  ])('%s → %s', (text, expected) => {
+    expect(isTitleCaseLine(text)).toBe(expected);
+  });
+});
+
+describe('isPlainWord', () => {
+  it.each([
+    ['Quits', true],
+    ['Dead', true],
+    ['Rumours', true],
+    ['Mauled', true],
+    ['Story', true],
+    ['Justin', false],
+    ['Dalgety', false],
+    ['Williams', false],
+  ])('%s → %s', (word, expected) => {
+    expect(isPlainWord(word)).toBe(expected);
+  });
+});
+
+describe('titleCaseParts', () => {
+  it('should split a run at plain words and keep where each part starts', () => {
+    expect(titleCaseParts('Mayor Tomas Dalgety Quits Over Harbour Vote')).toEqual([{ text: 'Tomas Dalgety', at: 6 }]);
+  });
+});
+
+describe('findNames on a Title Case line', () => {
+  it.each([
+    ['Tomas Dalgety Dead Rumours Not True', ['person:dalgety']],
+    ['Justin Bieber Saved A Guy Getting Mauled By A Bear', ['person:bieber']],
+    // Sentence case is read as before: the run of capitals is the name.
+    ['police said the Blue Anchor Inn was sold', ['name:blue anchor inn']],
+    // In Title Case a name made of plain words is lost: fewer names, never a wrong one.
+    ['Police Say The Blue Anchor Inn Was Sold', []],
+  ])('%s → %o', (text, names) => {
+    expect(findNames(text).map((name) => `${name.kind}:${name.key}`)).toEqual(names);
+  });
+});
+
+describe('story of two one-line sources', () => {
+  const line = (id: string, text: string) => storyProfile({ id, paragraphs: [text] });
+  it.each([
+    // A claim and a headline in other words, no name in common: one story.
+    ['A teacher had sex with a pupil aged sixteen', 'Teacher sex tape with pupil exposed as a fake', true],
+    ['The Brennock lighthouse was sold to a hotel chain', 'Brennock Lighthouse Sale Rumours Not True', true],
+    // Two lines that share a word or two of little weight are not.
+    ['A teacher had sex with a pupil aged sixteen', 'Harbour council votes to close the ferry pier', false],
+  ])('%s / %s → %s', (a, b, expected) => {
+    expect(storyRelation(line('a', a), line('b', b)) === true).toBe(expected);
+  });
+
+  it('should keep a long article and a line to the rule for briefs (a shared name)', () => {
+    const long = storyProfile({
+      id: 'long',
+      paragraphs: [
+        'The Vennmouth teachers union met on Tuesday to discuss pay, pensions, class sizes and the new inspection regime.',
+        'Delegates from Quillby, Larkspur, Delmoor and Brennock spoke about staffing shortages, supply cover and budgets.',
+        'A motion on workload passed; another on strike ballots was deferred until the autumn conference in Harrowgate.',
+      ],
+    });
+    expect(storyRelation(long, line('b', 'Teacher sex tape with pupil exposed as a fake'))).toBe(false);
+  });
+});
