@@ -74,6 +74,6 @@ export function runTask(task: Task): string[] {
 
 /** The core's analysis of a source, as the cache keeps it (without the source id its claims carry). */
 function analysisData(source: Source): AnalysisData {
-  const { sentences, claims, profiles } = analyzeSource(source);
-  return { sentences, claims, profiles };
+  const { sentences, claims, profiles, story } = analyzeSource(source);
+  return story === undefined ? { sentences, claims, profiles } : { sentences, claims, profiles, story };
 }
