@@ -1,5 +1,5 @@
 // report: the one composition of the stages, pure. Per source:
-// Source → sentences → claims → match profiles (`analyzeSource`); across sources:
+// Source → sentences → claims → match profiles and the story profile (`analyzeSource`); across sources:
 // claims → clusters (`cluster`) → findings (`judgeCluster`) → the Report, with the
 // state an incremental run builds on. The engine (src/engine/) only decides where
 // and whether these run (cache, worker threads, snapshot); it never changes them.
