@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeAll, analyzeRead, parseFiles } from '../src/engine/run.js';
-import { analyzeSource, articleContextOf } from '../src/core/report.js';
+import { analyzeSource, articleContextOf, storyProfileOf, storyProfilesOf } from '../src/core/report.js';
 import { loadSources, readSourceFiles } from '../src/engine/files.js';
 import { parseSource } from '../src/core/parse.js';
 import { matchProfile } from '../src/core/match/index.js';
@@ -34,6 +34,21 @@ describe('analyzeSource', () => {
     const data = analyzeSource(source!);
     const context = articleContextOf(source!);
     expect(data.profiles).toEqual(data.claims.map((claim) => matchProfile(claim, context)));
+  });
+
+  it('should give the story profile storyProfileOf makes, and the report should take it only for its own source id', async () => {
+    const bytes = Buffer.from(
+      ['---', 'outlet: Harbour Post', 'title: Ferry strike halts crossings to Lindholm', 'published: 2031-03-04', '---', '', 'Ferry crews on the Lindholm route walked out on Monday, the union said.', '', 'The Lindholm operator cancelled 40 crossings, stranding about 2,000 passengers in Marsby.', ''].join('\n'),
+    );
+    const source = parseSource('harbour.md', bytes).source!;
+    const data = analyzeSource(source);
+    expect(data.story).toEqual(storyProfileOf(source));
+    expect(storyProfilesOf([source], [data])[0]).toBe(data.story);
+    // An analysis made under another id (a clash of file names renamed the source): made again for this one.
+    const renamed = { ...source, id: 'harbour-2' };
+    const again = storyProfilesOf([renamed], [{ ...data, source: 'harbour-2' }])[0]!;
+    expect(again).not.toBe(data.story);
+    expect(again).toEqual(storyProfileOf(renamed));
   });
 });
 

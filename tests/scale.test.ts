@@ -81,7 +81,7 @@ describe('worker threads', () => {
     const pool = workerPool(2);
     expect(pool).toBeDefined();
     const texts = await pool!.run({ kind: 'files', files });
-    const local = files.map(({ file, bytes, hash }) => processFile(file, bytes, hash));
+    const local = files.map(({ file, bytes, hash }) => processFile(file, bytes, hash, undefined, true));
     texts.forEach((text, index) => {
       // The same stored layout, which reads back as the main thread's objects.
       expect(text).toBe(local[index]!.json);

@@ -1,5 +1,5 @@
 // report: the one composition of the stages, pure. Per source:
-// Source → sentences → claims → match profiles (`analyzeSource`); across sources:
+// Source → sentences → claims → match profiles and the story profile (`analyzeSource`); across sources:
 // claims → clusters (`cluster`) → findings (`judgeCluster`) → the Report, with the
 // state an incremental run builds on. The engine (src/engine/) only decides where
 // and whether these run (cache, worker threads, snapshot); it never changes them.
@@ -9,7 +9,7 @@ import { claimKey, judgeCluster } from './judge/index.js';
 import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterResult, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
 import { joinLoneHeadline } from './headline-line.js';
 import { splitSentences } from './sentences.js';
-import { findingStory, storyGate, storyIndex, storyProfile, storySummaries, type StoryProfile } from './stories.js';
+import { findingStory, storyGate, storyIndex, storyProfile, storyProfileWith, storySummaries, type StoryProfile, type StorySource } from './stories.js';
 import type { Claim, Diagnostic, Finding, Report, Source, SourceSummary, StorySummary, Verdict } from '../types.js';
 
 /** What one source contributes to a run. */
@@ -19,10 +19,13 @@ export interface SourceAnalysis {
   readonly claims: readonly Claim[];
   /** `matchProfile` of each claim, in order. */
   readonly profiles: readonly MatchProfile[];
+  /** The source's story profile (`storyProfileOf`), made with its analysis (optional: made when the report needs it). */
+  readonly story?: StoryProfile;
 }
 
 /**
- * Segment a source, extract its check-worthy claims and derive their match profiles.
+ * Segment a source, extract its check-worthy claims and derive their match
+ * profiles and the source's story profile (one article context for both).
  *
  * @param source Loaded source.
  */
@@ -33,8 +36,10 @@ export function analyzeSource(source: Source): SourceAnalysis {
     outlet: source.meta.outlet,
     ...(source.meta.published ? { published: source.meta.published } : {}),
   });
-  const context = articleContextOf(source);
-  return { source: source.id, sentences: sentences.length, claims, profiles: claims.map((claim) => matchProfile(claim, context)) };
+  const story = storySourceOf(source);
+  const context = articleContext(story);
+  const profiles = claims.map((claim) => matchProfile(claim, context));
+  return { source: source.id, sentences: sentences.length, claims, profiles, story: storyProfileWith(story, context) };
 }
 
 /**
@@ -58,12 +63,30 @@ export function articleContextOf(source: Source): ArticleContext {
  * @param source Loaded source.
  */
 export function storyProfileOf(source: Source): StoryProfile {
-  return storyProfile({
+  return storyProfile(storySourceOf(source));
+}
+
+/** What a source's article context and story profile are made from: its id, title, prose (boilerplate left out) and date. */
+function storySourceOf(source: Source): StorySource {
+  return {
     id: source.id,
     ...(source.meta.title ? { title: source.meta.title } : {}),
     paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
     ...(source.meta.published ? { published: source.meta.published } : {}),
-  });
+  };
+}
+
+/**
+ * The story profile of each source, in order: the one its analysis carries
+ * (made in the per-source stage) when it is of that source's id, else made here.
+ *
+ * @param sources Loaded sources.
+ * @param analyses Their analyses.
+ */
+export function storyProfilesOf(sources: readonly Source[], analyses: readonly Pick<SourceAnalysis, 'source' | 'story'>[]): StoryProfile[] {
+  const made = new Map<string, StoryProfile>();
+  for (const analysis of analyses) if (analysis.story && analysis.story.id === analysis.source) made.set(analysis.source, analysis.story);
+  return sources.map((source) => made.get(source.id) ?? storyProfileOf(source));
 }
 
 /**
@@ -231,7 +254,7 @@ function composeReport(
   const claims = analyses.flatMap((analysis) => analysis.claims);
   const profiles = analyses.flatMap((analysis) => analysis.profiles);
   const { cannotLink, isUpdate } = reviewPredicates(options.review);
-  const storyProfiles = sources.map(storyProfileOf);
+  const storyProfiles = storyProfilesOf(sources, analyses);
   const sameStory = storyGate(storyProfiles);
   const input = {
     sourceOf: claims.map((claim) => claim.sentence.source),

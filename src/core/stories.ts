@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 
 import data from '../data/stories.json' with { type: 'json' };
-import { articleContext, type Identity } from './match/identity.js';
+import { articleContext, type ArticleContext, type Identity } from './match/identity.js';
 import { termsOf } from './match/terms.js';
 import { cosineComponents, sharedKeyComponents } from './story-components.js';
 import type { Finding, StorySummary } from '../types.js';
@@ -56,7 +56,16 @@ export interface StoryOptions {
  * @param source The source.
  */
 export function storyProfile(source: StorySource): StoryProfile {
-  const context = articleContext(source);
+  return storyProfileWith(source, articleContext(source));
+}
+
+/**
+ * `storyProfile` of a source whose article context is already made.
+ *
+ * @param source The source.
+ * @param context `articleContext(source)`.
+ */
+export function storyProfileWith(source: StorySource, context: ArticleContext): StoryProfile {
   const title = source.title ? termsOf(source.title) : undefined;
   const titleTerms = title ? [...new Set(title.terms.filter((_, k) => title.weights[k]! >= data.minTitleTermWeight))].sort() : [];
   const { terms, weights } = articleTerms(source);

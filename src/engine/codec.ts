@@ -19,6 +19,7 @@ import { termsFromTokens } from '../core/match/terms.js';
 import type { IdentityProfile, MatchProfile } from '../core/match/index.js';
 import type { Identity } from '../core/match/identity.js';
 import type { SourceAnalysis } from '../core/report.js';
+import type { StoryProfile } from '../core/stories.js';
 import type { Terms } from '../core/match/terms.js';
 import type { TermsMemo } from './terms-memo.js';
 import type { Block, CheckWorthiness, Claim, DateMention, Diagnostic, Negation, Point, Position, Quantity, Sentence, Source, Span, TextRun } from '../types.js';
@@ -66,11 +67,26 @@ type IdentityRow = readonly [
   string | null,
 ];
 
-/** A source's analysis as stored. */
+/** A story profile without its id (the source's): core people, places, orgs, names; title terms, published, terms, weights, label, lead people. */
+type StoryRow = readonly [
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  readonly string[],
+  string | null,
+  readonly string[],
+  readonly number[],
+  string,
+  readonly string[],
+];
+
+/** A source's analysis as stored (its story profile when the analysis made one). */
 export interface StoredAnalysis {
   readonly sentences: number;
   readonly claims: readonly ClaimRow[];
   readonly profiles: readonly ProfileRow[];
+  readonly story?: StoryRow;
 }
 
 /** A source as stored: without its text, blocks as rows. */
@@ -127,6 +143,7 @@ const PROFILE_KEYS = allKeys<MatchProfile>()('terms', 'figures', 'identity', 'he
 const IDENTITY_KEYS = allKeys<IdentityProfile>()('sentence', 'dates', 'core', 'published');
 const IDENTITY_SLOT_KEYS = allKeys<Identity>()('people', 'places', 'orgs', 'names');
 const TERMS_KEYS = allKeys<Terms>()('tokens', 'sequence', 'terms', 'weights', 'names', 'numbers');
+const STORY_KEYS = allKeys<StoryProfile>()('id', 'core', 'titleTerms', 'published', 'terms', 'weights', 'label', 'leadPeople');
 
 /** Thrown inside an encoder (the value cannot be stored exactly) or a decoder (the data has another shape). */
 class Refused extends Error {}
@@ -229,6 +246,29 @@ function identityRow(identity: IdentityProfile): IdentityRow {
   return [sentence.people, sentence.places, sentence.orgs, sentence.names, identity.dates, core.people, core.places, core.orgs, core.names, identity.published];
 }
 
+function storyRow(story: StoryProfile, source: Source): StoryRow {
+  need(hasKeys(story, STORY_KEYS) && hasKeys(story.core, IDENTITY_SLOT_KEYS) && story.id === source.id);
+  const { core, terms, weights, label, leadPeople } = story;
+  need(terms !== undefined && weights !== undefined && label !== undefined && leadPeople !== undefined);
+  return [core.people, core.places, core.orgs, core.names, story.titleTerms, story.published, terms, weights, label, leadPeople];
+}
+
+function storyFrom(row: unknown, source: Source, profiles: readonly MatchProfile[]): StoryProfile {
+  need(Array.isArray(row) && row.length === 10);
+  const [people, places, orgs, names, titleTerms, published, terms, weights, label, leadPeople] = row as unknown[];
+  const lists = [people, places, orgs, names, titleTerms, terms, leadPeople];
+  need(lists.every((list) => isArrayOf(list, isString)) && isArrayOf(weights, isNumber) && isNullableString(published) && isString(label));
+  const [corePeople, corePlaces, coreOrgs, coreNames, titles, termList, lead] = (lists as string[][]).map(internList);
+  need(termList!.length === (weights as number[]).length);
+  // The article's core is the one its claims' identities share (as `analyzeSource` makes them): one object.
+  const shared = profiles[0]?.identity.core;
+  const core =
+    shared && sameList(shared.people, corePeople!) && sameList(shared.places, corePlaces!) && sameList(shared.orgs, coreOrgs!) && sameList(shared.names, coreNames!)
+      ? shared
+      : { people: corePeople!, places: corePlaces!, orgs: coreOrgs!, names: coreNames! };
+  return { id: source.id, core, titleTerms: titles!, published: published as string | null, terms: termList!, weights: weights as number[], label: label as string, leadPeople: lead! };
+}
+
 function identityFrom(row: unknown, previous?: IdentityProfile): IdentityProfile {
   need(Array.isArray(row) && row.length === 10);
   const lists = (row as unknown[]).slice(0, 9);
@@ -255,11 +295,14 @@ function identityFrom(row: unknown, previous?: IdentityProfile): IdentityProfile
  * @param source The source it is of.
  */
 export function encodeAnalysis(data: AnalysisData, source: Source): StoredAnalysis | undefined {
-  return unlessRefused(() => ({
-    sentences: data.sentences,
-    claims: data.claims.map((claim) => claimRow(claim, source)),
-    profiles: data.profiles.map(profileRow),
-  }));
+  return unlessRefused(() => {
+    const stored = {
+      sentences: data.sentences,
+      claims: data.claims.map((claim) => claimRow(claim, source)),
+      profiles: data.profiles.map(profileRow),
+    };
+    return data.story === undefined ? stored : { ...stored, story: storyRow(data.story, source) };
+  });
 }
 
 /**
@@ -463,11 +506,12 @@ export function decodeAnalysis(data: unknown, source: Source, memo?: TermsMemo):
   return unlessRefused(() => {
     need(isRecord(data) && isInteger(data.sentences) && data.sentences >= 0 && Array.isArray(data.claims) && Array.isArray(data.profiles));
     need(data.claims.length === data.profiles.length && data.claims.length <= data.sentences);
-    return {
+    const decoded = {
       sentences: data.sentences,
       claims: data.claims.map((row) => claimOf(row, source)),
       profiles: profilesOf(data.profiles, memo),
     };
+    return data.story === undefined ? decoded : { ...decoded, story: storyFrom(data.story, source, decoded.profiles) };
   });
 }
 

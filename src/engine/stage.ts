@@ -104,7 +104,7 @@ export function analyzeStage(file: string, cwd: string, id: string | undefined, 
     claims: analysis.claims,
     profiles: analysis.profiles.map((profile, k) => (stored ? { row: stored.profiles[k] } : { json: profile })),
     keys: analysis.profiles.map((profile) => blockKeysOf(profile, options)),
-    story: storyProfileOf(source),
+    story: analysis.story ?? storyProfileOf(source),
     diagnostics: parsed.diagnostics,
   };
 }
