@@ -15,13 +15,19 @@ import { cluster } from '../src/core/match/cluster.js';
 import { resolveClusterOptions } from '../src/core/match/options.js';
 import { matchPair } from '../src/core/match/pair.js';
 import { FEATURE_NAMES } from '../src/core/match/similarity.js';
-import { sharedSentenceNames } from '../src/core/match/story-match.js';
+import { sharedSentenceNames, STORY_MATCH } from '../src/core/match/story-match.js';
 
 const args = process.argv.slice(2);
 const corpus = args.find((a) => !a.startsWith('--')) ?? 'ecbplus-dev';
 const sampleAt = args.indexOf('--sample');
 const sample = sampleAt >= 0 ? Number(args[sampleAt + 1]) : 25;
 const dir = path.join('/work/shared/bench/real-news', corpus);
+// --set key=value: try other thresholds of the story paraphrase rule (src/data/match-story.json).
+args.forEach((a, k) => {
+  if (a !== '--set') return;
+  const [key, value] = args[k + 1]!.split('=');
+  Object.assign(STORY_MATCH, { [key!]: Number(value) });
+});
 
 interface GoldSentence { line: number; text: string; events: string[]; entities: string[] }
 const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold.json'), 'utf8')) as { sources: Record<string, { event: string; sentences: GoldSentence[] }> };
@@ -33,7 +39,14 @@ const claims = loaded.analyses.flatMap((a) => a.claims);
 const profiles = loaded.analyses.flatMap((a) => a.profiles);
 const sameStory = storyGate(loaded.sources.map(storyProfileOf));
 const input = { sourceOf: claims.map((c) => c.sentence.source), claimAt: (i: number) => claims[i]!, profileAt: (i: number) => profiles[i]!, sameStory };
-const result = cluster(input, resolveClusterOptions({}));
+// --opt key=value: other clustering options (src/core/match/options.ts).
+const clusterOptions: Record<string, number> = {};
+args.forEach((a, k) => {
+  if (a !== '--opt') return;
+  const [key, value] = args[k + 1]!.split('=');
+  clusterOptions[key!] = Number(value);
+});
+const result = cluster(input, resolveClusterOptions(clusterOptions));
 const clusterOf = new Map<number, number>();
 result.made.forEach((made, k) => made.members.forEach((m) => clusterOf.set(m, k)));
 const edgeOf = new Map<string, boolean>();
@@ -91,7 +104,24 @@ for (const [a, b] of pairs.values()) {
   if (!examples.has(why)) examples.set(why, []);
   examples.get(why)!.push(`${detail}\n    A ${a.text}\n    B ${b.text}`);
 }
-console.log(`${corpus}: ${pairs.size} gold pairs`);
+// Cluster-level precision as score.mjs counts it: mention pairs of one cluster from different sources of one event.
+const eventOfClaim = new Map<number, string>();
+for (const s of list) if (s.claim !== undefined) eventOfClaim.set(s.claim, s.event);
+const srcEvent = new Map(Object.entries(gold.sources).map(([rel, s]) => [rel, s.event]));
+let clusterPairs = 0, sameEventPairs = 0, crossEvent = 0;
+for (const made of result.made) {
+  const m = made.members;
+  if (new Set(m.map((i) => input.sourceOf[i])).size < 2) continue;
+  const events = new Set(m.map((i) => srcEvent.get(relOf.get(input.sourceOf[i]!)!)));
+  if (events.size > 1 && new Set(m.map((i) => claims[i]!.outlet)).size > 1) crossEvent++;
+  for (let x = 0; x < m.length; x++) for (let y = x + 1; y < m.length; y++) {
+    if (input.sourceOf[m[x]!] === input.sourceOf[m[y]!]) continue;
+    clusterPairs++;
+    if (srcEvent.get(relOf.get(input.sourceOf[m[x]!]!)!) === srcEvent.get(relOf.get(input.sourceOf[m[y]!]!)!)) sameEventPairs++;
+  }
+}
+console.log(`${corpus}: ${pairs.size} gold pairs; story rule ${JSON.stringify(STORY_MATCH)}`);
+console.log(`  cross-event multi-outlet clusters ${crossEvent}; cluster pairs ${clusterPairs}, same event ${((100 * sameEventPairs) / clusterPairs).toFixed(1)}%`);
 for (const [why, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${why}: ${n}`);
 for (const [why, ex] of examples) {
   if (why === 'found' || why === 'not both claims') continue;
