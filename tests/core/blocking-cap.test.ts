@@ -2,12 +2,12 @@
 // still block, and what it means for a story whose own people are in most of its claims.
 import { describe, expect, it } from 'vitest';
 import { buildBlocking, maxPostingsFor, pairsTouching } from '../../src/core/match/blocking.js';
-import { MATCH_DEFAULTS, resolveClusterOptions } from '../../src/core/match/options.js';
+import { MATCH_DEFAULTS, resolveClusterOptions, type ClusterOptions } from '../../src/core/match/options.js';
 import { matchProfile } from '../../src/core/match/pair.js';
 import { claim } from '../helpers/claim.js';
 
 describe('maxPostingsFor', () => {
-  it.each<[string, number, Partial<typeof MATCH_DEFAULTS>, number]>([
+  it.each<[string, number, ClusterOptions, number]>([
     ['a small story at the default cap', 40, {}, 75],
     ['a large corpus at the default cap (it does not grow)', 1_000_000, {}, 75],
     ['the floor raised by the share of a large corpus, up to maxTermClaims', 10_000, { maxTermShare: 0.05, maxTermClaims: 1000 }, 500],
