@@ -107,8 +107,8 @@ export function postingsOf(profiles: readonly MatchProfile[], options: Pick<Reso
  * @param claims Number of claims in the corpus.
  * @param options Blocking settings.
  */
-export function maxPostingsFor(claims: number, options: Pick<ResolvedClusterOptions, 'maxTermShare' | 'maxTermClaims'>): number {
-  return Math.min(Math.max(50, Math.ceil(claims * options.maxTermShare)), options.maxTermClaims);
+export function maxPostingsFor(claims: number, options: Pick<ResolvedClusterOptions, 'maxTermShare' | 'maxTermClaims' | 'minTermClaims'>): number {
+  return Math.min(Math.max(options.minTermClaims, Math.ceil(claims * options.maxTermShare)), options.maxTermClaims);
 }
 
 /**
@@ -176,8 +176,8 @@ function scopeCaps(total: number, options: ResolvedClusterOptions, scopeOf: Bloc
 
 /**
  * Whether an index built with scopes can be extended under `scopeOf`: the cap
- * of a scope does not grow with its claims (`maxTermClaims` at most 50, the
- * default) and every earlier claim with blocking terms kept its scope (a story
+ * of a scope does not grow with its claims (`maxTermClaims` at most
+ * `minTermClaims`, as by default) and every earlier claim with blocking terms kept its scope (a story
  * that took in another gets another scope: the index is built anew).
  *
  * @param index The earlier index, its claims already renumbered.

@@ -48,7 +48,7 @@ export function blockKeysOf(profile: MatchProfile, options: CopySettings): Block
  * @param claims Number of claims in the corpus.
  * @param options Blocking settings.
  */
-export function blockCap(claims: number, options: Pick<ResolvedClusterOptions, 'maxTermShare' | 'maxTermClaims'>): number {
+export function blockCap(claims: number, options: Pick<ResolvedClusterOptions, 'maxTermShare' | 'maxTermClaims' | 'minTermClaims'>): number {
   return maxPostingsFor(claims, options);
 }
 

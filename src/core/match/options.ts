@@ -9,13 +9,17 @@ import storySettings from '../../data/stories.json' with { type: 'json' };
 /** Options for clustering (each has a default in `MATCH_DEFAULTS`). */
 export interface ClusterOptions {
   readonly model?: MatchModel;
-  /** Terms in more than this share of claims are too common to block on (default: 0.05, at least 50 claims, at most `maxTermClaims`). */
+  /** Terms in more than this share of claims are too common to block on (default: 0.05, at least `minTermClaims` claims, at most `maxTermClaims`). */
   readonly maxTermShare?: number;
   /**
    * Terms in more claims than this are too common to block on, whatever the corpus size
-   * (default: 50). With a bound that does not grow with the corpus, blocking stays near-linear.
+   * (default: 75). With a bound that does not grow with the corpus, blocking stays near-linear.
+   * Terms are counted per story: a story's own people and places are in many of its claims,
+   * and below this cap two of its claims that share two of them are still compared.
    */
   readonly maxTermClaims?: number;
+  /** The cap never falls below this many claims, however small the corpus or story (default: 75; `maxTermClaims` bounds it). */
+  readonly minTermClaims?: number;
   /** Terms weighing less than this are too common in English to block on (default: 4). */
   readonly minBlockingWeight?: number;
   /**
@@ -57,7 +61,8 @@ export interface ClusterOptions {
 /** The numeric settings of matching, with their defaults. */
 export const MATCH_DEFAULTS = {
   maxTermShare: 0.05,
-  maxTermClaims: 50,
+  maxTermClaims: 75,
+  minTermClaims: 75,
   minBlockingWeight: 4,
   minSharedWeight: 20,
   copyShare: 0.85,
@@ -72,6 +77,7 @@ export interface ResolvedClusterOptions {
   readonly model: MatchModel;
   readonly maxTermShare: number;
   readonly maxTermClaims: number;
+  readonly minTermClaims: number;
   readonly minBlockingWeight: number;
   readonly minSharedWeight: number;
   readonly copyShare: number;
