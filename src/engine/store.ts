@@ -24,7 +24,7 @@ import type { Source } from '../types.js';
 export const CACHE_FOLDER = userCacheFolder();
 
 /** Version of the entry layout; part of every key (bump when the stored shape changes). */
-export const CACHE_FORMAT = 7;
+export const CACHE_FORMAT = 8;
 const FORMAT = CACHE_FORMAT;
 
 /** An open cache: where it lives and which tool version it serves. */
