@@ -51,8 +51,8 @@ type ClaimRow = readonly [
   string | null,
   string | null,
 ];
-/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures, identity, and whether it is a headline (its source's one line). */
-type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[], IdentityRow, boolean];
+/** A match profile: its tokens (space-separated, or a list when one has a space), names, numbers, figures, identity, whether it is a headline (its source's one line), and its copy key. */
+type ProfileRow = readonly [string | readonly string[], readonly string[], readonly string[], readonly string[], IdentityRow, boolean, number];
 /** An identity profile: the sentence's people, places, orgs, names, dates; the core's people, places, orgs, names; published. */
 type IdentityRow = readonly [
   readonly string[],
@@ -139,7 +139,7 @@ const NEGATION_KEYS = allKeys<Negation>()('negated', 'cue');
 const SPAN_KEYS = allKeys<Span>()('start', 'end');
 const QUANTITY_KEYS = allKeys<Quantity>()('text', 'span', 'value', 'min', 'max', 'minExclusive', 'maxExclusive', 'approximate', 'unit', 'kind');
 const DATE_KEYS = allKeys<DateMention>()('text', 'span', 'value', 'grain', 'relative');
-const PROFILE_KEYS = allKeys<MatchProfile>()('terms', 'figures', 'identity', 'headline').filter((key) => key !== 'terms');
+const PROFILE_KEYS = allKeys<MatchProfile>()('terms', 'figures', 'identity', 'headline', 'copyKey').filter((key) => key !== 'terms');
 const IDENTITY_KEYS = allKeys<IdentityProfile>()('sentence', 'dates', 'core', 'published');
 const IDENTITY_SLOT_KEYS = allKeys<Identity>()('people', 'places', 'orgs', 'names');
 const TERMS_KEYS = allKeys<Terms>()('tokens', 'sequence', 'terms', 'weights', 'names', 'numbers');
@@ -236,8 +236,8 @@ function profileRow(profile: MatchProfile): ProfileRow {
   const terms = profile.terms;
   need(hasKeys(profile, ['terms', ...PROFILE_KEYS]) && hasKeys(terms, TERMS_KEYS));
   const tokens = terms.tokens.some((token) => token.includes(' ') || token === '') ? terms.tokens : terms.tokens.join(' ');
-  need(typeof profile.headline === 'boolean');
-  return [tokens, terms.names, terms.numbers, profile.figures, identityRow(profile.identity), profile.headline];
+  need(typeof profile.headline === 'boolean' && Number.isSafeInteger(profile.copyKey));
+  return [tokens, terms.names, terms.numbers, profile.figures, identityRow(profile.identity), profile.headline, profile.copyKey!];
 }
 
 function identityRow(identity: IdentityProfile): IdentityRow {
@@ -419,13 +419,14 @@ function claimOf(row: unknown, source: Source): Claim {
 }
 
 function profileOf(row: unknown, previous?: MatchProfile, memo?: TermsMemo): MatchProfile {
-  need(Array.isArray(row) && row.length === 6);
-  const [tokens, names, numbers, figures, identity, headline] = row as unknown[];
+  need(Array.isArray(row) && row.length === 7);
+  const [tokens, names, numbers, figures, identity, headline, copyKey] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString) && typeof headline === 'boolean');
+  need(Number.isSafeInteger(copyKey) && (copyKey as number) >= 0);
   const list = internList(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens);
   const [sharedNames, sharedNumbers] = [internList(names), internList(numbers)];
   const terms = memo ? memo.of(list, sharedNames, sharedNumbers) : termsFromTokens(list, sharedNames, sharedNumbers);
-  return { terms, figures: internList(figures), identity: identityFrom(identity, previous?.identity), headline };
+  return { terms, figures: internList(figures), identity: identityFrom(identity, previous?.identity), headline, copyKey: copyKey as number };
 }
 
 /** Each profile of a source read back, in order (each may share its article's core with the one before). */

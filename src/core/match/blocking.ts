@@ -11,11 +11,13 @@
 // (`maxPostingsFor`), so the cost stays near-linear; two claims of different
 // sources are a candidate when the blocking terms they share weigh at least
 // `minSharedWeight`; the same index holds concept keys (semantic-blocking.ts), and
-// claims sharing `MIN_CONCEPT_WEIGHT` of those are candidates too. Both can be extended with new claims (`extendBlocking`) for
+// claims sharing `MIN_CONCEPT_WEIGHT` of those are candidates too. (3) Word-for-word copies
+// too light for the join (`exactCopyTerm`) meet through their copy key, kept with the
+// copy prefixes. All can be extended with new claims (`extendBlocking`) for
 // the incremental path of `cluster()`; the pairs they give are exactly those a
 // full build would give.
 
-import type { MatchProfile } from './pair.js';
+import { isVerbatimCopy, type MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { copyWindow, copyWindows, overlapReaches } from './copy-scan.js';
 import { termRarity } from './rarity.js';
@@ -381,7 +383,29 @@ export function* pairsTouching(
         if (isCopyPair(mine, copyTerms(j), options)) yield j < i ? [j, i] : [i, j];
       }
     }
+    // Word-for-word copies too light for the join (`minSharedWeight`): by their copy key.
+    const key = exactCopyTerm(profileAt(i), mine, options);
+    const same = key === undefined ? undefined : index.copies.get(key);
+    for (const j of same?.claims ?? []) {
+      if (seen[j] === i || (j < i && probing[j] === 1) || sourceNumber[j] === source) continue;
+      seen[j] = i;
+      yield j < i ? [j, i] : [i, j];
+    }
   }
+}
+
+/**
+ * The copy-postings term of a claim too light for the near-copy join (its
+ * blocking weight under `minSharedWeight`): `=` and its copy key, under which its
+ * word-for-word copies find it whatever their weight. Undefined for other claims
+ * (the join finds their copies) and claims without a key.
+ *
+ * @param profile The claim's profile.
+ * @param own Its blocking terms (`copyTermsOf`).
+ * @param options Blocking settings.
+ */
+export function exactCopyTerm(profile: Pick<MatchProfile, 'copyKey'>, own: Pick<CopyTerms, 'total'>, options: Pick<ResolvedClusterOptions, 'minSharedWeight'>): string | undefined {
+  return profile.copyKey !== undefined && own.total < options.minSharedWeight - EPSILON ? `=${profile.copyKey}` : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -497,7 +521,10 @@ export function copyPrefixOf(own: CopyTerms, options: Pick<ResolvedClusterOption
 
 function addCopyPrefix(copies: CopyPostings, claim: number, profile: MatchProfile, options: CopySettings): void {
   const own = copyTermsOf(profile, options);
-  for (const { term, suffix } of copyPrefixOf(own, options)) {
+  const exact = exactCopyTerm(profile, own, options);
+  const entries = copyPrefixOf(own, options);
+  if (exact !== undefined) entries.push({ term: exact, suffix: own.total });
+  for (const { term, suffix } of entries) {
     const list = copies.get(term);
     if (!list) copies.set(term, { claims: [claim], suffixes: [suffix], totals: [own.total] });
     else {
@@ -529,7 +556,8 @@ function copyTermsCache(profileAt: (index: number) => MatchProfile, options: Cop
  * The story gate of matching, over claim indexes: two claims may match when
  * their sources are in one story (`sameStory`, a relation of the two sources
  * alone) or when they are near-copies (`isCopyPair` at `storyCopyShare`); of near stories
- * (`'near'`), only when what they say of who, where and when agrees. A copy across
+ * (`'near'`), only when what they say of who, where and when agrees or when they
+ * print one sentence word for word (`isVerbatimCopy`). A copy across
  * stories must also share `storyCopyWeight` of blocking weight: a stock
  * phrase ("His name has not been released.") copied by two stories is no claim of
  * either. Without `sameStory`
@@ -556,7 +584,9 @@ export function storyGateOf(
   return (i, j) => {
     const relation = sameStory(sourceOf[i]!, sourceOf[j]!);
     if (relation === true || isCopyPair(copyTerms(i), copyTerms(j), copies)) return 'open';
-    return relation === 'near' ? 'identity' : 'closed';
+    if (relation !== 'near') return 'closed';
+    // Of near stories, a sentence printed word for word is one claim, however short.
+    return isVerbatimCopy(profileAt(i), profileAt(j)) ? 'open' : 'identity';
   };
 }
 
@@ -599,8 +629,9 @@ export function candidacyChecker(
   const termsOf = blockingTermsOf(index.postings, dirty);
   const copyTerms = copyTermsCache(profileAt, options);
   return (i, j) => {
-    // Near-copies stay candidates whatever the cap does.
+    // Near-copies (and word-for-word copies however light) stay candidates whatever the cap does.
     if (isCopyPair(copyTerms(i), copyTerms(j), options)) return true;
+    if (exactCopyTerm(profileAt(i), copyTerms(i), options) !== undefined && isVerbatimCopy(profileAt(i), profileAt(j))) return true;
     const [first, second] = i < j ? [i, j] : [j, i];
     const theirs = new Set((termsOf.get(second) ?? []).map(({ term }) => term));
     let shared = 0;

@@ -4,7 +4,7 @@
 // copy prefix (`copies:`); a pair is a candidate exactly when `pairsTouching` of a
 // full build yields it, and each candidate is given by one block only (its owner).
 
-import { copyPrefixOf, copyTermsOf, EPSILON, isCopyPair, maxPostingsFor, type CopySettings, type CopyTerms } from './blocking.js';
+import { copyPrefixOf, copyTermsOf, EPSILON, exactCopyTerm, isCopyPair, maxPostingsFor, type CopySettings, type CopyTerms } from './blocking.js';
 import type { MatchProfile } from './pair.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { conceptKeysOf, MIN_CONCEPT_WEIGHT } from './semantic-blocking.js';
@@ -23,7 +23,7 @@ export interface BlockClaim {
 export interface BlockKeys {
   /** Its blocking terms (weighing at least `minBlockingWeight`), in term order, then its concept keys (`conceptKeysOf`). */
   readonly terms: readonly string[];
-  /** The terms of its copy prefix (`copyPrefixOf`), each once. */
+  /** The terms of its copy prefix (`copyPrefixOf`), each once, and its copy key's term when it is too light for the join (`exactCopyTerm`). */
   readonly copies: readonly string[];
 }
 
@@ -38,7 +38,9 @@ export function blockKeysOf(profile: MatchProfile, options: CopySettings): Block
     ...profile.terms.terms.filter((_, k) => profile.terms.weights[k]! >= options.minBlockingWeight),
     ...conceptKeysOf(profile, options.minBlockingWeight).map(({ key }) => key),
   ];
-  const copies = [...new Set(copyPrefixOf(copyTermsOf(profile, options), options).map(({ term }) => term))];
+  const own = copyTermsOf(profile, options);
+  const exact = exactCopyTerm(profile, own, options);
+  const copies = [...new Set(copyPrefixOf(own, options).map(({ term }) => term)), ...(exact === undefined ? [] : [exact])];
   return { terms, copies };
 }
 
@@ -65,6 +67,8 @@ interface Derived {
   readonly copy: CopyTerms;
   /** Copy prefix: term → suffix weight. */
   readonly prefix: ReadonlyMap<string, number>;
+  /** Its copy key's term when it is too light for the join (`exactCopyTerm`). */
+  readonly exact: string | undefined;
 }
 
 function derive(claim: BlockClaim, options: CopySettings): Derived {
@@ -88,7 +92,7 @@ function derive(claim: BlockClaim, options: CopySettings): Derived {
   const copy = copyTermsOf(claim.profile, options);
   const prefix = new Map<string, number>();
   for (const { term, suffix } of copyPrefixOf(copy, options)) if (!prefix.has(term)) prefix.set(term, suffix);
-  return { claim, terms, weights, capped, concepts, conceptWeights, copy, prefix };
+  return { claim, terms, weights, capped, concepts, conceptWeights, copy, prefix, exact: exactCopyTerm(claim.profile, copy, options) };
 }
 
 /**
@@ -130,6 +134,8 @@ function candidacy(x: Derived, y: Derived, options: CopySettings): { kind: 'term
   if (byConcepts.least !== undefined && byConcepts.weight >= MIN_CONCEPT_WEIGHT) return { kind: 'terms', owner: byConcepts.least };
   const owner = copyOwner(first, second, options);
   if (owner !== undefined && isCopyPair(first.copy, second.copy, options)) return { kind: 'copies', owner };
+  // Word-for-word copies too light for the join: the block of their copy key.
+  if (first.exact !== undefined && first.exact === second.exact) return { kind: 'copies', owner: first.exact };
   return undefined;
 }
 

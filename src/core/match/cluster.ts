@@ -11,7 +11,7 @@
 import type { Claim, Cluster, RelatedLink } from '../../types.js';
 import { blockScopeOf, buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, scopesKept, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
-import { matchPair, type MatchProfile, type PairMatch } from './pair.js';
+import { isVerbatimCopy, matchPair, type MatchProfile, type PairMatch } from './pair.js';
 import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
 
@@ -268,7 +268,8 @@ export class PairGraph {
 
 /**
  * Greedy average-linkage merging over the confident edges among `indexes`,
- * strongest first: two clusters merge when at least `linkage` of their
+ * strongest first, the edges of word-for-word copies (`isVerbatimCopy`) before
+ * all others: two clusters merge when at least `linkage` of their
  * cross-outlet pairs are related and no reviewer marked a pair of them "not the
  * same claim". Returns the members of each cluster, in order of their first member.
  */
@@ -283,11 +284,10 @@ export function mergeClusters(
   const clusterOf = new Int32Array(input.sourceOf.length).fill(-1);
   for (const index of indexes) clusterOf[index] = index;
   const members = new Map<number, number[]>(indexes.map((index) => [index, [index]]));
-  for (const edge of edges) {
-    if (!edge.confident) continue;
+  const merge = (edge: MatchEdge): void => {
     const a = clusterOf[edge.i]!;
     const b = clusterOf[edge.j]!;
-    if (a === -1 || b === -1 || a === b) continue;
+    if (a === -1 || b === -1 || a === b) return;
     let related = 0;
     let count = 0;
     let forbidden = false;
@@ -300,13 +300,17 @@ export function mergeClusters(
         related += relation;
       }
     }
-    if (forbidden || count === 0 || related / count < options.linkage) continue;
+    if (forbidden || count === 0 || related / count < options.linkage) return;
     const [keep, drop] = members.get(a)!.length >= members.get(b)!.length ? [a, b] : [b, a];
     const merged = [...members.get(keep)!, ...members.get(drop)!];
     members.set(keep, merged);
     members.delete(drop);
     for (const index of merged) clusterOf[index] = keep;
-  }
+  };
+  // Word-for-word copies first (one claim, wire copy), so that a copy never waits for a look-alike that took its place; then every confident edge.
+  const isCopyEdge = (edge: MatchEdge) => clusterOf[edge.i] !== -1 && clusterOf[edge.j] !== -1 && isVerbatimCopy(input.profileAt(edge.i), input.profileAt(edge.j));
+  for (const edge of edges) if (edge.confident && isCopyEdge(edge)) merge(edge);
+  for (const edge of edges) if (edge.confident) merge(edge);
   return [...members.values()].map((list) => list.sort((x, y) => x - y)).sort((x, y) => x[0]! - y[0]!);
 }
 

@@ -23,6 +23,8 @@ export interface MatchProfile {
   readonly identity: IdentityProfile;
   /** Whether the claim is its source's one line of prose, whole (a headline or statement posted alone): the headline rule's lower bar applies. */
   readonly headline?: boolean;
+  /** `copyKeyOf` its sentence's text: two claims with one key print the same sentence word for word (optional: none, no copy). */
+  readonly copyKey?: number;
 }
 
 /**
@@ -34,7 +36,43 @@ export interface MatchProfile {
  * @param context Its article's context (`articleContext`; optional: without it, the sentence alone).
  */
 export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfile {
-  return { terms: claimTerms(claim), figures: figureKeys(claim), identity: claimIdentity(claim, context), headline: isLoneLine(claim, context) };
+  return {
+    terms: claimTerms(claim),
+    figures: figureKeys(claim),
+    identity: claimIdentity(claim, context),
+    headline: isLoneLine(claim, context),
+    copyKey: copyKeyOf(claim.sentence.text),
+  };
+}
+
+/**
+ * A number that names a sentence's text, its whitespace normalised (a 53-bit
+ * hash: two FNV-1a hashes of its UTF-16 units): claims with one key print the
+ * same sentence word for word, figures and dates included.
+ *
+ * @param text The sentence as written.
+ */
+export function copyKeyOf(text: string): number {
+  const normal = text.replace(/\s+/g, ' ').trim();
+  let high = 0x811c9dc5;
+  let low = 0x01000193;
+  for (let k = 0; k < normal.length; k++) {
+    const unit = normal.charCodeAt(k);
+    high = Math.imul(high ^ unit, 0x01000193);
+    low = Math.imul(low ^ unit, 0x5bd1e995);
+  }
+  return (high >>> 0) * 0x200000 + ((low >>> 0) & 0x1fffff);
+}
+
+/**
+ * Whether two profiles are of claims that print the same sentence word for word
+ * (wire copy: one claim, whatever story or event their articles are about).
+ *
+ * @param a One profile.
+ * @param b The other.
+ */
+export function isVerbatimCopy(a: Pick<MatchProfile, 'copyKey'>, b: Pick<MatchProfile, 'copyKey'>): boolean {
+  return a.copyKey !== undefined && a.copyKey === b.copyKey;
 }
 
 /** Whether the claim's sentence is the whole of its article's only non-empty paragraph, with no closing full stop (a source that is one headline or statement; a lone prose sentence ends with a stop). */
@@ -76,6 +114,8 @@ export interface PairMatch {
  * (`opposedActs`: hired / fired), never state the same claim and are not related,
  * except as the headline rule allows: two short lines, one a headline, match at
  * its lower bar (`withHeadlineMatch`; so `compareSentences` applies it too).
+ * Two claims that print one sentence word for word (`isVerbatimCopy`) always
+ * state the same claim, whatever their articles' main events.
  *
  * @param a One profile.
  * @param b The other.
@@ -86,13 +126,17 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   const overlap = termOverlap(a.terms, b.terms, table);
   const features = pairFeatures(a.terms, b.terms, overlap, table);
   const probability = sameClaimProbability(features, model);
-  const identity = identityRelation(a.identity, b.identity);
+  const copy = isVerbatimCopy(a, b);
+  // A sentence printed word for word is one claim (wire copy), whatever the main events (`core`) of the two articles.
+  const related = identityRelation(a.identity, b.identity);
+  const identity = copy && related.different ? { ...related, different: false } : related;
   // One states an act the other's undoes (hired / fired): two events, whatever else they share.
-  if (opposedActs(a.terms, b.terms) !== undefined) return { probability, overlap, reason: null, related: false, features, identity };
+  if (!copy && opposedActs(a.terms, b.terms) !== undefined) return { probability, overlap, reason: null, related: false, features, identity };
   if (identity.different) return withHeadlineMatch({ probability, overlap, reason: null, related: false, features, identity }, a, b);
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
   // Failing the lexical rules, one claim in other words (story-match.ts).
-  const reason = matchReason(probability, overlap, anchors, model) ?? (isStoryParaphrase(a, b, probability, features, identity) ? 'paraphrase' : null);
+  const reason =
+    matchReason(probability, overlap, anchors, model) ?? (isStoryParaphrase(a, b, probability, features, identity) ? 'paraphrase' : null) ?? (copy ? 'contains' : null);
   // Two short lines, one a headline, match at the headline rule's lower bar (headline-match.ts).
   return withHeadlineMatch({ probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity }, a, b);
 }
