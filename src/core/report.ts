@@ -49,11 +49,7 @@ export function analyzeSource(source: Source): SourceAnalysis {
  * @param source Loaded source.
  */
 export function articleContextOf(source: Source): ArticleContext {
-  return articleContext({
-    ...(source.meta.title ? { title: source.meta.title } : {}),
-    paragraphs: source.blocks.filter((block) => !block.boilerplate && block.kind !== 'tableCell').map((block) => block.text),
-    ...(source.meta.published ? { published: source.meta.published } : {}),
-  });
+  return articleContext(storySourceOf(source));
 }
 
 /**
