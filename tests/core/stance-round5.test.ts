@@ -22,6 +22,8 @@ describe('main-clause negation, round 5', () => {
     ['No, the Brennock ferry sale on Jan. 4, 2026, won’t go ahead', 'main'],
     ['Mayor Dalgety turns out not to have signed the harbour deal', 'main'],
     ['The Quillby lighthouse appears not to have been sold', 'main'],
+    // Up to 20 words (maxWords): a longer headline's main clause is read too.
+    ['There was never a harbour market closure planned for the Quillby council meeting on the second Monday of March', 'main'],
     // Still hedges or subordinate clauses.
     ['Five reasons not to give up on the Brennock ferry', 'hedge'],
     ['Mayor Dalgety set out to sell the ferry, but the council wouldn’t agree', 'subordinate'],
