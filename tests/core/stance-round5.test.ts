@@ -24,7 +24,11 @@ describe('main-clause negation, round 5', () => {
     ['The Quillby lighthouse appears not to have been sold', 'main'],
     // Up to 20 words (maxWords): a longer headline's main clause is read too.
     ['There was never a harbour market closure planned for the Quillby council meeting on the second Monday of March', 'main'],
+    ['Mayor Dalgety did not say the Brennock ferry was sold', 'main'],
     // Still hedges or subordinate clauses.
+    ['Mayor Dalgety won’t say whether the Brennock ferry was sold', 'hedge'],
+    ['Asked about the ferry, Mayor Dalgety would not say', 'subordinate'],
+    ['Mayor Dalgety would not say', 'hedge'],
     ['Five reasons not to give up on the Brennock ferry', 'hedge'],
     ['Mayor Dalgety set out to sell the ferry, but the council wouldn’t agree', 'subordinate'],
   ])('%s → %s', (text, place) => {
@@ -41,8 +45,19 @@ describe('denial cues, round 5', () => {
   it.each<[string, string | null]>([
     ['Rumour fatigue sets in after false alarms over Mayor Dalgety’s death', 'false alarms over'],
     ['Quillby council sounds the alarm over ferry costs', null],
+    // A question whether it is a hoax is a hedged denial; a plain question is none.
+    ['Was the Brennock ferry sale all an elaborate hoax?', 'Was the Brennock ferry sale all an elaborate hoax?'],
+    ['Harbour Watch: Is the Brennock ferry photo a fake?', 'Harbour Watch: Is the Brennock ferry photo a fake?'],
+    ['Was the Brennock ferry sold to a hotel chain?', null],
   ])('%s → %s', (text, cue) => {
     expect(findDenial(text)?.cue ?? null).toBe(cue);
+  });
+
+  it('should let an asked headline with a denial cue dispute the claim, and a plain question not', () => {
+    const statement = read('The Brennock ferry was sold to a hotel chain by Mayor Dalgety', 'B');
+    const kinds = (text: string) => conflictsBetween(read(text, 'A'), statement).map((conflict) => conflict.kind);
+    expect(kinds('Was the Brennock ferry sale to a hotel chain all an elaborate hoax?')).toContain('denial');
+    expect(kinds('Was the Brennock ferry sold to a hotel chain by Mayor Dalgety?')).toEqual([]);
   });
 });
 
