@@ -49,8 +49,14 @@ describe('denial cues, round 5', () => {
     ['Was the Brennock ferry sale all an elaborate hoax?', 'Was the Brennock ferry sale all an elaborate hoax?'],
     ['Harbour Watch: Is the Brennock ferry photo a fake?', 'Harbour Watch: Is the Brennock ferry photo a fake?'],
     ['Was the Brennock ferry sold to a hotel chain?', null],
+    // "denies the hoax claims" affirms; a denial followed by "after a fake story …" denies.
+    ['Mayor Dalgety denies the hoax claims about the ferry', null],
   ])('%s → %s', (text, cue) => {
     expect(findDenial(text)?.cue ?? null).toBe(cue);
+  });
+
+  it('should read a denial whose clause ends before a later "fake"', () => {
+    expect(findDenial('Folk singer Tam Orr forced to deny that he is dead after fake obituary spreads online')?.cue).toMatch(/^deny/i);
   });
 
   it('should let an asked headline with a denial cue dispute the claim, and a plain question not', () => {
