@@ -2,8 +2,9 @@
 // Emergent's training claims (each claim and its outlets' headlines as one folder, exported
 // with the built library, scored by stance/score-emergent.mjs) and FNC-1 (contradiction/
 // eval-fnc1.mjs, which compares each headline with its body through compareSentences).
-// Run: npm run eval:stance [-- --no-build] [--keep] [--fnc-limit N]. Says so and exits 0 when
-// ../shared is absent. Not part of npm test. Outputs go to a temp folder.
+// Run: npm run eval:stance [-- --no-build] [--keep] [--fnc-limit N] [--no-fnc] [--json OUT]
+// (--no-fnc skips FNC-1; --json writes the Emergent scorer's per-headline outcomes to OUT, for
+// scripts/stance-misses.ts). Says so and exits 0 when ../shared is absent. Not part of npm test. Outputs go to a temp folder.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
       writeFileSync(join(exports, `${name}.json`), JSON.stringify(toJson(report, 'eval')));
     }
     console.log(`Emergent (training split, ${folders.length} claims):`);
-    run('node', [join(bench, 'stance', 'score-emergent.mjs'), '--manifest', join(bench, 'stance', 'emergent-train', 'manifest.json'), '--exports', exports]);
+    const json = argv.indexOf('--json');
+    run('node', [join(bench, 'stance', 'score-emergent.mjs'), '--manifest', join(bench, 'stance', 'emergent-train', 'manifest.json'), '--exports', exports, ...(json >= 0 ? ['--json', resolve(argv[json + 1]!)] : [])]);
+    if (argv.includes('--no-fnc')) return;
     // FNC-1: the bench's own evaluator against this checkout's build.
     const limit = argv.indexOf('--fnc-limit');
     console.log('\nFNC-1 (competition test set):');

@@ -1,6 +1,7 @@
 // Rates how worth checking a sentence is (0..1 with a readable reason): factual
 // assertions stay, questions, opinion, calls to action, boilerplate and section
 // labels go. Conservative: a factual sentence dropped here can never be corroborated.
+// A yes/no question posted alone as a headline is kept as a claim that asks (`isAsked`).
 
 import { isTimestamp } from '../boilerplate.js';
 import type { BlockKind, CheckWorthiness, DateMention, Quantity } from '../../types.js';
@@ -19,10 +20,35 @@ export interface WorthinessFeatures {
   readonly quantities?: readonly Quantity[];
   readonly dates?: readonly DateMention[];
   readonly attribution?: string | null;
+  /** Whether the sentence is part of a source that is one short line (a headline posted alone): a yes/no question there is kept as asked. */
+  readonly lone?: boolean;
 }
 
 const terminal = /[.!?…]["”’'»)\]]*$/;
 const questionEnd = /\?["”’'»)\]]*$/;
+const questionMarks = /[?\s]*["”’'»)\]]*[?\s]*$/u;
+
+/**
+ * Whether a sentence asks rather than states: it ends with a question mark. Only a
+ * yes/no question posted alone as a headline is ever kept as a claim ("Did X adopt a
+ * boy?", "X dead?"); it is matched with the claim it asks about but conflicts with
+ * nothing unless it carries a denial cue.
+ *
+ * @param text A sentence's plain text.
+ */
+export function isAsked(text: string): boolean {
+  return questionEnd.test(text.trim());
+}
+
+/** The statement a lone yes/no question headline asks about (its question marks dropped), or undefined for a wh-question ("How did X …?") or a question to the reader ("Would you pay …?"). */
+function askedStatement(text: string): string | undefined {
+  const statement = text.replace(questionMarks, '').trim();
+  const asked = data.askedHeadline;
+  const first = /^[\p{L}’']+/u.exec(statement.replace(asked.labelPrefix, ''))?.[0]?.toLowerCase();
+  if (statement.length === 0 || first === undefined || asked.whWords.has(first)) return undefined;
+  if (tokenize(statement).some((token) => asked.readerWords.has(token.lower))) return undefined;
+  return statement;
+}
 const quoted = /[“”"]/;
 
 function result(checkworthy: boolean, score: number, reason: string): CheckWorthiness {
@@ -64,7 +90,13 @@ export function rateCheckWorthiness(text: string, features: WorthinessFeatures =
     if (match) return reject(data.scores.boilerplate, `boilerplate '${match[0].trim() || trimmed}'`);
   }
   if (isTimestamp(trimmed)) return reject(data.scores.boilerplate, `boilerplate timestamp '${trimmed}'`);
-  if (questionEnd.test(trimmed)) return reject(data.scores.question, 'question');
+  if (questionEnd.test(trimmed)) {
+    // A yes/no question headline posted alone asks about a claim: rated as that statement, kept as asked.
+    const statement = features.lone ? askedStatement(trimmed) : undefined;
+    const rated = statement === undefined ? undefined : rateCheckWorthiness(statement, { ...features, lone: false });
+    if (rated?.checkworthy) return result(true, rated.score, `asked: ${rated.reason}`);
+    return reject(data.scores.question, 'question');
+  }
   let body = trimmed;
   const label = data.dialogueLabel.exec(trimmed);
   if (label) {

@@ -159,4 +159,10 @@ export const check = {
   verbLike: new Set(checkData.verbLike),
   notVerbsEd: new Set(checkData.notVerbsEd),
   subjectPronouns: new Set(checkData.subjectPronouns),
+  askedHeadline: {
+    maxWords: checkData.askedHeadline.maxWords,
+    labelPrefix: new RegExp(checkData.askedHeadline.labelPrefix),
+    whWords: new Set(checkData.askedHeadline.whWords),
+    readerWords: new Set(checkData.askedHeadline.readerWords),
+  },
 };

@@ -4,13 +4,14 @@
 import type { Claim, Sentence } from '../../types.js';
 import { findAttribution } from './attribution.js';
 import { rateCheckWorthiness } from './checkworthiness.js';
+import { check } from './data.js';
 import { findDates } from './date.js';
 import { findNegation } from './negation.js';
 import { findQuantities } from './quantity.js';
 import { resolveSpeakers } from './speaker-context.js';
 
 export { findAttribution, findSpeakers, type Speaker } from './attribution.js';
-export { rateCheckWorthiness, type WorthinessFeatures } from './checkworthiness.js';
+export { isAsked, rateCheckWorthiness, type WorthinessFeatures } from './checkworthiness.js';
 export { findDates } from './date.js';
 export { findNegation, findNegationCues, type NegationCue } from './negation.js';
 export { findQuantities } from './quantity.js';
@@ -27,13 +28,22 @@ export interface ClaimContext {
   readonly published?: string;
 }
 
+/** Whether a source's sentences are one short line (one block, at most `askedHeadline.maxWords` words, no sentence closed by a full stop): a headline posted alone, not prose. */
+function isLoneLine(sentences: readonly Sentence[]): boolean {
+  const first = sentences[0];
+  if (!first || sentences.some((sentence) => sentence.block !== first.block || /\.["'”’»)\]]*$/u.test(sentence.plain.trim()))) return false;
+  const words = sentences.reduce((sum, sentence) => sum + sentence.plain.split(/\s+/).filter(Boolean).length, 0);
+  return words <= check.askedHeadline.maxWords;
+}
+
 /**
  * Analyses one sentence (its `plain` text) into a claim.
  *
  * @param sentence Sentence to analyse.
  * @param context Outlet and publication date of its source.
+ * @param lone Whether the sentence's source is one short line, a headline posted alone (a yes/no question there is kept as asked).
  */
-export function analyzeSentence(sentence: Sentence, context: ClaimContext): Claim {
+export function analyzeSentence(sentence: Sentence, context: ClaimContext, lone = false): Claim {
   const text = sentence.plain;
   if (text.length > MAX_CLAIM_LENGTH) {
     // A "sentence" this long is text without sentence punctuation (a pasted
@@ -60,7 +70,7 @@ export function analyzeSentence(sentence: Sentence, context: ClaimContext): Clai
     sentence,
     outlet: context.outlet,
     published: context.published ?? null,
-    checkworthiness: rateCheckWorthiness(text, { kind: sentence.kind, quantities, dates, attribution }),
+    checkworthiness: rateCheckWorthiness(text, { kind: sentence.kind, quantities, dates, attribution, lone }),
     quantities,
     dates,
     negation: findNegation(text),
@@ -77,7 +87,8 @@ export function analyzeSentence(sentence: Sentence, context: ClaimContext): Clai
  * @param context Outlet and publication date of that source.
  */
 export function extractClaims(sentences: readonly Sentence[], context: ClaimContext): Claim[] {
-  const analysed = sentences.map((sentence) => analyzeSentence(sentence, context));
+  const lone = isLoneLine(sentences);
+  const analysed = sentences.map((sentence) => analyzeSentence(sentence, context, lone));
   // "He added", "the statement said": the named speaker or document before it in the article.
   const speakers = resolveSpeakers(analysed.map((claim) => claim.attribution));
   const claims: Claim[] = [];

@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFrame } from '../claims/denial.js';
+import { isAsked } from '../claims/checkworthiness.js';
 import { implicitNegativeGoverns, statesNegation } from '../claims/negation.js';
 import { isHeadlineStyle, isShortMention, mainClauseNegation, negationPlace } from './main-clause.js';
 import { governedWordIn } from './negation-scope.js';
@@ -34,6 +35,16 @@ const APPROXIMATE_SLACK = 0.1;
  * @param b The other claim.
  */
 export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
+  // A mention that asks ("Did X adopt a boy?", "X dead?") states nothing, so it contradicts nothing;
+  // it disputes only as a denial, with a denial cue ("Is X a hoax?").
+  const [askedA, askedB] = [isAsked(a.sentence.plain), isAsked(b.sentence.plain)];
+  if (askedA || askedB) {
+    if (askedA && askedB) return [];
+    const asked = askedA ? a : b;
+    if (findDenial(asked.sentence.plain) === null) return [];
+    const denial = denialConflict(a, b);
+    return denial && denial !== 'none' ? [denial] : [];
+  }
   const conflicts: PairConflict[] = [];
   const sides: readonly [ConflictSide, ConflictSide] = [sideOf(a), sideOf(b)];
   const quantity = quantityConflict(a.quantities, b.quantities, sides);

@@ -15,6 +15,8 @@ const MAIN = {
   hedges: new RegExp(`^\\s*(?:${scopeData.mainClause.hedges.join('|')})(?![\\p{L}'’])`, 'iu'),
   verbal: new RegExp(scopeData.mainClause.verbal, 'iu'),
   imperative: new RegExp(scopeData.mainClause.imperative, 'iu'),
+  notBreaks: new RegExp(scopeData.mainClause.notBreaks, 'gu'),
+  raising: new RegExp(scopeData.mainClause.raising, 'iu'),
 };
 
 /** Words of a text (letters, digits, apostrophes, hyphens). */
@@ -38,7 +40,8 @@ export type NegationPlace = 'main' | 'subordinate' | 'hedge' | undefined;
  * after a leading label ("No,", "Sorry,", "Update:", "Mexico prosecutor:"), with
  * no clause break or subordinating word before it (`breaks`: punctuation, "that",
  * "so", "if", "to" …) it negates the main clause, unless a hedge follows it
- * (`hedges`: "sure", "idea", "to …"); after a break, a subordinate clause. A leading
+ * (`hedges`: "sure", "idea", "to …", unless a `raising` verb comes right before
+ * the cue: "turns out not to have"); a date's commas (`notBreaks`) break nothing; after a break, a subordinate clause. A leading
  * imperative ("Don't reset …") and cues without "not" or "never" ("no one") are
  * not read. Undefined for a mention of more than `maxWords` words.
  *
@@ -51,10 +54,12 @@ export function negationPlace(text: string): { readonly place: NegationPlace; re
   for (const cue of findNegationCues(text)) {
     if (!MAIN.verbal.test(cue.cue)) continue;
     // A cue inside what looked like a label ("Batmobile wasn't stolen: Cops") is read from the start.
-    const before = text.slice(cue.span.start >= from ? from : 0, cue.span.start);
+    // A date's commas ("Jan. 4, 2015,") break no clause.
+    const before = text.slice(cue.span.start >= from ? from : 0, cue.span.start).replace(MAIN.notBreaks, ' ');
     if (MAIN.breaks.test(before)) return { place: 'subordinate', cue };
     if (wordsOf(before).length === 0 && MAIN.imperative.test(cue.cue.trim())) return { place: undefined };
-    if (MAIN.hedges.test(text.slice(cue.span.end))) return { place: 'hedge', cue };
+    // "turns out not to have …": the "to" is the negated predicate, no hedge.
+    if (MAIN.hedges.test(text.slice(cue.span.end)) && !MAIN.raising.test(before)) return { place: 'hedge', cue };
     return { place: 'main', cue };
   }
   return { place: undefined };

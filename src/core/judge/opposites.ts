@@ -21,10 +21,17 @@ export interface OppositeStates {
   readonly cue: string;
 }
 
+/** Whether a sentence has an opposite cue that stands (none, or not all, before its state cue). */
+function opposedBefore(opposite: RegExp, text: string, state: RegExpExecArray | null): boolean {
+  if (!state) return opposite.test(text);
+  const match = opposite.exec(text.slice(state.index + state[0].length));
+  return match !== null;
+}
+
 /**
  * Whether one sentence states what rules out the other's state ("Rehana is alive"
  * / "Rehana was killed"): one has a cue of a pair's `state` and none of its
- * `opposite`, the other the reverse. Undefined when no pair splits them so.
+ * `opposite` after it (an opposite named before the state is what it rules out), the other the reverse. Undefined when no pair splits them so.
  *
  * @param a One mention's sentence.
  * @param b The other's.
@@ -32,7 +39,8 @@ export interface OppositeStates {
 export function oppositeStates(a: string, b: string): OppositeStates | undefined {
   for (const pair of PAIRS) {
     const [stateA, stateB] = [pair.state.exec(a), pair.state.exec(b)];
-    const [oppositeA, oppositeB] = [pair.opposite.test(a), pair.opposite.test(b)];
+    // A mention that names the opposite before it states the state ("X, feared kidnapped, says she is safe") states the state.
+    const [oppositeA, oppositeB] = [opposedBefore(pair.opposite, a, stateA), opposedBefore(pair.opposite, b, stateB)];
     if (stateA && !oppositeA && oppositeB && !stateB) return { stating: 0, cue: stateA[0] };
     if (stateB && !oppositeB && oppositeA && !stateA) return { stating: 1, cue: stateB[0] };
   }

@@ -18,7 +18,13 @@ export interface HeadlineMatchTunables {
   /** Whether the lower bar needs one of the two lines in Title Case (a headline), not just two short sentences. */
   readonly headlineOnly: boolean;
   /** The bar when both claims are their sources' one line (`MatchProfile.headline`: a claim statement and a headline posted alone). */
-  readonly lone: { readonly minProbability: number; readonly minCoverage: number; readonly minShared: number };
+  readonly lone: {
+    readonly minProbability: number;
+    readonly minCoverage: number;
+    readonly minShared: number;
+    /** Two such lines also match when one is nearly all inside the other: the larger coverage at least `minCoverage`, `minShared` shared, each at most `maxTokens` tokens. */
+    readonly contained: { readonly maxTokens: number; readonly minCoverage: number; readonly minShared: number };
+  };
 }
 
 /** The shipped tunables of the headline rule. */
@@ -57,12 +63,15 @@ export function isTitleCase(profile: MatchProfile, tunables: HeadlineMatchTunabl
  */
 export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables = HEADLINE_MATCH): PairMatch {
   if (pair.reason !== null) return pair;
-  if (!shortPair(a, b, tunables)) return pair;
+  const lone = a.headline === true && b.headline === true;
+  if (!shortPair(a, b, tunables) && !(lone && containedPair(pair, a, b, tunables))) return pair;
   if (pair.identity.different) {
     const titled = isTitleCase(a, tunables) || isTitleCase(b, tunables);
     const sharesName = a.terms.names.some((name) => b.terms.names.includes(name));
     if (!titled || !sharesName || tunables.keepReasons.some((reason) => pair.identity.reason.includes(reason))) return pair;
   }
+  // Two lines posted alone, one nearly all inside the other ("X is dead" / "X forced to deny that he is dead after …").
+  if (lone && containedPair(pair, a, b, tunables)) return { ...pair, reason: 'overlap', related: true };
   const { overlap } = pair;
   const coverage = Math.min(overlap.coverageA, overlap.coverageB);
   const bar = a.headline === true && b.headline === true ? tunables.lone : tunables;
@@ -71,6 +80,14 @@ export function withHeadlineMatch(pair: PairMatch, a: MatchProfile, b: MatchProf
   }
   if (!pair.related && overlap.shared >= tunables.relatedShared && coverage >= tunables.relatedCoverage) return { ...pair, related: true };
   return pair;
+}
+
+/** Whether one of two lines is nearly all inside the other (`lone.contained`): the larger coverage and the shared weight high enough, both at most its `maxTokens` tokens. */
+function containedPair(pair: PairMatch, a: MatchProfile, b: MatchProfile, tunables: HeadlineMatchTunables): boolean {
+  const bar = tunables.lone.contained;
+  if (a.terms.tokens.length > bar.maxTokens || b.terms.tokens.length > bar.maxTokens) return false;
+  const { overlap } = pair;
+  return Math.max(overlap.coverageA, overlap.coverageB) >= bar.minCoverage && overlap.shared >= bar.minShared;
 }
 
 /** Whether a claim reads as a headline: in Title Case, or its source's one line (`MatchProfile.headline`). */
