@@ -72,3 +72,29 @@ describe('article context', () => {
     expect(identityRelation(a, b).different).toBe(different);
   });
 });
+
+describe('identityRelation on profiles compared many times', () => {
+  const profile = (sentencePeople: string[], corePlaces: string[], names: string[] = []) => ({
+    sentence: { people: sentencePeople, places: [], orgs: [], names },
+    dates: [],
+    core: { people: [], places: corePlaces, orgs: [], names: [] },
+    published: null,
+  });
+  const a = profile(['vance'], ['harlow'], ['pell dorn']);
+  const b = profile(['dorn'], ['harlow']);
+  const c = profile(['okafor'], ['brisk bay']);
+  it.each([
+    [a, b],
+    [b, a],
+    [a, c],
+    [c, b],
+  ])('should give the same relation for the same profiles on every call and for equal copies (%#)', (x, y) => {
+    const first = identityRelation(x, y);
+    expect(identityRelation(x, y)).toEqual(first);
+    expect(identityRelation(structuredClone(x), structuredClone(y))).toEqual(first);
+  });
+  it('should still tell two events apart after the same profile met one event', () => {
+    expect(identityRelation(a, b).different).toBe(false);
+    expect(identityRelation(a, c).different).toBe(true);
+  });
+});

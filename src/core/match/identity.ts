@@ -322,6 +322,58 @@ function datesShare(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
+ * What `identityRelation` reads of one profile, derived once per profile (the same
+ * lists, in the same order, that it would build for each pair).
+ */
+interface IdentityKeys {
+  /** The sentence's names of every slot. */
+  readonly all: readonly string[];
+  /** Untyped names of sentence and core, and their words. */
+  readonly loose: readonly string[];
+  /** Sentence and core names per slot (people, places, orgs), and the specific places. */
+  readonly people: readonly string[];
+  readonly places: readonly string[];
+  readonly specificPlaces: readonly string[];
+  readonly orgs: readonly string[];
+  /** People of the sentence, with two-word untyped names by their last word. */
+  readonly peopleish: readonly string[];
+  /** `peopleish`, the core's people and `loose`. */
+  readonly known: ReadonlySet<string>;
+  /** Specific places of the sentence. */
+  readonly sentencePlaces: readonly string[];
+  /** Every name of sentence and core (broad places left out). */
+  readonly every: readonly string[];
+  /** Whether the core names anyone or anything. */
+  readonly hasCore: boolean;
+}
+
+const keysMemo = new WeakMap<IdentityProfile, IdentityKeys>();
+
+function keysOf(p: IdentityProfile): IdentityKeys {
+  let keys = keysMemo.get(p);
+  if (keys) return keys;
+  const names = union(p.sentence.names, p.core.names);
+  const loose = union(names, names.flatMap((name) => name.split(' ')));
+  const places = union(p.sentence.places, p.core.places);
+  const peopleish = union(p.sentence.people, p.sentence.names.filter((name) => /^\p{L}+ \p{L}+$/u.test(name)).map((name) => name.split(' ')[1]!));
+  keys = {
+    all: [...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs, ...p.sentence.names],
+    loose,
+    people: union(p.sentence.people, p.core.people),
+    places,
+    specificPlaces: specific(places),
+    orgs: union(p.sentence.orgs, p.core.orgs),
+    peopleish,
+    known: new Set([...peopleish, ...p.core.people, ...loose]),
+    sentencePlaces: specific(p.sentence.places),
+    every: union(loose, specific([...p.core.people, ...p.core.places, ...p.core.orgs, ...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs])),
+    hasCore: p.core.people.length + p.core.places.length + p.core.orgs.length + p.core.names.length > 0,
+  };
+  keysMemo.set(p, keys);
+  return keys;
+}
+
+/**
  * Whether two claims can be about one event: each slot (people, places,
  * organisations, dates) where both say something either agrees (a shared name)
  * or differs (nothing shared); differences outweighing agreements mean two events.
@@ -332,28 +384,19 @@ function datesShare(a: readonly string[], b: readonly string[]): boolean {
 export function identityRelation(a: IdentityProfile, b: IdentityProfile): IdentityRelation {
   let score = 0;
   const reasons: string[] = [];
-  const slots = [
-    ['people', WEIGHTS.peopleAgree, WEIGHTS.peopleDiffer],
-    ['places', WEIGHTS.placesAgree, WEIGHTS.placesDiffer],
-    ['orgs', WEIGHTS.orgsAgree, WEIGHTS.orgsDiffer],
-  ] as const;
-  const allA = [...a.sentence.people, ...a.sentence.places, ...a.sentence.orgs, ...a.sentence.names];
-  const allB = [...b.sentence.people, ...b.sentence.places, ...b.sentence.orgs, ...b.sentence.names];
+  const ka = keysOf(a);
+  const kb = keysOf(b);
   // Untyped names (and their words) of each side: "Jin" untyped here may be the person "jin" there.
-  const loose = (p: IdentityProfile) => {
-    const names = union(p.sentence.names, p.core.names);
-    return union(names, names.flatMap((name) => name.split(' ')));
-  };
-  const looseA = loose(a);
-  const looseB = loose(b);
-  for (const [slot, agree, differ] of slots) {
-    const x = union(a.sentence[slot], a.core[slot]);
-    const y = union(b.sentence[slot], b.core[slot]);
+  const looseA = ka.loose;
+  const looseB = kb.loose;
+  for (const slot of SLOTS) {
+    const x = ka[slot];
+    const y = kb[slot];
     if (x.length === 0 || y.length === 0) continue;
     const sharedLoosely = slot === 'people' && (shares(x, looseB) || shares(y, looseA));
-    if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(specific(x), specific(y)) ? WEIGHTS.regionsAgree : agree;
+    if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(ka.specificPlaces, kb.specificPlaces) ? WEIGHTS.regionsAgree : AGREE[slot];
     else {
-      score -= differ;
+      score -= DIFFER[slot];
       reasons.push(`${slot} differ (${x.slice(0, 3).join(', ')} / ${y.slice(0, 3).join(', ')})`);
     }
   }
@@ -366,35 +409,28 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   }
   // Each sentence names someone the other's article never names ("beat Rahman" / "beat Thompson").
   // Two-word names of no known kind ("Hasim Rahman") count as people here, by their last word.
-  const peopleish = (p: IdentityProfile) =>
-    union(p.sentence.people, p.sentence.names.filter((name) => /^\p{L}+ \p{L}+$/u.test(name)).map((name) => name.split(' ')[1]!));
-  const qa = peopleish(a);
-  const qb = peopleish(b);
-  const knownB = new Set([...qb, ...b.core.people, ...looseB]);
-  const knownA = new Set([...qa, ...a.core.people, ...looseA]);
-  if (qa.some((person) => !knownB.has(person)) && qb.some((person) => !knownA.has(person)) && shares(qa, qb)) {
+  const qa = ka.peopleish;
+  const qb = kb.peopleish;
+  if (qa.length > 0 && qb.length > 0 && qa.some((person) => !kb.known.has(person)) && qb.some((person) => !ka.known.has(person)) && shares(qa, qb)) {
     score -= WEIGHTS.sentencePeopleUnknown;
     reasons.push('each sentence names someone the other article does not');
   }
   // The sentences name different specific places ("Elm Street" / "Main Street").
-  const sa = specific(a.sentence.places);
-  const sb = specific(b.sentence.places);
+  const sa = ka.sentencePlaces;
+  const sb = kb.sentencePlaces;
   if (sa.length > 0 && sb.length > 0 && !shares(sa, sb)) {
     score -= WEIGHTS.sentencePlacesDiffer;
     reasons.push(`the sentences name different places (${sa.join(', ')} / ${sb.join(', ')})`);
   }
   // The two articles' main events share no name at all, of any kind: two stories.
-  const namesOf = (p: IdentityProfile, loose: readonly string[]) =>
-    union(loose, specific([...p.core.people, ...p.core.places, ...p.core.orgs, ...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs]));
-  const everyA = namesOf(a, looseA);
-  const everyB = namesOf(b, looseB);
-  const hasCore = (p: IdentityProfile) => p.core.people.length + p.core.places.length + p.core.orgs.length + p.core.names.length > 0;
-  if (hasCore(a) && hasCore(b) && everyA.length >= 2 && everyB.length >= 2 && !shares(everyA, everyB)) {
+  const everyA = ka.every;
+  const everyB = kb.every;
+  if (ka.hasCore && kb.hasCore && everyA.length >= 2 && everyB.length >= 2 && !shares(everyA, everyB)) {
     score -= WEIGHTS.coresDisjoint;
     reasons.push('their articles share no name');
   }
   // Untyped names shared in the sentences are some evidence of one event.
-  if (shares(a.sentence.names, allB) || shares(b.sentence.names, allA)) score += WEIGHTS.orgsAgree;
+  if (shares(a.sentence.names, kb.all) || shares(b.sentence.names, ka.all)) score += WEIGHTS.orgsAgree;
   if (a.dates.length > 0 && b.dates.length > 0) {
     if (datesShare(a.dates, b.dates)) score += WEIGHTS.datesAgree;
     else {
@@ -404,3 +440,8 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   }
   return { different: score < 0, score, reason: reasons.join('; ') };
 }
+
+/** The slots compared one by one, with what agreeing adds and differing takes away. */
+const SLOTS = ['people', 'places', 'orgs'] as const;
+const AGREE = { people: WEIGHTS.peopleAgree, places: WEIGHTS.placesAgree, orgs: WEIGHTS.orgsAgree } as const;
+const DIFFER = { people: WEIGHTS.peopleDiffer, places: WEIGHTS.placesDiffer, orgs: WEIGHTS.orgsDiffer } as const;
