@@ -10,7 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeSentence, compareSentences, crossReference } from '../src/index.js';
 import { joinChunks } from '../src/render/chunks.js';
 import { renderJson } from '../src/render/json.js';
-import type { Finding, Report, Sentence } from '../src/types.js';
+import type { Finding, Report } from '../src/types.js';
+import { testSentence } from './helpers/claim.js';
 import { removeTempFolders, tempFolder } from './helpers/temp.js';
 
 afterAll(removeTempFolders);
@@ -18,18 +19,6 @@ afterAll(removeTempFolders);
 const root = path.join(import.meta.dirname, '..');
 const kindsOf = (a: string, b: string, publishedA = '2031-03-12', publishedB = publishedA) =>
   compareSentences(a, b, { publishedA, publishedB }).conflicts.map((conflict) => conflict.kind);
-
-function sentence(text: string): Sentence {
-  return {
-    source: 'x',
-    index: 0,
-    text,
-    plain: text,
-    block: 0,
-    kind: 'paragraph',
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
-  };
-}
 
 /** A markdown source as sources/ holds them: front matter, then one paragraph per line given. */
 function markdown(outlet: string, title: string, published: string, paragraphs: readonly string[]): string {
@@ -172,7 +161,7 @@ describe('rule 4: boilerplate is not a claim (a folder run)', () => {
 });
 
 describe('rule 5: numbers', () => {
-  const quantitiesOf = (text: string) => analyzeSentence(sentence(text), { outlet: 'x' }).quantities.map((quantity) => quantity.text);
+  const quantitiesOf = (text: string) => analyzeSentence(testSentence(text), { outlet: 'x' }).quantities.map((quantity) => quantity.text);
 
   it.each([
     ['Thieves took an iPhone 6s and 3 laptops from the shop.', ['3 laptops']],
