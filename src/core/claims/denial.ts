@@ -4,6 +4,7 @@
 // frame blanked for matching. Cue lists: src/data/judge-denial.json.
 
 import denialData from '../../data/judge-denial.json' with { type: 'json' };
+import type { Claim } from '../../types.js';
 
 /** A denial a sentence states: the cue as written, where, and who denies when the sentence says ("Israel denies …"). */
 export interface Denial {
@@ -125,6 +126,19 @@ function scan(text: string): Denial | null {
 export function withoutDenialFrame(text: string): string {
   if (findDenial(text) === null) return text;
   return text.replace(denialTunables().frameWords, (word) => ' '.repeat(word.length));
+}
+
+/**
+ * Whether a claim denies what it is about: it is negated or states a denial
+ * (`findDenial`), and does not affirm against a denial ("it is not a hoax",
+ * `deniesDenial`). What clustering asks of a mention before it joins a cluster of
+ * denials to the claim they deny (`denialLinkage`).
+ *
+ * @param claim The claim.
+ */
+export function isDenying(claim: Pick<Claim, 'sentence' | 'negation'>): boolean {
+  const text = claim.sentence.plain;
+  return (claim.negation.negated || findDenial(text) !== null) && !deniesDenial(text);
 }
 
 /**
