@@ -111,6 +111,8 @@ export const negation = {
   implicitReach: negationData.implicitReach,
   /** The negative word inside a cue, left out of a claim's match terms (`withoutNegationCues`). */
   termParticles: new RegExp(`(?:(?<![\\w’'])(?:${negationData.termParticles})(?![\\w’'])|(?<=\\w)n[’']t(?![\\w’']))`, 'gi'),
+  /** A leading answer ("No, …") also left out of the match terms of a line that has a cue. */
+  termLeading: new RegExp(negationData.termLeading, 'iu'),
   /** Contractions whose auxiliary is read without the negative ("won't" → "will"), lowercase. */
   termContractions: new Map(Object.entries(negationData.termContractions).map(([word, reading]) => [word.toLowerCase(), reading])),
 };

@@ -38,7 +38,8 @@ export function findNegationCues(text: string): NegationCue[] {
 
 /**
  * A sentence with the negative word of each negation cue blanked out, offsets kept
- * ("did not go" → "did     go", "won't" → "will ", "cannot" → "can   "): what the
+ * ("did not go" → "did     go", "won't" → "will ", "cannot" → "can   "; a leading
+ * answer "No, …" too): what the
  * matcher compares, so a negated claim ("X did not do Y") is matched on what it
  * negates, as a denial's frame words are left out (`withoutDenialFrame`). Idioms
  * that only look negative (`notNegation`) are kept. Text without a cue comes back as it is.
@@ -57,7 +58,7 @@ export function withoutNegationCues(text: string): string {
     out += text.slice(at, span.start) + (blanked.length === piece.length ? blanked : piece);
     at = span.end;
   }
-  return out + text.slice(at);
+  return (out + text.slice(at)).replace(data.termLeading, (word) => ' '.repeat(word.length));
 }
 
 /**
