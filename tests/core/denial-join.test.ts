@@ -1,11 +1,13 @@
 // Denials join the claim they deny (issue 14): a lone line's negation cue ("wasn't",
 // "won't", "No, … not") is left out of the terms it is matched on, and a cluster of
 // denials merges with the cluster that states what they deny at the lower bar
-// `denialLinkage`, when the pair that merges them is a denial and a statement.
+// `denialLinkage`, when the pair that merges them is a denial and a statement. A cue that
+// opens the line as its label ('Pants on Fire: …') rates the rest of the line.
 import { describe, expect, it } from 'vitest';
-import { isDenying } from '../../src/core/claims/denial.js';
+import { denialClause, findDenial, isDenying } from '../../src/core/claims/denial.js';
 import { analyzeSentence } from '../../src/core/claims/index.js';
 import { withoutNegationCues } from '../../src/core/claims/negation.js';
+import { conflictsBetween } from '../../src/core/judge/index.js';
 import { mergeClusters, type MatchEdge, type PairGraph } from '../../src/core/match/cluster.js';
 import { articleContext } from '../../src/core/match/identity.js';
 import { claimTerms, matchPair, matchProfile } from '../../src/core/match/pair.js';
@@ -96,5 +98,22 @@ describe('a cluster of denials joins the claim it denies', () => {
       [0, 1, 2],
       [3, 4],
     ]);
+  });
+});
+
+describe('a rating label rates the rest of the line', () => {
+  const statement = read('At least ten smugglers were caught at the Quillby harbour crossing by the coast guard', 'B');
+  it.each<[string, string[]]>([
+    ['Pants on Fire: Councillor Brae makes unproven claim coast guard caught at least ten smugglers at the Quillby harbour crossing', ['denial']],
+    ['False: Councillor Brae says the coast guard caught ten smugglers at the Quillby harbour crossing last week', ['denial']],
+    // A label that rates something else, and a cue after the line's opening words, keep their own clause.
+    ['Ferry fares: Councillor Brae says the coast guard caught ten smugglers at the Quillby harbour crossing last week', []],
+  ])('%s → %s', (text, kinds) => {
+    expect(conflictsBetween(read(text, 'A'), statement).map((conflict) => conflict.kind)).toEqual(kinds);
+  });
+
+  it('should give the label the rest of the line as its clause', () => {
+    const text = 'Pants on Fire: Councillor Brae says the ferry was sold, and the harbour too';
+    expect(denialClause(text, findDenial(text)!)).toBe(' Councillor Brae says the ferry was sold, and the harbour too');
   });
 });

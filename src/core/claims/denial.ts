@@ -160,7 +160,9 @@ export function deniesDenial(text: string): boolean {
  * The clause a denial's cue sits in: from the clause break before the cue to the
  * one after it (`clauseBreaks`: punctuation, "but", "while", "saying" …), the
  * cue included, after the question it answers when one comes before it ("Ferry
- * sold? Nope, the story is fake"). What the denial denies is said there.
+ * sold? Nope, the story is fake"). A cue that opens the line as its label
+ * ("Pants on Fire: X says …", "False: …") rates the rest of the line, its clause.
+ * What the denial denies is said there.
  *
  * @param text The sentence's plain text.
  * @param denial Its denial (`findDenial`).
@@ -174,6 +176,8 @@ export function denialClause(text: string, denial: Denial): string {
     const to = from + match[0].length;
     if (to <= denial.span.start) start = to;
     else if (from >= denial.span.end) {
+      // A cue that opens the line as its label ("Pants on Fire: X says …") rates the rest of the line.
+      if (match[0] === ':' && text.slice(0, denial.span.start).trim() === '' && text.slice(denial.span.end, from).trim() === '') return text.slice(to);
       end = from;
       break;
     }
