@@ -259,7 +259,7 @@ export function judgeStage(
   const indexes = members.map((claim) => local.get(claim.index)!);
   const affected = new Uint8Array(all.length);
   for (const k of indexes) affected[k] = 1;
-  const made = clusterGroups(indexes, edges, graph, input, affected, { linkage: options.linkage, cannotLink }, true);
+  const made = clusterGroups(indexes, edges, graph, input, affected, { linkage: options.linkage, denialLinkage: options.denialLinkage, cannotLink }, true);
   const pathOf = new Map(members.map((claim) => [claim.source, claim.path]));
   const findings = judgeClusters(made, pathOf, isUpdate);
   return made.map((item, k) => ({

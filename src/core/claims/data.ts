@@ -109,6 +109,12 @@ export const negation = {
   implicit: new RegExp(`(?<![\\w’'])(?:${negationData.implicit.join('|')})(?![\\w’'])`, 'i'),
   /** How many words after an implicit negative it governs (`implicitNegativeGoverns`). */
   implicitReach: negationData.implicitReach,
+  /** The negative word inside a cue, left out of a claim's match terms (`withoutNegationCues`). */
+  termParticles: new RegExp(`(?:(?<![\\w’'])(?:${negationData.termParticles})(?![\\w’'])|(?<=\\w)n[’']t(?![\\w’']))`, 'gi'),
+  /** A leading answer ("No, …") also left out of the match terms of a line that has a cue. */
+  termLeading: new RegExp(negationData.termLeading, 'iu'),
+  /** Contractions whose auxiliary is read without the negative ("won't" → "will"), lowercase. */
+  termContractions: new Map(Object.entries(negationData.termContractions).map(([word, reading]) => [word.toLowerCase(), reading])),
 };
 
 /** Tunables of `attribution.ts`. */

@@ -4,6 +4,7 @@
 // frame blanked for matching. Cue lists: src/data/judge-denial.json.
 
 import denialData from '../../data/judge-denial.json' with { type: 'json' };
+import type { Claim } from '../../types.js';
 
 /** A denial a sentence states: the cue as written, where, and who denies when the sentence says ("Israel denies …"). */
 export interface Denial {
@@ -128,6 +129,19 @@ export function withoutDenialFrame(text: string): string {
 }
 
 /**
+ * Whether a claim denies what it is about: it is negated or states a denial
+ * (`findDenial`), and does not affirm against a denial ("it is not a hoax",
+ * `deniesDenial`). What clustering asks of a mention before it joins a cluster of
+ * denials to the claim they deny (`denialLinkage`).
+ *
+ * @param claim The claim.
+ */
+export function isDenying(claim: Pick<Claim, 'sentence' | 'negation'>): boolean {
+  const text = claim.sentence.plain;
+  return (claim.negation.negated || findDenial(text) !== null) && !deniesDenial(text);
+}
+
+/**
  * Whether a sentence affirms against a denial ("it is not a hoax", "she denies the
  * hoax claims"): its negation is aimed at the denial, not at the claim.
  *
@@ -146,7 +160,9 @@ export function deniesDenial(text: string): boolean {
  * The clause a denial's cue sits in: from the clause break before the cue to the
  * one after it (`clauseBreaks`: punctuation, "but", "while", "saying" …), the
  * cue included, after the question it answers when one comes before it ("Ferry
- * sold? Nope, the story is fake"). What the denial denies is said there.
+ * sold? Nope, the story is fake"). A cue that opens the line as its label
+ * ("Pants on Fire: X says …", "False: …") rates the rest of the line, its clause.
+ * What the denial denies is said there.
  *
  * @param text The sentence's plain text.
  * @param denial Its denial (`findDenial`).
@@ -160,6 +176,8 @@ export function denialClause(text: string, denial: Denial): string {
     const to = from + match[0].length;
     if (to <= denial.span.start) start = to;
     else if (from >= denial.span.end) {
+      // A cue that opens the line as its label ("Pants on Fire: X says …") rates the rest of the line.
+      if (match[0] === ':' && text.slice(0, denial.span.start).trim() === '' && text.slice(denial.span.end, from).trim() === '') return text.slice(to);
       end = from;
       break;
     }

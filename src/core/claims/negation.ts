@@ -37,6 +37,31 @@ export function findNegationCues(text: string): NegationCue[] {
 }
 
 /**
+ * A sentence with the negative word of each negation cue blanked out, offsets kept
+ * ("did not go" → "did     go", "won't" → "will ", "cannot" → "can   "; a leading
+ * answer "No, …" too): what the
+ * matcher compares, so a negated claim ("X did not do Y") is matched on what it
+ * negates, as a denial's frame words are left out (`withoutDenialFrame`). Idioms
+ * that only look negative (`notNegation`) are kept. Text without a cue comes back as it is.
+ *
+ * @param text A sentence's plain text.
+ */
+export function withoutNegationCues(text: string): string {
+  const cues = findNegationCues(text);
+  if (cues.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { span } of cues) {
+    const piece = text.slice(span.start, span.end);
+    const reading = data.termContractions.get(piece.toLowerCase());
+    const blanked = reading !== undefined ? reading.padEnd(piece.length, ' ') : piece.replace(data.termParticles, (word) => ' '.repeat(word.length));
+    out += text.slice(at, span.start) + (blanked.length === piece.length ? blanked : piece);
+    at = span.end;
+  }
+  return (out + text.slice(at)).replace(data.termLeading, (word) => ' '.repeat(word.length));
+}
+
+/**
  * Whether a sentence is negated, and by which cue (the first one).
  *
  * "No company … is immune" counts as negated (cue "No"): a negated universal

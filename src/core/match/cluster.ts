@@ -9,6 +9,7 @@
 // (or that lost an edge) and keeps every other cluster as it was.
 
 import type { Claim, Cluster, RelatedLink } from '../../types.js';
+import { isDenying } from '../claims/denial.js';
 import { blockScopeOf, buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, scopesKept, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
 import { isVerbatimCopy, matchPair, type MatchProfile, type PairMatch } from './pair.js';
@@ -167,7 +168,7 @@ export function clusterGroups(
   graph: PairGraph,
   input: ClusterInput,
   affected: Uint8Array,
-  options: Pick<ResolvedClusterOptions, 'linkage' | 'cannotLink'>,
+  options: Pick<ResolvedClusterOptions, 'linkage' | 'denialLinkage' | 'cannotLink'>,
   withRelated: boolean,
 ): MadeCluster[] {
   const merged = mergeClusters(members, edges, graph, input, options);
@@ -271,19 +272,33 @@ export class PairGraph {
  * strongest first, the edges of word-for-word copies (`isVerbatimCopy`) before
  * all others: two clusters merge when at least `linkage` of their
  * cross-outlet pairs are related and no reviewer marked a pair of them "not the
- * same claim". Returns the members of each cluster, in order of their first member.
+ * same claim". A cluster whose members all deny (`isDenying`: "X did not do Y",
+ * "Y is a hoax") merges with one that states what they deny at the lower bar
+ * `denialLinkage`, when the confident pair that merges them is a denial and a
+ * statement: denials of one claim match each other better than the claim, and
+ * would otherwise stay a cluster of their own beside it. Returns the members of
+ * each cluster, in order of their first member.
  */
 export function mergeClusters(
   indexes: readonly number[],
   edges: readonly MatchEdge[],
   graph: PairGraph,
   input: ClusterInput,
-  options: Pick<ResolvedClusterOptions, 'linkage' | 'cannotLink'>,
+  options: Pick<ResolvedClusterOptions, 'linkage' | 'denialLinkage' | 'cannotLink'>,
 ): number[][] {
   // Cluster of each claim among `indexes` (-1: not clustered by this call).
   const clusterOf = new Int32Array(input.sourceOf.length).fill(-1);
   for (const index of indexes) clusterOf[index] = index;
   const members = new Map<number, number[]>(indexes.map((index) => [index, [index]]));
+  const denying = new Map<number, boolean>();
+  const denies = (index: number): boolean => {
+    let value = denying.get(index);
+    if (value === undefined) denying.set(index, (value = isDenying(input.claimAt(index))));
+    return value;
+  };
+  // A cluster of denials meets the claim they deny: the edge pairs a denial with a statement, one side all denials, the other not.
+  const joinsDenied = (edge: MatchEdge, a: readonly number[], b: readonly number[]): boolean =>
+    denies(edge.i) !== denies(edge.j) && a.every(denies) !== b.every(denies);
   const merge = (edge: MatchEdge): void => {
     const a = clusterOf[edge.i]!;
     const b = clusterOf[edge.j]!;
@@ -300,7 +315,8 @@ export function mergeClusters(
         related += relation;
       }
     }
-    if (forbidden || count === 0 || related / count < options.linkage) return;
+    if (forbidden || count === 0) return;
+    if (related / count < options.linkage && !(related / count >= options.denialLinkage && joinsDenied(edge, members.get(a)!, members.get(b)!))) return;
     const [keep, drop] = members.get(a)!.length >= members.get(b)!.length ? [a, b] : [b, a];
     const merged = [...members.get(keep)!, ...members.get(drop)!];
     members.set(keep, merged);

@@ -5,6 +5,7 @@
 import type { Claim } from '../../types.js';
 import { MATCH_MODEL, type MatchModel } from './similarity.js';
 import storySettings from '../../data/stories.json' with { type: 'json' };
+import denialSettings from '../../data/judge-denial.json' with { type: 'json' };
 
 /** Options for clustering (each has a default in `MATCH_DEFAULTS`). */
 export interface ClusterOptions {
@@ -44,6 +45,13 @@ export interface ClusterOptions {
   /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
   readonly linkage?: number;
   /**
+   * The linkage bar when a cluster of denials meets the claim they deny (default:
+   * `denialLinkage` of src/data/judge-denial.json, 0.1): the merging pair is a denial and
+   * a mention that states the claim, every member of one cluster denies and some of
+   * the other's do not (see `mergeClusters`).
+   */
+  readonly denialLinkage?: number;
+  /**
    * `copyShare` two claims of sources in different stories need to match at all
    * (default: 0.95: verbatim copies; see `ClusterInput.sameStory`).
    */
@@ -68,6 +76,7 @@ export const MATCH_DEFAULTS = {
   copyShare: 0.85,
   copyNumberWeight: 16,
   linkage: 0.5,
+  denialLinkage: denialSettings.denialLinkage,
   storyCopyShare: 0.95,
   storyCopyWeight: storySettings.crossStoryCopyWeight,
 } as const;
@@ -83,6 +92,7 @@ export interface ResolvedClusterOptions {
   readonly copyShare: number;
   readonly copyNumberWeight: number;
   readonly linkage: number;
+  readonly denialLinkage: number;
   readonly storyCopyShare: number;
   readonly storyCopyWeight: number;
   readonly cannotLink?: (a: Claim, b: Claim) => boolean;

@@ -6,6 +6,7 @@
 
 import type { Claim } from '../../types.js';
 import { withoutDenialFrame } from '../claims/denial.js';
+import { withoutNegationCues } from '../claims/negation.js';
 import { claimIdentity, identityRelation, type ArticleContext, type IdentityProfile, type IdentityRelation } from './identity.js';
 import { withHeadlineMatch } from './headline-match.js';
 import { figureKeys, isRelated, matchReason, type MatchReason } from './rules.js';
@@ -36,11 +37,12 @@ export interface MatchProfile {
  * @param context Its article's context (`articleContext`; optional: without it, the sentence alone).
  */
 export function matchProfile(claim: Claim, context?: ArticleContext): MatchProfile {
+  const headline = isLoneLine(claim, context);
   return {
-    terms: claimTerms(claim),
+    terms: claimTerms(claim, headline),
     figures: figureKeys(claim),
     identity: claimIdentity(claim, context),
-    headline: isLoneLine(claim, context),
+    headline,
     copyKey: copyKeyOf(claim.sentence.text),
   };
 }
@@ -84,14 +86,21 @@ function isLoneLine(claim: Claim, context: ArticleContext | undefined): boolean 
 }
 
 /**
- * The terms of a claim, with its quantities and dates masked.
+ * The terms of a claim, with its quantities and dates masked. A denial's frame
+ * ("… is a hoax", "X denies …") is left out; so is a negation's cue ("did not",
+ * "won't") when the claim is its source's one line (a headline or statement posted
+ * alone), whose negation is what it says of the claim it denies: "Banksy wasn't
+ * arrested" is matched on "Banksy arrested" (whether the two conflict is the
+ * judge's to say). In prose the cue stays a term, so "did not" keeps two
+ * sentences of two events apart as before.
  *
  * @param claim Claim to describe.
+ * @param lone Whether the claim is its source's one line (`MatchProfile.headline`; default: false).
  */
-export function claimTerms(claim: Claim): Terms {
+export function claimTerms(claim: Claim, lone = false): Terms {
   const masked = [...claim.quantities.map((q) => q.span), ...claim.dates.map((d) => d.span)];
-  // A denial's frame ("… is a hoax", "X denies …") is not part of the claim it denies.
-  return termsOf(withoutDenialFrame(claim.sentence.plain), masked);
+  const text = withoutDenialFrame(claim.sentence.plain);
+  return termsOf(lone ? withoutNegationCues(text) : text, masked);
 }
 
 /** How two profiles compare. */
