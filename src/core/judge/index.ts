@@ -178,7 +178,11 @@ function quantityConflict(left: readonly Quantity[], right: readonly Quantity[],
     const key = unitKey(a);
     if (key === null) continue;
     // Only a figure of the same unit that fills the same slot (outcome, person) can conflict.
-    const peers = right.filter((b) => unitKey(b) === key && (!sides || sameQuantitySlot(sides[0], a, sides[1], b)));
+    const slot = (x: Quantity, y: Quantity): boolean => !sides || sameQuantitySlot(sides[0], x, sides[1], y);
+    // A figure of the other side that another figure of this side already states is accounted for:
+    // "a loss of $185 million on sales of $600 million" / "a loss of $185 million" leaves the $600 million unanswered, not denied.
+    const accounted = (b: Quantity): boolean => left.some((other) => other !== a && unitKey(other) === key && slot(other, b) && quantityIncompatibility(other, b) === undefined);
+    const peers = right.filter((b) => unitKey(b) === key && slot(a, b) && !accounted(b));
     if (peers.length === 0) continue;
     // A quantity is in conflict only when no quantity of the same unit on the other side is compatible with it.
     const reasons = peers.map((b) => quantityIncompatibility(a, b));
