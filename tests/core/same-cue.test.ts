@@ -114,3 +114,16 @@ describe('figures read as written', () => {
     expect(kindsOf(a, b)).toContain('quantity');
   });
 });
+
+describe('bounds and units as written', () => {
+  it.each<[string, number, boolean, string | null]>([
+    ['Temperatures in the valley stayed above 30 degrees all week.', 30, true, 'degree'],
+    ['A reading above 50 suggests the harbour trade is growing.', 50, true, null],
+    ['A reading of 40 indicates the harbour trade is shrinking.', 40, false, null],
+  ])('"%s" reads %d (exclusive lower bound %s, unit %s)', (text, min, exclusive, unit) => {
+    const [quantity] = read(text, 'A').quantities;
+    expect(quantity?.min).toBe(min);
+    expect(quantity?.minExclusive).toBe(exclusive);
+    expect(quantity?.unit ?? null).toBe(unit);
+  });
+});
