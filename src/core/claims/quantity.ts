@@ -514,6 +514,9 @@ function complete(text: string, tokens: readonly Token[], i: number, phrase: Num
   };
 }
 
+/** Words between "of" and the whole of "N of the / its M …". */
+const WHOLE_DETERMINERS = new Set(['the', 'its', 'their', 'his', 'her', 'our', 'your', 'my']);
+
 /**
  * "28 of 41 passes", "three out of the four soldiers": two figures, the part (28
  * passes) and the whole (41, its unit marked with `wholeUnitSuffix`), so "28
@@ -529,7 +532,8 @@ function partOfWhole(text: string, tokens: readonly Token[], i: number, phrase: 
   if (attachedWord(k, 'out')) k++;
   if (!attachedWord(k, 'of')) return null;
   k++;
-  if (attachedWord(k, 'the')) k++;
+  // "of the 150 members", "of its 150 members".
+  if (WHOLE_DETERMINERS.has(tokens[k]?.lower ?? '') && attachedWord(k, tokens[k]!.lower)) k++;
   if (!tokens[k] || tokens[k]!.breakBefore) return null;
   const second = readPhrase(tokens, k);
   if (!second || second.ordinal || second.kind !== null || second.min !== null || second.value < phrase.value) return null;

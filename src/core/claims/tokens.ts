@@ -39,7 +39,7 @@ function softPeriod(core: string, tail: string): boolean {
 }
 
 /**
- * Word tokens of `text` (split on white space and dashes); the result is shared, never mutate it.
+ * Word tokens of `text` (split on white space and dashes, a double hyphen among them); the result is shared, never mutate it.
  *
  * @param text A sentence's plain text.
  */
@@ -57,7 +57,8 @@ let lastTokens: readonly Token[] = [];
 
 function scan(text: string): Token[] {
   const tokens: Token[] = [];
-  const chunk = /[^\s—–]+/g;
+  // A double hyphen is a dash ("$4.4 billion--double that"); a single one joins a word.
+  const chunk = /(?:[^\s—–-]|(?<!-)-(?!-))+/g;
   let pendingBreak = false;
   let last = 0;
   let match: RegExpExecArray | null;
@@ -65,7 +66,7 @@ function scan(text: string): Token[] {
     const raw = match[0];
     const between = text.slice(last, match.index);
     last = match.index + raw.length;
-    if (/[—–]/.test(between)) pendingBreak = true;
+    if (/[—–]|--/.test(between)) pendingBreak = true;
     let core = raw;
     const lead = leading.exec(core)?.[0] ?? '';
     core = core.slice(lead.length);

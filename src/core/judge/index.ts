@@ -8,7 +8,7 @@ import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFr
 import { isAsked } from '../claims/checkworthiness.js';
 import { implicitNegativeGoverns, statesNegation } from '../claims/negation.js';
 import { isHeadlineStyle, isShortMention, mainClauseNegation, negationPlace } from './main-clause.js';
-import { governedWordIn } from './negation-scope.js';
+import { cueSpans, foldCueText, governedWordIn, writesSameCue } from './negation-scope.js';
 import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
@@ -65,7 +65,8 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     const governed = againstDenial ? undefined : governedWordIn(negated.sentence.plain, termsOf(plain.sentence.plain).terms);
     // An implicit negative says the same ("skipped work" / "hadn't been to work") only where it governs that word, not elsewhere ("adopted a boy to stop him turning").
     const sameNegative = implicitlyNegated && (governed === undefined || implicitNegativeGoverns(plain.sentence.plain, governed.term));
-    if (governed !== undefined && !sameNegative) {
+    // The other writes the same cue over the same word, spelled otherwise or not read as a cue ("dont know", "not life threatening,"): one polarity.
+    if (governed !== undefined && !sameNegative && !writesSameCue(plain.sentence.plain, governed)) {
       conflicts.push({
         kind: 'negation',
         detail: `"${governed.cue}" negates "${governed.word}" in one mention; the other states it (${clip(plain.sentence.plain)})`,
@@ -118,6 +119,8 @@ function denialConflict(a: Claim, b: Claim): PairConflict | 'none' | undefined {
   // Both deny: whatever else they say, they agree the claim is false.
   if (left !== null && right !== null) return 'none';
   const [denial, plain] = left ? [left, b] : [right!, a];
+  // The other writes the same cue, however spelled ("made-up stories" / "made up stories", "denied their request" / "denied their motion"): both say it.
+  if (cueSpans(foldCueText(plain.sentence.plain), foldCueText(denial.cue)).length > 0) return 'none';
   // "The pier was not sold" and "the pier sale is a hoax" both deny; "it is not a hoax" answers the denial.
   // A short mention negated only in a subordinate clause ("a panel that didn't include women") still states what the denial denies.
   const negatedMain = negationPlace(plain.sentence.plain).place !== 'subordinate';
@@ -155,10 +158,15 @@ const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
 /** The noun a quantity counts, folded with synonyms ("conferences" → meeting). */
 function unitKey(quantity: Quantity): string | null {
   if (quantity.kind === 'year' || quantity.kind === 'number') return null;
+  // "rose 1.4 percentage points to 52.9 percent": a change in points is not a share.
+  if (quantity.kind === 'percent' && PERCENTAGE_POINTS.test(quantity.text)) return 'percent:point';
   if (quantity.unit === null) return quantity.kind === 'money' || quantity.kind === 'percent' ? quantity.kind : null;
   const terms = termsOf(quantity.unit).terms;
   return `${quantity.kind}:${terms.join(' ') || quantity.unit.toLowerCase()}`;
 }
+
+/** A figure in percentage points ("1.4 percentage points", "five points"): its own unit, never a share in percent. */
+const PERCENTAGE_POINTS = /\bpercentage[\s-]+points?\b/i;
 
 /** A claim's sentence and its article's publication date, for aligning its figures and dates. */
 function sideOf(claim: Claim): ConflictSide {
@@ -170,7 +178,11 @@ function quantityConflict(left: readonly Quantity[], right: readonly Quantity[],
     const key = unitKey(a);
     if (key === null) continue;
     // Only a figure of the same unit that fills the same slot (outcome, person) can conflict.
-    const peers = right.filter((b) => unitKey(b) === key && (!sides || sameQuantitySlot(sides[0], a, sides[1], b)));
+    const slot = (x: Quantity, y: Quantity): boolean => !sides || sameQuantitySlot(sides[0], x, sides[1], y);
+    // A figure of the other side that another figure of this side already states is accounted for:
+    // "a loss of $185 million on sales of $600 million" / "a loss of $185 million" leaves the $600 million unanswered, not denied.
+    const accounted = (b: Quantity): boolean => left.some((other) => other !== a && unitKey(other) === key && slot(other, b) && quantityIncompatibility(other, b) === undefined);
+    const peers = right.filter((b) => unitKey(b) === key && slot(a, b) && !accounted(b));
     if (peers.length === 0) continue;
     // A quantity is in conflict only when no quantity of the same unit on the other side is compatible with it.
     const reasons = peers.map((b) => quantityIncompatibility(a, b));
@@ -210,6 +222,9 @@ function boundKind(quantity: Quantity): string {
   return 'other';
 }
 
+/** A share in percent written as a point figure is rounded at its last digit (half a unit of it either way). */
+const PERCENT_ROUNDING = 0.5;
+
 /** Money written with a scale word is rounded at its last digit: "$5.4 billion" holds for 5.35–5.45 billion. */
 const MONEY_ROUNDING = 0.5;
 const MONEY_SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
@@ -218,6 +233,13 @@ const MONEY_SCALES: Readonly<Record<string, number>> = { thousand: 1e3, million:
 export function quantityIncompatibility(a: Quantity, b: Quantity): string | undefined {
   // "$99.99" and "$99" differ; "about $100" holds for "$99.99" (APPROXIMATE_SLACK); "$5.4 billion" for "$5.43 billion".
   const rounded = (quantity: Quantity, interval: Interval): Interval => {
+    // A share is rounded at its last digit written: "1.2 percent" holds for 1.23 percent, "4 percent" for 4.4; "0.2" and "0.3" still differ.
+    if (quantity.kind === 'percent' && !quantity.approximate && quantity.min !== null && quantity.min === quantity.max) {
+      const digits = /\d[\d,]*(?:\.(\d+))?/.exec(quantity.text);
+      if (!digits) return interval;
+      const slack = 10 ** -(digits[1]?.length ?? 0) * PERCENT_ROUNDING;
+      return { low: interval.low - slack, high: interval.high + slack, lowOpen: true, highOpen: true };
+    }
     if (quantity.kind !== 'money' || quantity.approximate || quantity.min === null || quantity.min !== quantity.max) return interval;
     // Digits before the scale set the last digit ("$5.4 billion"); a number word rounds at the scale itself ("a million dollars").
     const written = /(?:(\d[\d,]*)(?:\.(\d+))?\s*|\b)(thousand|million|billion|trillion)\b/i.exec(quantity.text);

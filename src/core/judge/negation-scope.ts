@@ -1,6 +1,8 @@
 // Negation scope for the judge: takes a negated sentence's text and the terms of
 // the mention it is compared with, and returns the cue and the word it governs that
-// the other mention states, or undefined. Tunables: src/data/judge-negation.json.
+// the other mention states, or undefined; and whether the other mention writes the
+// same cue over the same word (then both say one thing: no conflict).
+// Tunables: src/data/judge-negation.json.
 
 import { findNegationCues } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
@@ -12,6 +14,7 @@ const SCOPE = {
   passWords: new Set(scopeData.passWords),
   passSuffixes: scopeData.passSuffixes,
   maxPass: scopeData.maxPass,
+  maxAside: scopeData.sameCue.maxAside,
 };
 
 /** A negation cue and the word it governs (as written, and its canonical term). */
@@ -60,4 +63,55 @@ export function governedWordIn(text: string, otherTerms: readonly string[]): Gov
     }
   }
   return undefined;
+}
+
+/**
+ * A text folded for comparing cues as written: lower case, apostrophes dropped
+ * ("don't" / "dont", "haven't" / "havent") and a hyphen between letters read as a
+ * space ("made-up" / "made up", "no-confidence" / "no confidence").
+ *
+ * @param text Any text.
+ */
+export function foldCueText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[’'‘`]/g, '').replace(/(?<=\p{L})[-‐‑–](?=\p{L})/gu, ' ');
+}
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Where a cue is written in a text, both folded (`foldCueText`): its words in order,
+ * each next one right after or after an aside set off by commas of at most
+ * `sameCue.maxAside` characters ("declined, through a spokesman, to comment").
+ *
+ * @param folded The folded text.
+ * @param cue The folded cue.
+ */
+export function cueSpans(folded: string, cue: string): { start: number; end: number }[] {
+  const words = cue.split(/\s+/).filter((word) => word !== '');
+  if (words.length === 0) return [];
+  const join = `(?:\\s*,[^,]{1,${SCOPE.maxAside}},\\s*|\\s+)`;
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escape).join(join)}(?![\\p{L}\\p{N}])`, 'gu');
+  return [...folded.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/**
+ * Whether the other mention writes the same cue over the same word as the negated
+ * one, however it is spelled ("I don't know" / "I dont know", "not life-threatening"
+ * / "not life threatening", "no-confidence vote" / "vote of no confidence", a
+ * contrastive ", not questioning it." on both sides): the same polarity over the
+ * same predicate is no conflict, even where the other's cue was not read as one.
+ * The word the other's cue governs is found as for the negated one (fillers,
+ * adverbs and prepositions passed), so "not only visited" does not write "not
+ * visit".
+ *
+ * @param other The other (not negated) mention's sentence.
+ * @param governed The negated mention's cue and the word it governs (`governedWordIn`).
+ */
+export function writesSameCue(other: string, governed: GovernedWord): boolean {
+  const folded = foldCueText(other);
+  const target = termsOf(foldCueText(governed.word)).terms[0];
+  if (target === undefined) return false;
+  return cueSpans(folded, foldCueText(governed.cue)).some((span) =>
+    governedBy(folded, span.end).some((word) => termsOf(word).terms[0] === target),
+  );
 }
