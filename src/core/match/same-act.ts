@@ -1,8 +1,8 @@
 // same-act: two claims' match profiles, their paraphrase features and identity
 // relation → whether, in one story, they state one claim in other words because
 // they state the same act of the same participants: the same main verb (stem
-// equal, or word vectors close), a name that is that act's subject or object in
-// both sentences (not merely named somewhere in them), the same people, agreeing
+// equal, or word vectors close), a name in the same role of that act in both
+// sentences, its subject or its object (not merely named somewhere in them), the same people, agreeing
 // identities and some soft alignment of the content words. Acts are read off a
 // profile's lowercase tokens with compromise's lexicon (a lookup, no parse) and
 // remembered per profile. Tunables and word lists: src/data/match-act.json.
@@ -33,6 +33,10 @@ export interface SameActSettings {
   readonly verbTags: readonly string[];
   /** Words that are never an act (auxiliaries, reporting verbs, light verbs, function words). */
   readonly notActs: readonly string[];
+  /** Words after which a word is a noun, not a verb ("the flood", "a shop", "of fire"). */
+  readonly nounAfter: readonly string[];
+  /** Words that make the verb right after them a passive ("was", "been"): its subject is whom the act is done to. */
+  readonly passiveMarkers: readonly string[];
 }
 
 /** The shipped settings. */
@@ -44,15 +48,17 @@ export interface Act {
   readonly word: string;
   /** Its canonical term (`canonicalTerm`). */
   readonly term: string;
-  /** Names among the words before it, up to the previous verb (its subject), as identity keys. */
-  readonly subjects: readonly string[];
-  /** Names among the words after it, up to the next verb (its object). */
-  readonly objects: readonly string[];
+  /** Who does it: names among the words before it, up to the previous verb (its subject), as identity keys; in the passive ("was arrested by …"), those after it. */
+  readonly agents: readonly string[];
+  /** Whom it is done to: names among the words after it, up to the next verb (its object); in the passive, its subject. */
+  readonly patients: readonly string[];
 }
 
 const SOFT_MIN = FEATURE_NAMES.indexOf('softMin');
 const NOT_ACTS = new Set(SAME_ACT.notActs);
 const VERB_TAGS = new Set(SAME_ACT.verbTags);
+const PASSIVE = new Set(SAME_ACT.passiveMarkers);
+const NOUN_AFTER = new Set(SAME_ACT.nounAfter);
 
 const verbMemo = new Map<string, boolean>();
 /** Whether a lowercase word reads as a verb: its lexicon tags say so, or it ends in -ed and the lexicon knows it as nothing but an adjective. */
@@ -102,18 +108,16 @@ export function actsOf(profile: MatchProfile, rule: SameActSettings = SAME_ACT):
   }
   const verbs: number[] = [];
   tokens.forEach((token, k) => {
-    if (token !== '#' && !covered.has(k) && isVerbWord(token)) verbs.push(k);
+    if (token !== '#' && !covered.has(k) && !(k > 0 && NOUN_AFTER.has(tokens[k - 1]!)) && isVerbWord(token)) verbs.push(k);
   });
   const acts: Act[] = [];
   for (const [n, at] of verbs.slice(0, rule.maxActs).entries()) {
     const previous = n > 0 ? verbs[n - 1]! : -1;
     const next = verbs[n + 1] ?? tokens.length;
-    acts.push({
-      word: tokens[at]!,
-      term: canonicalTerm(tokens[at]!),
-      subjects: namesNear(tokens, nameAt, at, -1, previous, rule.argumentWindow),
-      objects: namesNear(tokens, nameAt, at, 1, next, rule.argumentWindow),
-    });
+    const before = namesNear(tokens, nameAt, at, -1, previous, rule.argumentWindow);
+    const after = namesNear(tokens, nameAt, at, 1, next, rule.argumentWindow);
+    const passive = at > 0 && PASSIVE.has(tokens[at - 1]!);
+    acts.push({ word: tokens[at]!, term: canonicalTerm(tokens[at]!), agents: passive ? after : before, patients: passive ? before : after });
   }
   if (rule === SAME_ACT) actsMemo.set(profile, acts);
   return acts;
@@ -150,8 +154,9 @@ function sameDay(a: MatchProfile, b: MatchProfile): boolean {
 
 /**
  * The pair of acts by which two claims state one act of the same participants,
- * or undefined: the same verb, and a name that is its subject or object in both
- * (a subject here may be the object there: "X was arrested by Y" / "Y arrested X").
+ * or undefined: the same verb, and a name in the same role in both: who does it
+ * (the subject, or the passive's "by …") or to whom it is done ("Y arrested X" /
+ * "X was arrested by Y"); "X sued Y" and "Y sued X" are two acts.
  *
  * @param a Profile of one claim.
  * @param b Profile of the other.
@@ -163,10 +168,9 @@ export function sharedAct(a: MatchProfile, b: MatchProfile, rule: SameActSetting
   for (const x of actsOf(a, rule)) {
     for (const y of actsB) {
       if (!sameVerb(x, y, rule)) continue;
-      const argsX = [...x.subjects, ...x.objects];
-      const argsY = [...y.subjects, ...y.objects];
-      if (shares(argsX, argsY)) return [x, y];
-      if (rule.dayAlone && argsX.length === 0 && argsY.length === 0 && sameDay(a, b)) return [x, y];
+      if (shares(x.agents, y.agents) || shares(x.patients, y.patients)) return [x, y];
+      const bare = x.agents.length + x.patients.length + y.agents.length + y.patients.length === 0;
+      if (rule.dayAlone && bare && sameDay(a, b)) return [x, y];
     }
   }
   return undefined;
