@@ -35,6 +35,10 @@ export interface SameActSettings {
   readonly notActs: readonly string[];
   /** Words after which a word is a noun, not a verb ("the flood", "a shop", "of fire"). */
   readonly nounAfter: readonly string[];
+  /** Words that end a clause: an act's subject and object are not looked for past them ("… by Zoom and the accounts were closed"). */
+  readonly clauseBreaks: readonly string[];
+  /** Words after which a present-tense verb in -s is a verb ("she plans"); elsewhere it is a plural noun ("the plans", "free accounts"). */
+  readonly subjectWords: readonly string[];
   /** Words that make the verb right after them a passive ("was", "been"): its subject is whom the act is done to. */
   readonly passiveMarkers: readonly string[];
 }
@@ -59,6 +63,14 @@ const NOT_ACTS = new Set(SAME_ACT.notActs);
 const VERB_TAGS = new Set(SAME_ACT.verbTags);
 const PASSIVE = new Set(SAME_ACT.passiveMarkers);
 const NOUN_AFTER = new Set(SAME_ACT.nounAfter);
+const CLAUSE_BREAKS = new Set(SAME_ACT.clauseBreaks);
+const SUBJECT_WORDS = new Set(SAME_ACT.subjectWords);
+
+/** Whether a word the lexicon knows only as a present-tense verb in -s ("accounts", "plans") may be a plural noun. */
+function pluralLike(word: string): boolean {
+  const tags = lexiconTags(word);
+  return word.endsWith('s') && tags.includes('PresentTense') && !tags.some((tag) => tag !== 'PresentTense' && VERB_TAGS.has(tag));
+}
 
 const verbMemo = new Map<string, boolean>();
 /** Whether a lowercase word reads as a verb: its lexicon tags say so, or it ends in -ed and the lexicon knows it as nothing but an adjective. */
@@ -79,7 +91,9 @@ export function isVerbWord(word: string): boolean {
 /** The name keys of a profile's sentence that can be an act's argument (broad places left out). */
 function argumentKeys(profile: MatchProfile): string[] {
   const s = profile.identity.sentence;
-  return [...s.people, ...s.places.filter((key) => !key.startsWith('^')), ...s.orgs, ...s.names];
+  // A nationality ("Chinese", "Israeli") names no participant.
+  const names = s.names.filter((key) => key.includes(' ') || !lexiconTags(key).includes('Demonym'));
+  return [...s.people, ...s.places.filter((key) => !key.startsWith('^')), ...s.orgs, ...names];
 }
 
 const actsMemo = new WeakMap<MatchProfile, readonly Act[]>();
@@ -108,7 +122,10 @@ export function actsOf(profile: MatchProfile, rule: SameActSettings = SAME_ACT):
   }
   const verbs: number[] = [];
   tokens.forEach((token, k) => {
-    if (token !== '#' && !covered.has(k) && !(k > 0 && NOUN_AFTER.has(tokens[k - 1]!)) && isVerbWord(token)) verbs.push(k);
+    if (token === '#' || covered.has(k) || (k > 0 && NOUN_AFTER.has(tokens[k - 1]!)) || !isVerbWord(token)) return;
+    // "she plans" is an act, "free accounts" a noun: a verb in -s only after a name or a pronoun.
+    if (pluralLike(token) && !(k > 0 && (covered.has(k - 1) || SUBJECT_WORDS.has(tokens[k - 1]!)))) return;
+    verbs.push(k);
   });
   const acts: Act[] = [];
   for (const [n, at] of verbs.slice(0, rule.maxActs).entries()) {
@@ -129,6 +146,7 @@ function namesNear(tokens: readonly string[], nameAt: ReadonlyMap<number, string
   let seen = 0;
   for (let k = at + step; k !== stop && k >= 0 && k < tokens.length && seen < window; k += step) {
     const token = tokens[k]!;
+    if (CLAUSE_BREAKS.has(token)) break;
     // A name counts where its last word is.
     const keys = nameAt.get(k);
     if (keys) found.push(...keys);
