@@ -16,7 +16,7 @@ import { resolveClusterOptions } from '../src/core/match/options.js';
 import { matchPair } from '../src/core/match/pair.js';
 import { FEATURE_NAMES } from '../src/core/match/similarity.js';
 import { sharedSentenceNames, STORY_MATCH } from '../src/core/match/story-match.js';
-import { actsOf, SAME_ACT, sameVerb } from '../src/core/match/same-act.js';
+import { actsOf, SAME_ACT, sameVerb, speakersOf } from '../src/core/match/same-act.js';
 import { peopleAgree } from '../src/core/match/identity.js';
 
 const args = process.argv.slice(2);
@@ -43,7 +43,7 @@ function whyNotSameAct(i: number, j: number, pm: ReturnType<typeof matchPair>): 
   const [a, b] = [profiles[i]!, profiles[j]!];
   if (pm.identity.score < SAME_ACT.minIdentityScore) return 'identity score low';
   if ((pm.features[FEATURE_NAMES.indexOf('softMin')] ?? 0) < SAME_ACT.minSoftMin) return 'soft alignment low';
-  if (!peopleAgree(a.identity, b.identity)) return 'people differ';
+  if (!peopleAgree(a.identity, b.identity, speakersOf(a), speakersOf(b))) return 'people differ';
   const [x, y] = [actsOf(a), actsOf(b)];
   if (x.length === 0 || y.length === 0) return 'no act';
   const same = x.flatMap((u) => y.filter((v) => sameVerb(u, v)).map((v) => [u, v] as const));

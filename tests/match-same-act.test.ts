@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSentence } from '../src/core/claims/index.js';
 import { articleContext } from '../src/core/match/identity.js';
 import { matchPair, matchProfile, type MatchProfile } from '../src/core/match/pair.js';
-import { actsOf, isSameAct, SAME_ACT, sharedAct } from '../src/core/match/same-act.js';
+import { actsOf, isSameAct, SAME_ACT, sharedAct, speakersOf } from '../src/core/match/same-act.js';
 import { compareSentences } from '../src/core/match/index.js';
 import type { Sentence } from '../src/types.js';
 
@@ -47,6 +47,16 @@ describe('actsOf', () => {
   });
 });
 
+describe('speakersOf', () => {
+  it.each([
+    ['Detectives arrested Tom Baker in Leeds after the robbery, said Ruth Kale, a police spokeswoman.', ['kale']],
+    ['Ruth Kale told reporters that detectives had arrested Tom Baker.', ['kale']],
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', []],
+  ])('should take the names next to a reporting word in %j as its speakers', (text, speakers) => {
+    expect([...speakersOf(profileOf(text))].sort()).toEqual(speakers);
+  });
+});
+
 describe('same act in one story', () => {
   it.each([
     // Same act, same people, few shared words: one claim.
@@ -56,6 +66,8 @@ describe('same act in one story', () => {
     ['Lena Ortiz bought the Halden dairy last spring.', 'The Halden dairy was acquired by Lena Ortiz, her spokeswoman confirmed.', 'same act'],
     // The shared name is no argument of the act in one sentence: two claims.
     ['Paul Moss signed the Tarn treaty in Oslo.', 'Delegates signed a deal on fishing rights, and Paul Moss praised the Tarn treaty.', null],
+    // Who only reports the claim ("said Ruth Kale") need not be named by the other.
+    ['Detectives arrested Tom Baker in Leeds after the robbery, said Ruth Kale, a police spokeswoman.', 'Tom Baker, 34, was arrested by detectives on Monday in connection with a shop raid.', 'same act'],
     // Same verb, other people: two claims.
     ['Detectives arrested Tom Baker in Leeds after the robbery.', 'Police arrested Sam Fisher in Leeds on suspicion of burglary.', null],
   ])('should match %j and %j as %s', (a, b, reason) => {

@@ -380,11 +380,13 @@ function keysOf(p: IdentityProfile): IdentityKeys {
  *
  * @param a One claim's profile.
  * @param b The other's.
+ * @param asideA People of `a`'s sentence left out (optional: those who only report it, "said Perez").
+ * @param asideB Likewise of `b`'s.
  */
-export function peopleAgree(a: IdentityProfile, b: IdentityProfile): boolean {
+export function peopleAgree(a: IdentityProfile, b: IdentityProfile, asideA?: ReadonlySet<string>, asideB?: ReadonlySet<string>): boolean {
   const ka = keysOf(a);
   const kb = keysOf(b);
-  return ka.peopleish.every((person) => kb.known.has(person)) && kb.peopleish.every((person) => ka.known.has(person));
+  return ka.peopleish.every((person) => asideA?.has(person) || kb.known.has(person)) && kb.peopleish.every((person) => asideB?.has(person) || ka.known.has(person));
 }
 
 /**

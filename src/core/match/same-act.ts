@@ -39,12 +39,22 @@ export interface SameActSettings {
   readonly clauseBreaks: readonly string[];
   /** Words after which a present-tense verb in -s is a verb ("she plans"); elsewhere it is a plural noun ("the plans", "free accounts"). */
   readonly subjectWords: readonly string[];
+  /** Words that make a name next to them (within `speakerWindow` tokens) the one who reports the claim ("said Perez", "Perez told"), not a participant of its act. */
+  readonly reportingWords: readonly string[];
+  readonly speakerWindow: number;
   /** Words that make the verb right after them a passive ("was", "been"): its subject is whom the act is done to. */
   readonly passiveMarkers: readonly string[];
 }
 
 /** The shipped settings. */
 export const SAME_ACT: SameActSettings = settings;
+
+/** What a claim's sentence says of acts: its acts, and the names that only report it. */
+interface ActReading {
+  readonly acts: readonly Act[];
+  /** Names of the sentence next to a reporting word ("said Perez"): its speakers. */
+  readonly speakers: ReadonlySet<string>;
+}
 
 /** An act a sentence states: its verb and the names next to it. */
 export interface Act {
@@ -96,7 +106,8 @@ function argumentKeys(profile: MatchProfile): string[] {
   return [...s.people, ...s.places.filter((key) => !key.startsWith('^')), ...s.orgs, ...names];
 }
 
-const actsMemo = new WeakMap<MatchProfile, readonly Act[]>();
+const readingMemo = new WeakMap<MatchProfile, ActReading>();
+const REPORTING = new Set(SAME_ACT.reportingWords);
 
 /**
  * The acts a claim states: its first verbs (`maxActs`), each with the names
@@ -106,7 +117,22 @@ const actsMemo = new WeakMap<MatchProfile, readonly Act[]>();
  * @param rule Settings (default: the shipped ones).
  */
 export function actsOf(profile: MatchProfile, rule: SameActSettings = SAME_ACT): readonly Act[] {
-  const memo = rule === SAME_ACT ? actsMemo.get(profile) : undefined;
+  return readingOf(profile, rule).acts;
+}
+
+/**
+ * The names of a claim's sentence that only report it: next to a reporting word
+ * ("said Alfredo Perez", "Perez told reporters", "according to Perez").
+ *
+ * @param profile The claim's match profile.
+ * @param rule Settings (default: the shipped ones).
+ */
+export function speakersOf(profile: MatchProfile, rule: SameActSettings = SAME_ACT): ReadonlySet<string> {
+  return readingOf(profile, rule).speakers;
+}
+
+function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
+  const memo = rule === SAME_ACT ? readingMemo.get(profile) : undefined;
   if (memo) return memo;
   const tokens = profile.terms.tokens;
   // Which name ends at each token (a key's words, in order, ending there), and the tokens names cover.
@@ -136,8 +162,16 @@ export function actsOf(profile: MatchProfile, rule: SameActSettings = SAME_ACT):
     const passive = at > 0 && PASSIVE.has(tokens[at - 1]!);
     acts.push({ word: tokens[at]!, term: canonicalTerm(tokens[at]!), agents: passive ? after : before, patients: passive ? before : after });
   }
-  if (rule === SAME_ACT) actsMemo.set(profile, acts);
-  return acts;
+  const reporting = rule === SAME_ACT ? REPORTING : new Set(rule.reportingWords);
+  const speakers = new Set<string>();
+  for (const [end, keys] of nameAt) {
+    for (let k = Math.max(0, end - rule.speakerWindow); k <= Math.min(tokens.length - 1, end + rule.speakerWindow); k++) {
+      if (!covered.has(k) && reporting.has(tokens[k]!)) for (const key of keys) speakers.add(key);
+    }
+  }
+  const reading = { acts, speakers };
+  if (rule === SAME_ACT) readingMemo.set(profile, reading);
+  return reading;
 }
 
 /** Names within `window` content words of token `at`, going `step` (−1 back, +1 on) and stopping at `stop` (another verb). */
@@ -206,6 +240,7 @@ export function sharedAct(a: MatchProfile, b: MatchProfile, rule: SameActSetting
  */
 export function isSameAct(a: MatchProfile, b: MatchProfile, features: readonly number[], identity: IdentityRelation, rule: SameActSettings = SAME_ACT): boolean {
   if (identity.different || identity.score < rule.minIdentityScore || (features[SOFT_MIN] ?? 0) < rule.minSoftMin) return false;
-  if (!peopleAgree(a.identity, b.identity)) return false;
+  // Who only reports the claim ("said Perez") need not be named by the other.
+  if (!peopleAgree(a.identity, b.identity, speakersOf(a, rule), speakersOf(b, rule))) return false;
   return sharedAct(a, b, rule) !== undefined;
 }
