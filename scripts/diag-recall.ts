@@ -16,6 +16,8 @@ import { resolveClusterOptions } from '../src/core/match/options.js';
 import { matchPair } from '../src/core/match/pair.js';
 import { FEATURE_NAMES } from '../src/core/match/similarity.js';
 import { sharedSentenceNames, STORY_MATCH } from '../src/core/match/story-match.js';
+import { actsOf, SAME_ACT, sameVerb, speakersOf } from '../src/core/match/same-act.js';
+import { peopleAgree } from '../src/core/match/identity.js';
 
 const args = process.argv.slice(2);
 const corpus = args.find((a) => !a.startsWith('--')) ?? 'ecbplus-dev';
@@ -28,6 +30,27 @@ args.forEach((a, k) => {
   const [key, value] = args[k + 1]!.split('=');
   Object.assign(STORY_MATCH, { [key!]: Number(value) });
 });
+// --act key=value: try other settings of the same-act rule (src/data/match-act.json; numbers, or true/false).
+args.forEach((a, k) => {
+  if (a !== '--act') return;
+  const [key, value] = args[k + 1]!.split('=');
+  Object.assign(SAME_ACT, { [key!]: value === 'true' ? true : value === 'false' ? false : Number(value) });
+});
+/** Which condition of the same-act rule a pair fails first (same-act.ts). */
+const actMiss = new Map<string, number>();
+const actExamples = new Map<string, string[]>();
+function whyNotSameAct(i: number, j: number, pm: ReturnType<typeof matchPair>): string {
+  const [a, b] = [profiles[i]!, profiles[j]!];
+  if (pm.identity.score < SAME_ACT.minIdentityScore) return 'identity score low';
+  if ((pm.features[FEATURE_NAMES.indexOf('softMin')] ?? 0) < SAME_ACT.minSoftMin) return 'soft alignment low';
+  if (!peopleAgree(a.identity, b.identity, speakersOf(a), speakersOf(b))) return 'people differ';
+  const [x, y] = [actsOf(a), actsOf(b)];
+  if (x.length === 0 || y.length === 0) return 'no act';
+  const same = x.flatMap((u) => y.filter((v) => sameVerb(u, v)).map((v) => [u, v] as const));
+  if (same.length === 0) return 'no same verb';
+  if (same.every(([u, v]) => u.agents.length + u.patients.length === 0 || v.agents.length + v.patients.length === 0)) return 'same verb, no named argument';
+  return 'same verb, no shared role';
+}
 
 interface GoldSentence { line: number; text: string; events: string[]; entities: string[] }
 const gold = JSON.parse(fs.readFileSync(path.join(dir, 'gold.json'), 'utf8')) as { sources: Record<string, { event: string; sentences: GoldSentence[] }> };
@@ -96,7 +119,13 @@ for (const [a, b] of pairs.values()) {
     if (found) why = 'found';
     else if (rel === false) why = 'other story';
     else if (pm.identity.different) why = `${rel === 'near' ? 'near story, ' : ''}identity differs`;
-    else if (!pm.reason) why = `${rel === 'near' ? 'near story, ' : ''}no rule`;
+    else if (!pm.reason) {
+      why = `${rel === 'near' ? 'near story, ' : ''}no rule`;
+      const miss = whyNotSameAct(i, j, pm);
+      actMiss.set(miss, (actMiss.get(miss) ?? 0) + 1);
+      if (!actExamples.has(miss)) actExamples.set(miss, []);
+      actExamples.get(miss)!.push(`${JSON.stringify(actsOf(profiles[i]!))} | ${JSON.stringify(actsOf(profiles[j]!))}\n    A ${a.text}\n    B ${b.text}`);
+    }
     else if (!edgeOf.has(`${i}|${j}`)) why = `${rel === 'near' ? 'near story, ' : ''}never a candidate`;
     else why = `${rel === 'near' ? 'near story, ' : ''}split by clustering`;
   }
@@ -123,6 +152,13 @@ for (const made of result.made) {
 console.log(`${corpus}: ${pairs.size} gold pairs; story rule ${JSON.stringify(STORY_MATCH)}`);
 console.log(`  cross-event multi-outlet clusters ${crossEvent}; cluster pairs ${clusterPairs}, same event ${((100 * sameEventPairs) / clusterPairs).toFixed(1)}%`);
 for (const [why, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${why}: ${n}`);
+console.log('  no rule, why not the same act:');
+for (const [why, n] of [...actMiss].sort((x, y) => y[1] - x[1])) console.log(`    ${why}: ${n}`);
+for (const [why, ex] of actExamples) {
+  if (sample === 0) break;
+  console.log(`\n== same act: ${why}`);
+  for (let k = 0; k < Math.min(sample, ex.length); k++) console.log(`  ${ex[Math.floor((k * ex.length) / Math.min(sample, ex.length))]}`);
+}
 for (const [why, ex] of examples) {
   if (why === 'found' || why === 'not both claims') continue;
   console.log(`\n== ${why}`);

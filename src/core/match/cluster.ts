@@ -204,14 +204,15 @@ export class PairGraph {
   private gated(i: number, j: number): PairMatch | null {
     const gate = this.gate?.(i, j) ?? 'open';
     if (gate === 'closed') return null;
-    const pair = this.compare(i, j);
+    const pair = this.compare(i, j, gate === 'open');
     return gate === 'identity' && !(pair.identity.score > 0) ? null : pair;
   }
 
-  private compare(i: number, j: number): PairMatch {
+  /** `oneStory`: the gate lets the pair match freely (one story, or no stories told); only then may the same-act rule link it. */
+  private compare(i: number, j: number, oneStory: boolean): PairMatch {
     const [a, b] = [this.profileAt(i), this.profileAt(j)];
     // matchPair applies the headline rule itself (headline-match.ts).
-    return matchPair(a, b, this.model, this.table);
+    return matchPair(a, b, this.model, this.table, oneStory);
   }
 
   /** Keep a compared pair's note (a pair of one source is held as such); its slot. */

@@ -374,6 +374,22 @@ function keysOf(p: IdentityProfile): IdentityKeys {
 }
 
 /**
+ * Whether two claims name the same people: everyone either sentence names as a
+ * person (two-word names of no known kind by their last word) the other claim
+ * names too, in its sentence or its article's main event (untyped names count).
+ *
+ * @param a One claim's profile.
+ * @param b The other's.
+ * @param asideA People of `a`'s sentence left out (optional: those who only report it, "said Perez").
+ * @param asideB Likewise of `b`'s.
+ */
+export function peopleAgree(a: IdentityProfile, b: IdentityProfile, asideA?: ReadonlySet<string>, asideB?: ReadonlySet<string>): boolean {
+  const ka = keysOf(a);
+  const kb = keysOf(b);
+  return ka.peopleish.every((person) => asideA?.has(person) || kb.known.has(person)) && kb.peopleish.every((person) => asideB?.has(person) || ka.known.has(person));
+}
+
+/**
  * Whether two claims can be about one event: each slot (people, places,
  * organisations, dates) where both say something either agrees (a shared name)
  * or differs (nothing shared); differences outweighing agreements mean two events.

@@ -53,7 +53,8 @@ export interface Comparison {
   /**
    * Why the matcher puts them in one claim, or null: `paraphrase`, `contains`
    * (one sentence states the other and more), `same figure` (both state a figure
-   * of the same unit, about the same thing) or `overlap`.
+   * of the same unit, about the same thing), `overlap` or `same act` (the same
+   * act of the same participants: its verb, and a name as its subject or object in both).
    */
   readonly match: MatchReason | null;
   /** Whether they are at least possibly related. */

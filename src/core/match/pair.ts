@@ -14,6 +14,7 @@ import { GramTable, MATCH_MODEL, pairFeatures, sameClaimProbability, termOverlap
 import { termsOf, type Terms } from './terms.js';
 import { isStoryParaphrase } from './story-match.js';
 import { opposedActs } from './acts.js';
+import { isSameAct } from './same-act.js';
 
 /** What the matcher knows of a claim: derived once per claim, plain data (cacheable). */
 export interface MatchProfile {
@@ -130,8 +131,9 @@ export interface PairMatch {
  * @param b The other.
  * @param model Model and thresholds (default: the shipped model).
  * @param table Interned words of this run of comparisons (default: a table of its own).
+ * @param oneStory Whether the two claims' sources are of one story (default: true): only then may the same-act rule (same-act.ts) link them.
  */
-export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = MATCH_MODEL, table: GramTable = new GramTable()): PairMatch {
+export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = MATCH_MODEL, table: GramTable = new GramTable(), oneStory = true): PairMatch {
   const overlap = termOverlap(a.terms, b.terms, table);
   const features = pairFeatures(a.terms, b.terms, overlap, table);
   const probability = sameClaimProbability(features, model);
@@ -143,9 +145,12 @@ export function matchPair(a: MatchProfile, b: MatchProfile, model: MatchModel = 
   if (!copy && opposedActs(a.terms, b.terms) !== undefined) return { probability, overlap, reason: null, related: false, features, identity };
   if (identity.different) return withHeadlineMatch({ probability, overlap, reason: null, related: false, features, identity }, a, b);
   const anchors = { figure: a.figures.some((figure) => b.figures.includes(figure)) };
-  // Failing the lexical rules, one claim in other words (story-match.ts).
+  // Failing the lexical rules, one claim in other words (story-match.ts), or, in one story, the same act of the same participants (same-act.ts).
   const reason =
-    matchReason(probability, overlap, anchors, model) ?? (isStoryParaphrase(a, b, probability, features, identity) ? 'paraphrase' : null) ?? (copy ? 'contains' : null);
+    matchReason(probability, overlap, anchors, model) ??
+    (isStoryParaphrase(a, b, probability, features, identity) ? 'paraphrase' : null) ??
+    (copy ? 'contains' : null) ??
+    (oneStory && isSameAct(a, b, features, identity) ? 'same act' : null);
   // Two short lines, one a headline, match at the headline rule's lower bar (headline-match.ts).
   return withHeadlineMatch({ probability, overlap, reason, related: reason !== null || isRelated(probability, overlap, model), features, identity }, a, b);
 }

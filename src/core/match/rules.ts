@@ -2,13 +2,15 @@
 // claim-level rule for statements of one claim that are not paraphrases: one
 // sentence contains the other, both state a figure of the same unit ("at least
 // four video meetings" / "at least four video conferences"), or they overlap
-// broadly. Each rule is a readable reason for "why were these matched?".
+// broadly (and, decided in pair.ts, the same act of the same participants in one
+// story: same-act.ts). Each rule is a readable reason for "why were these matched?".
 
 import type { Claim } from '../../types.js';
 import { MATCH_MODEL, type MatchModel, type Overlap } from './similarity.js';
 import { termsOf } from './terms.js';
 
-export type MatchReason = 'paraphrase' | 'contains' | 'same figure' | 'overlap';
+/** `same act` is decided in pair.ts (same-act.ts): the same act of the same participants, in one story. */
+export type MatchReason = 'paraphrase' | 'contains' | 'same figure' | 'overlap' | 'same act';
 
 /** Quantity kinds whose unit makes two mentions about the same fact. */
 const ANCHOR_KINDS = new Set(['count', 'age', 'duration', 'money', 'percent']);

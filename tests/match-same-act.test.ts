@@ -1,0 +1,98 @@
+// Same act within one story (same-act.ts): two claims that state the same act (its
+// verb, or a verb close in meaning) with a shared name in the same role (who does
+// it, to whom it is done), the same people and agreeing identities are one claim;
+// the same verb with roles swapped, a name that is no argument of the act, other
+// people, or two stories keep them apart.
+import { describe, expect, it } from 'vitest';
+import { analyzeSentence } from '../src/core/claims/index.js';
+import { articleContext } from '../src/core/match/identity.js';
+import { matchPair, matchProfile, type MatchProfile } from '../src/core/match/pair.js';
+import { actsOf, isSameAct, SAME_ACT, sharedAct, speakersOf } from '../src/core/match/same-act.js';
+import { compareSentences } from '../src/core/match/index.js';
+import type { Sentence } from '../src/types.js';
+
+function profileOf(text: string): MatchProfile {
+  const sentence: Sentence = {
+    source: 'x',
+    index: 0,
+    text,
+    plain: text,
+    block: 0,
+    kind: 'paragraph',
+    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
+  };
+  return matchProfile(analyzeSentence(sentence, { outlet: 'x' }), articleContext({ paragraphs: [] }));
+}
+
+describe('actsOf', () => {
+  it.each([
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', 'arrested', [], ['baker']],
+    // The passive: its subject is whom the act is done to.
+    ['Tom Baker was arrested by detectives on Monday.', 'arrested', [], ['baker']],
+    ['Ines Varga sued the Kelso council over the flood.', 'sued', ['varga'], ['kelso']],
+    ['The Kelso council sued Ines Varga over the flood.', 'sued', ['kelso'], ['varga']],
+  ])('should read the act of %j', (text, verb, agents, patients) => {
+    const [act] = actsOf(profileOf(text));
+    expect(act?.word).toBe(verb);
+    expect(act?.agents).toEqual(agents);
+    expect(act?.patients).toEqual(patients);
+  });
+
+  it.each([
+    // Nouns after a determiner are no acts ("the flood"), nor are reporting verbs ("said").
+    ['Officials said the flood reached the Kelso council offices.', ['reached']],
+    ['Ines Varga told reporters she would appeal.', ['appeal']],
+  ])('should take only verbs of acts as acts in %j', (text, verbs) => {
+    expect(actsOf(profileOf(text)).map((act) => act.word)).toEqual(verbs);
+  });
+});
+
+describe('speakersOf', () => {
+  it.each([
+    ['Detectives arrested Tom Baker in Leeds after the robbery, said Ruth Kale, a police spokeswoman.', ['kale']],
+    ['Ruth Kale told reporters that detectives had arrested Tom Baker.', ['kale']],
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', []],
+  ])('should take the names next to a reporting word in %j as its speakers', (text, speakers) => {
+    expect([...speakersOf(profileOf(text))].sort()).toEqual(speakers);
+  });
+});
+
+describe('same act in one story', () => {
+  it.each([
+    // Same act, same people, few shared words: one claim.
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', 'Tom Baker, 34, was arrested by detectives on Monday in connection with a shop raid.', 'same act'],
+    ['Marta Quist won the Brenner prize on Sunday night, the jury announced.', 'Judges said Marta Quist won with a debut novel about a fishing village.', 'same act'],
+    // A verb close in meaning is the same act ("bought" / "was acquired by").
+    ['Lena Ortiz bought the Halden dairy last spring.', 'The Halden dairy was acquired by Lena Ortiz, her spokeswoman confirmed.', 'same act'],
+    // The shared name is no argument of the act in one sentence: two claims.
+    ['Paul Moss signed the Tarn treaty in Oslo.', 'Delegates signed a deal on fishing rights, and Paul Moss praised the Tarn treaty.', null],
+    // Who only reports the claim ("said Ruth Kale") need not be named by the other.
+    ['Detectives arrested Tom Baker in Leeds after the robbery, said Ruth Kale, a police spokeswoman.', 'Tom Baker, 34, was arrested by detectives on Monday in connection with a shop raid.', 'same act'],
+    // Same verb, other people: two claims.
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', 'Police arrested Sam Fisher in Leeds on suspicion of burglary.', null],
+  ])('should match %j and %j as %s', (a, b, reason) => {
+    expect(compareSentences(a, b).match).toBe(reason);
+    expect(compareSentences(b, a).match).toBe(reason);
+  });
+
+  it('should keep the same verb with its roles swapped apart ("X sued Y" / "Y sued X")', () => {
+    const [a, b] = [profileOf('Ines Varga sued the Kelso council over the flood.'), profileOf('The Kelso council sued Ines Varga over the flood.')];
+    expect(sharedAct(a, b)).toBeUndefined();
+    const pair = matchPair(a, b);
+    expect(isSameAct(a, b, pair.features, pair.identity)).toBe(false);
+  });
+
+  it('should link claims by their act only in one story', () => {
+    const [a, b] = [profileOf('Detectives arrested Tom Baker in Leeds after the robbery.'), profileOf('Tom Baker, 34, was arrested by detectives on Monday in connection with a shop raid.')];
+    expect(matchPair(a, b).reason).toBe('same act');
+    expect(matchPair(a, b, undefined, undefined, false).reason).toBeNull();
+  });
+
+  it('should follow settings given in place of the shipped ones', () => {
+    const [a, b] = [profileOf('Lena Ortiz bought the Halden dairy last spring.'), profileOf('The Halden dairy was acquired by Lena Ortiz, her spokeswoman confirmed.')];
+    expect(sharedAct(a, b)).toBeDefined();
+    const pair = matchPair(a, b);
+    expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, minVerbCosine: 0.99 })).toBe(false);
+    expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, minSoftMin: 0.99 })).toBe(false);
+  });
+});
