@@ -20,7 +20,8 @@ import { filterReport, summarize, type ReportFilter, type ReportSummary } from '
 import { safeName } from '../render/sanitize.js';
 import picomatch from 'picomatch';
 import { analyzeRead, perSourceOptions } from '../engine/run.js';
-import { findSourceFiles, readSourceFiles } from '../engine/files.js';
+import { findSourceFiles, readSourceFiles, type ReadFiles } from '../engine/files.js';
+import type { SourceFile } from '../core/parse.js';
 import { buildReport } from '../core/report.js';
 import { findLedgerFor } from '../ledger/find.js';
 import { loadConfig, type Config, type MatchSettings } from './config.js';
@@ -218,6 +219,16 @@ function allowFields(report: Report, fields: readonly string[] | undefined): Rep
   return { ...report, diagnostics: report.diagnostics.filter(keep) };
 }
 
+/** The files under `paths` that the config does not ignore, read (lists of their own: nothing else holds the bytes). */
+async function readKept(paths: readonly string[], cwd: string, ignored: (file: string) => boolean): Promise<{ files: SourceFile[]; found: string[]; diagnostics: ReadFiles['diagnostics'] }> {
+  const read = paths.length > 0 ? await readSourceFiles(paths, cwd) : { files: [], found: [], diagnostics: [] };
+  return {
+    files: read.files.filter((file) => !ignored(file.file)),
+    found: read.found.filter((file) => !ignored(file)),
+    diagnostics: read.diagnostics.filter((d) => !ignored(d.file)),
+  };
+}
+
 /**
  * Run the pipeline over files, folders, globs and `-` (one source read from
  * stdin, shown as `<stdin>`): the same per-source stage and report as
@@ -236,10 +247,8 @@ export async function runInputs(
   const stdinCount = paths.filter((given) => given === '-').length;
   if (stdinCount > 1) throw new UserError('claimcheck: - (stdin) given more than once', EXIT.usage);
   const onDisk = paths.filter((given) => given !== '-');
-  const read = onDisk.length > 0 ? await readSourceFiles(onDisk, cwd) : { files: [], found: [], diagnostics: [] };
   const ignored = ignoredBy(options.config, cwd);
-  const files = read.files.filter((file) => !ignored(file.file));
-  const found = read.found.filter((file) => !ignored(file));
+  const { files, found, diagnostics } = await readKept(onDisk, cwd, ignored);
   if (stdinCount === 1) {
     const bytes = await context.io.readStdin();
     // Of two copies of one article the first in input order is kept: with `stdinLast` a file on disk wins over stdin.
@@ -253,7 +262,9 @@ export async function runInputs(
   }
   return withRunOptions(context, options, async (common) => {
     const run = { ...common, ...(options.config?.match ?? {}) };
-    const loaded = await analyzeRead({ files, found, diagnostics: read.diagnostics.filter((d) => !ignored(d.file)) }, perSourceOptions(run));
+    const loaded = await analyzeRead({ files, found, diagnostics }, perSourceOptions(run));
+    // The sources hold their decoded text: the files' bytes (the size of the corpus) are not needed past here.
+    files.length = 0;
     return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, run);
   });
 }

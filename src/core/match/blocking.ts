@@ -128,10 +128,12 @@ export function buildBlocking(profiles: readonly MatchProfile[], options: Resolv
   const common = new Map<string, number>();
   for (const [term, list] of postingsOf(profiles, options, scopeOf)) {
     if (list.claims.length > capOf(term)) common.set(term, list.claims.length);
-    else postings.set(term, list);
+    // Lists grown by push keep room to grow (17 slots for one claim): the index keeps them at their length, half the memory.
+    else postings.set(term, { claims: list.claims.slice(), weights: list.weights.slice() });
   }
   const copies: CopyPostings = new Map();
   profiles.forEach((profile, claim) => addCopyPrefix(copies, claim, profile, options));
+  for (const [term, list] of copies) copies.set(term, { claims: list.claims.slice(), suffixes: list.suffixes.slice(), totals: list.totals.slice() });
   return { maxPostings, postings, common, copies };
 }
 

@@ -349,6 +349,17 @@ interface IdentityKeys {
 
 const keysMemo = new WeakMap<IdentityProfile, IdentityKeys>();
 
+/** The one empty list and set of the identity keys. */
+const NO_KEYS: readonly string[] = Object.freeze([]);
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** `list`, or an equal list already held (one of `held`, or the one empty list): the same values, less memory. */
+function lean(list: readonly string[], ...held: readonly (readonly string[])[]): readonly string[] {
+  if (list.length === 0) return NO_KEYS;
+  for (const other of held) if (other.length === list.length && other.every((value, k) => value === list[k])) return other;
+  return list;
+}
+
 function keysOf(p: IdentityProfile): IdentityKeys {
   let keys = keysMemo.get(p);
   if (keys) return keys;
@@ -356,18 +367,22 @@ function keysOf(p: IdentityProfile): IdentityKeys {
   const loose = union(names, names.flatMap((name) => name.split(' ')));
   const places = union(p.sentence.places, p.core.places);
   const peopleish = union(p.sentence.people, p.sentence.names.filter((name) => /^\p{L}+ \p{L}+$/u.test(name)).map((name) => name.split(' ')[1]!));
+  const sentence = p.sentence;
+  const core = p.core;
+  const knownNames = new Set([...peopleish, ...core.people, ...loose]);
+  // Kept for as long as the profile: empty lists are one shared list, and a list equal to one of the profile's own is that list.
   keys = {
-    all: [...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs, ...p.sentence.names],
-    loose,
-    people: union(p.sentence.people, p.core.people),
-    places,
-    specificPlaces: specific(places),
-    orgs: union(p.sentence.orgs, p.core.orgs),
-    peopleish,
-    known: new Set([...peopleish, ...p.core.people, ...loose]),
-    sentencePlaces: specific(p.sentence.places),
-    every: union(loose, specific([...p.core.people, ...p.core.places, ...p.core.orgs, ...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs])),
-    hasCore: p.core.people.length + p.core.places.length + p.core.orgs.length + p.core.names.length > 0,
+    all: lean([...sentence.people, ...sentence.places, ...sentence.orgs, ...sentence.names], sentence.people, sentence.places, sentence.orgs, sentence.names),
+    loose: lean(loose, names, sentence.names, core.names),
+    people: lean(union(sentence.people, core.people), sentence.people, core.people),
+    places: lean(places, sentence.places, core.places),
+    specificPlaces: lean(specific(places), places, sentence.places, core.places),
+    orgs: lean(union(sentence.orgs, core.orgs), sentence.orgs, core.orgs),
+    peopleish: lean(peopleish, sentence.people),
+    known: knownNames.size === 0 ? NO_NAMES : knownNames,
+    sentencePlaces: lean(specific(sentence.places), sentence.places),
+    every: lean(union(loose, specific([...core.people, ...core.places, ...core.orgs, ...sentence.people, ...sentence.places, ...sentence.orgs])), loose),
+    hasCore: core.people.length + core.places.length + core.orgs.length + core.names.length > 0,
   };
   keysMemo.set(p, keys);
   return keys;

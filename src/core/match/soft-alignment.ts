@@ -4,7 +4,7 @@
 // see word-vectors.ts), averaged by term weight, each way.
 
 import type { Terms } from './terms.js';
-import { termVector, vectorIndex, VECTOR_DIMENSIONS } from './word-vectors.js';
+import { tableVectors, termVector, vectorIndex, VECTOR_DIMENSIONS } from './word-vectors.js';
 
 /** The soft alignment of two claims. */
 export interface SoftAlignment {
@@ -20,20 +20,14 @@ export interface SoftAlignment {
 const FLOOR = 0.3;
 
 /**
- * A claim's terms split by whether the table has them: the positions (in `terms`) of
- * those it has, their rows and their vectors packed side by side (32-bit, as in the table,
- * only the known ones, to keep memory low), and the positions of the
- * rest. Two known terms are the same term exactly when their rows are the same.
+ * A claim's terms split by whether the table has them, in one small array: the number
+ * of known terms `k`, then the positions (in `terms`) of the `k` known terms, their `k`
+ * rows in the table, and the positions of the rest. Vectors are read from the one
+ * shared table by row (`tableVectors`), never copied per claim. Two known terms are
+ * the same term exactly when their rows are the same.
  */
-interface Packed {
-  readonly known: Int32Array;
-  readonly rows: Int32Array;
-  readonly vectors: Float32Array;
-  readonly unknown: Int32Array;
-}
-
-const packedMemo = new WeakMap<Terms, Packed>();
-function packedOf(terms: Terms): Packed {
+const packedMemo = new WeakMap<Terms, Int32Array>();
+function packedOf(terms: Terms): Int32Array {
   let packed = packedMemo.get(terms);
   if (!packed) {
     const known: number[] = [];
@@ -47,9 +41,8 @@ function packedOf(terms: Terms): Packed {
         rows.push(row);
       }
     });
-    const vectors = new Float32Array(known.length * VECTOR_DIMENSIONS);
-    known.forEach((i, k) => vectors.set(termVector(terms.terms[i]!)!, k * VECTOR_DIMENSIONS));
-    packedMemo.set(terms, (packed = { known: Int32Array.from(known), rows: Int32Array.from(rows), vectors, unknown: Int32Array.from(unknown) }));
+    packed = Int32Array.from([known.length, ...known, ...rows, ...unknown]);
+    packedMemo.set(terms, packed);
   }
   return packed;
 }
@@ -94,21 +87,18 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
   // Each pair's similarity: 1 for the same term, the rescaled cosine of two known terms, else 0. Only the
   // maxima are kept, so the pairs can be visited in any order: known against known, unknown against unknown
   // (a known term is never the same term as an unknown one, and their similarity is 0).
-  const knownA = packedA.known;
-  const knownB = packedB.known;
-  const rowsA = packedA.rows;
-  const rowsB = packedB.rows;
-  const vectorsA = packedA.vectors;
-  const vectorsB = packedB.vectors;
+  const knownCountA = packedA[0]!;
+  const knownCountB = packedB[0]!;
+  const vectors = tableVectors();
   const keys = (pairKeys ??= new Int32Array(1 << PAIR_BITS));
   const values = (pairValues ??= new Float64Array(1 << PAIR_BITS));
-  for (let p = 0; p < knownA.length; p++) {
-    const i = knownA[p]!;
-    const rowA = rowsA[p]!;
+  for (let p = 0; p < knownCountA; p++) {
+    const i = packedA[1 + p]!;
+    const rowA = packedA[1 + knownCountA + p]!;
     let best = bestA[i]!;
-    for (let q = 0; q < knownB.length; q++) {
-      const j = knownB[q]!;
-      const rowB = rowsB[q]!;
+    for (let q = 0; q < knownCountB; q++) {
+      const j = packedB[1 + q]!;
+      const rowB = packedB[1 + knownCountB + q]!;
       let value: number;
       if (rowA === rowB) value = 1;
       else {
@@ -120,7 +110,7 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
         else {
           // The cosine of two unit vectors, rescaled from [FLOOR, 1] to [0, 1].
           let cosine = 0;
-          for (let k = 0, x = p * width, y = q * width; k < width; k++) cosine += vectorsA[x + k]! * vectorsB[y + k]!;
+          for (let k = 0, x = rowA * width, y = rowB * width; k < width; k++) cosine += vectors[x + k]! * vectors[y + k]!;
           value = cosine <= FLOOR ? 0 : (cosine - FLOOR) / (1 - FLOOR);
           if (key !== 0) {
             keys[slot] = key;
@@ -133,14 +123,14 @@ export function softAlignment(a: Terms, b: Terms): SoftAlignment {
     }
     bestA[i] = best;
   }
-  const unknownA = packedA.unknown;
-  const unknownB = packedB.unknown;
-  if (unknownA.length > 0 && unknownB.length > 0) {
-    for (let p = 0; p < unknownA.length; p++) {
-      const i = unknownA[p]!;
+  const unknownFromA = 1 + 2 * knownCountA;
+  const unknownFromB = 1 + 2 * knownCountB;
+  if (unknownFromA < packedA.length && unknownFromB < packedB.length) {
+    for (let p = unknownFromA; p < packedA.length; p++) {
+      const i = packedA[p]!;
       const termA = a.terms[i]!;
-      for (let q = 0; q < unknownB.length; q++) {
-        const j = unknownB[q]!;
+      for (let q = unknownFromB; q < packedB.length; q++) {
+        const j = packedB[q]!;
         if (termA === b.terms[j]) {
           bestA[i] = 1;
           bestB[j] = 1;

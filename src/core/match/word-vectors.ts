@@ -66,6 +66,14 @@ export function termVector(term: string): Float32Array | undefined {
 }
 
 /**
+ * The whole table's unit vectors, row after row (`VECTOR_DIMENSIONS` numbers each):
+ * read by row, not copied (one table for every claim).
+ */
+export function tableVectors(): Float32Array {
+  return load().vectors;
+}
+
+/**
  * Cosine similarity of two rows of the table (`vectorIndex`).
  *
  * @param a One row.
