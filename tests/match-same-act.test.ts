@@ -9,6 +9,7 @@ import { articleContext } from '../src/core/match/identity.js';
 import { matchPair, matchProfile, type MatchProfile } from '../src/core/match/pair.js';
 import { actsOf, isSameAct, SAME_ACT, sharedAct, speakersOf } from '../src/core/match/same-act.js';
 import { compareSentences } from '../src/core/match/index.js';
+import { sensesMeet, verbLemmas, verbSenses } from '../src/core/match/wordnet-verbs.js';
 import type { Sentence } from '../src/types.js';
 
 function profileOf(text: string): MatchProfile {
@@ -70,6 +71,15 @@ describe('same act in one story', () => {
     ['Detectives arrested Tom Baker in Leeds after the robbery, said Ruth Kale, a police spokeswoman.', 'Tom Baker, 34, was arrested by detectives on Monday in connection with a shop raid.', 'same act'],
     // Same verb, other people: two claims.
     ['Detectives arrested Tom Baker in Leeds after the robbery.', 'Police arrested Sam Fisher in Leeds on suspicion of burglary.', null],
+    // Verbs of one WordNet synset with the same participants: one claim ("married" / "wed", "died" / "perished", "arrested" / "apprehended").
+    ['Ines Varga married the Leeds banker Tom Baker on Saturday.', 'Ines Varga wed Tom Baker at a small ceremony near the harbour.', 'same act'],
+    ['Marta Quist died at her home in Bergen on Sunday.', 'Marta Quist perished in a fire that gutted a house in Bergen.', 'same act'],
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', 'Tom Baker was apprehended by detectives hours after a shop raid.', 'same act'],
+    // The same synonym verbs with another subject, or the roles swapped: two claims.
+    ['Ines Varga married the Leeds banker Tom Baker on Saturday.', 'Ruth Kale wed Tom Baker at a small ceremony near the harbour.', null],
+    ['Ines Varga married the Leeds banker Tom Baker on Saturday.', 'Tom Baker wed Ines Varga at a small ceremony near the harbour.', null],
+    ['Marta Quist died at her home in Bergen on Sunday.', 'Ruth Kale perished in a fire that gutted a house in Bergen.', null],
+    ['Detectives arrested Tom Baker in Leeds after the robbery.', 'Sam Fisher was apprehended by detectives hours after a shop raid.', null],
   ])('should match %j and %j as %s', (a, b, reason) => {
     expect(compareSentences(a, b).match).toBe(reason);
     expect(compareSentences(b, a).match).toBe(reason);
@@ -92,7 +102,44 @@ describe('same act in one story', () => {
     const [a, b] = [profileOf('Lena Ortiz bought the Halden dairy last spring.'), profileOf('The Halden dairy was acquired by Lena Ortiz, her spokeswoman confirmed.')];
     expect(sharedAct(a, b)).toBeDefined();
     const pair = matchPair(a, b);
-    expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, minVerbCosine: 0.99 })).toBe(false);
+    expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, minVerbCosine: 0.99, wordnetSenses: 0 })).toBe(false);
     expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, minSoftMin: 0.99 })).toBe(false);
+  });
+
+  it('should ask WordNet only for as many senses as the settings say', () => {
+    // "married" / "wed" share WordNet's first sense; "arrested" / "apprehended" only the first sense of one and the second of the other.
+    const [a, b] = [profileOf('Detectives arrested Tom Baker in Leeds after the robbery.'), profileOf('Tom Baker was apprehended by detectives hours after a shop raid.')];
+    const pair = matchPair(a, b);
+    expect(isSameAct(a, b, pair.features, pair.identity)).toBe(true);
+    expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, wordnetSenses: 1 })).toBe(false);
+    expect(isSameAct(a, b, pair.features, pair.identity, { ...SAME_ACT, wordnetSenses: 0 })).toBe(false);
+  });
+});
+
+describe('WordNet verbs', () => {
+  it.each([
+    ['married', undefined, ['marry']],
+    ['stopped', 'the', ['stop']],
+    ['went', 'north', ['go']],
+    ['died', 'at', ['die']],
+    // A phrasal verb WordNet knows stands for the verb.
+    ['checked', 'into', ['check into']],
+    ['flies', undefined, ['fly']],
+  ])('should read %j (then %j) as %j', (word, next, lemmas) => {
+    expect(verbLemmas(word, next)).toEqual(lemmas);
+  });
+
+  it.each([
+    ['marry', 'wed', 1, false, true],
+    ['die', 'perish', 1, false, true],
+    ['arrest', 'apprehend', 1, false, false],
+    ['arrest', 'apprehend', 2, false, true],
+    ['buy', 'sell', 8, false, false],
+    // "walk in" is a kind of "enter" (its direct hypernym).
+    ['walk in', 'enter', 8, false, false],
+    ['walk in', 'enter', 8, true, true],
+  ])('should tell whether %j and %j meet in their first senses (%d, hypernyms %s): %s', (x, y, count, hypernyms, meet) => {
+    expect(sensesMeet(verbSenses([x], count), verbSenses([y], count), hypernyms)).toBe(meet);
+    expect(sensesMeet(verbSenses([y], count), verbSenses([x], count), hypernyms)).toBe(meet);
   });
 });

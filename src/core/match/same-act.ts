@@ -3,7 +3,9 @@
 // they state the same act of the same participants: the same main verb (stem
 // equal, or word vectors close), a name in the same role of that act in both
 // sentences, its subject or its object (not merely named somewhere in them), the same people, agreeing
-// identities and some soft alignment of the content words. Acts are read off a
+// identities and some soft alignment of the content words. Verbs of other stems
+// are the same act when their word vectors are close or WordNet puts them in one
+// synset among their first senses ("married" / "wed"; wordnet-verbs.ts). Acts are read off a
 // profile's lowercase tokens with compromise's lexicon (a lookup, no parse) and
 // remembered per profile. Tunables and word lists: src/data/match-act.json.
 
@@ -14,11 +16,18 @@ import type { MatchProfile } from './pair.js';
 import { FEATURE_NAMES } from './similarity.js';
 import { canonicalTerm } from './terms.js';
 import { termSimilarity } from './word-vectors.js';
+import { sensesMeet, verbLemmas, verbSenses } from './wordnet-verbs.js';
 
 /** The thresholds and word lists of the rule (data: src/data/match-act.json). */
 export interface SameActSettings {
   /** Two verbs of other stems are the same act when their word vectors' cosine is at least this. */
   readonly minVerbCosine: number;
+  /** Two verbs are the same act when one of WordNet's first this many senses of each is one synset (0: WordNet not asked). */
+  readonly wordnetSenses: number;
+  /** Whether a sense of one verb that is a direct hypernym of a sense of the other counts too. */
+  readonly wordnetHypernyms: boolean;
+  /** Whether a phrasal verb WordNet knows ("checked into" → "check into") stands for the verb alone; else both count. */
+  readonly phrasalOnly: boolean;
   /** `IdentityRelation.score` at least this. */
   readonly minIdentityScore: number;
   /** The weaker direction of the soft alignment (`softMin`) at least this. */
@@ -62,6 +71,8 @@ export interface Act {
   readonly word: string;
   /** Its canonical term (`canonicalTerm`). */
   readonly term: string;
+  /** The WordNet verbs it may be (`verbLemmas`: "checked into" → "check into"). */
+  readonly lemmas: readonly string[];
   /** Who does it: names among the words before it, up to the previous verb (its subject), as identity keys; in the passive ("was arrested by …"), those after it. */
   readonly agents: readonly string[];
   /** Whom it is done to: names among the words after it, up to the next verb (its object); in the passive, its subject. */
@@ -160,7 +171,8 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
     const before = namesNear(tokens, nameAt, at, -1, previous, rule.argumentWindow);
     const after = namesNear(tokens, nameAt, at, 1, next, rule.argumentWindow);
     const passive = at > 0 && PASSIVE.has(tokens[at - 1]!);
-    acts.push({ word: tokens[at]!, term: canonicalTerm(tokens[at]!), agents: passive ? after : before, patients: passive ? before : after });
+    const lemmas = verbLemmas(tokens[at]!, tokens[at + 1], rule.phrasalOnly);
+    acts.push({ word: tokens[at]!, term: canonicalTerm(tokens[at]!), lemmas, agents: passive ? after : before, patients: passive ? before : after });
   }
   const reporting = rule === SAME_ACT ? REPORTING : new Set(rule.reportingWords);
   const speakers = new Set<string>();
@@ -189,9 +201,25 @@ function namesNear(tokens: readonly string[], nameAt: ReadonlyMap<number, string
   return [...new Set(found)];
 }
 
-/** Whether two verbs state one act: the same stem, or word vectors at least `minVerbCosine` alike. */
+const sensesMemo = new WeakMap<Act, readonly number[]>();
+function sensesOf(act: Act, rule: SameActSettings): readonly number[] {
+  let senses = rule === SAME_ACT ? sensesMemo.get(act) : undefined;
+  if (!senses) {
+    senses = verbSenses(act.lemmas, rule.wordnetSenses);
+    if (rule === SAME_ACT) sensesMemo.set(act, senses);
+  }
+  return senses;
+}
+
+/**
+ * Whether two verbs state one act: the same stem, word vectors at least
+ * `minVerbCosine` alike, or a WordNet synset among the first `wordnetSenses`
+ * senses of both ("fired" / "sacked"; with `wordnetHypernyms`, one sense the
+ * direct hypernym of the other).
+ */
 export function sameVerb(a: Act, b: Act, rule: SameActSettings = SAME_ACT): boolean {
-  return a.term === b.term || termSimilarity(a.term, b.term) >= rule.minVerbCosine;
+  if (a.term === b.term || termSimilarity(a.term, b.term) >= rule.minVerbCosine) return true;
+  return rule.wordnetSenses > 0 && sensesMeet(sensesOf(a, rule), sensesOf(b, rule), rule.wordnetHypernyms);
 }
 
 function shares(a: readonly string[], b: readonly string[]): boolean {
