@@ -409,6 +409,10 @@ function main(): void {
   const extract = benchExtract();
   out(`extractor: ${thousands(extract.wordsPerSecond)} words/s (${thousands(extract.words)} words in ${extract.ms.toFixed(0)} ms)`);
 
+  out('\n## Data tables: import and first use in a fresh process (built library; target ≤ 100 ms each)');
+  const tables = benchTables();
+  for (const [name, ms] of Object.entries(tables)) out(`${name}: import ${ms.import.toFixed(0)} ms, first use ${ms.firstUse.toFixed(0)} ms`);
+
   const rewrites = benchRewrites(rewriteSizes, out, incrementalSize);
 
   writeFileSync(
@@ -422,11 +426,49 @@ function main(): void {
         incremental: results,
         splitter: splitter.wordsPerSecond,
         extractor: extract.wordsPerSecond,
+        tables,
         rewrites,
       },
       null,
       2,
     )}\n`,
+  );
+}
+
+
+/**
+ * What each data table costs a run: a fresh `node` imports the built module that reads it and uses it
+ * once (the word vectors through soft alignment, the WordNet verbs through a verb lookup); the median
+ * of three processes, in milliseconds.
+ */
+function benchTables(): Record<string, { import: number; firstUse: number }> {
+  const dist = (file: string) => JSON.stringify(pathToFileURL(path.join(root, 'dist', 'core', 'match', file)).href);
+  const scripts: Record<string, string> = {
+    'word vectors (soft alignment)': [
+      'const t0 = performance.now();',
+      `const { softAlignment } = await import(${dist('soft-alignment.js')});`,
+      `const { termsOf } = await import(${dist('terms.js')});`,
+      'const t1 = performance.now();',
+      "softAlignment(termsOf('A strong earthquake struck the coast.'), termsOf('A powerful quake hit the shore.'));",
+      'console.log(JSON.stringify({ import: t1 - t0, firstUse: performance.now() - t1 }));',
+    ].join('\n'),
+    'WordNet verbs (same act)': [
+      'const t0 = performance.now();',
+      `const { verbLemmas, verbSenses } = await import(${dist('wordnet-verbs.js')});`,
+      'const t1 = performance.now();',
+      "verbSenses(verbLemmas('apprehended', undefined), 4);",
+      'console.log(JSON.stringify({ import: t1 - t0, firstUse: performance.now() - t1 }));',
+    ].join('\n'),
+  };
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  return Object.fromEntries(
+    Object.entries(scripts).map(([name, script]) => {
+      const runs = [0, 1, 2].map(() => {
+        const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' });
+        return JSON.parse(child.stdout.trim()) as { import: number; firstUse: number };
+      });
+      return [name, { import: median(runs.map((run) => run.import)), firstUse: median(runs.map((run) => run.firstUse)) }];
+    }),
   );
 }
 

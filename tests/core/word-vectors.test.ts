@@ -46,18 +46,17 @@ describe('word vectors', () => {
     expect(similarity('fired', 'sacked')).toBe(1);
   });
 
-  it('should load the table and align a pair in well under 100 ms in a fresh process', () => {
+  it('should decode the table in a fresh process and align a pair as this process does', () => {
+    // The load cost itself is a figure of `npm run bench` ("Data tables"), not a timed test.
     const script = [
-      "const t0 = performance.now();",
       "const { softAlignment } = await import('./src/core/match/soft-alignment.ts');",
       "const { termsOf } = await import('./src/core/match/terms.ts');",
-      "const t1 = performance.now();",
-      "softAlignment(termsOf('A strong earthquake struck the coast.'), termsOf('A powerful quake hit the shore.'));",
-      "console.log(performance.now() - t1);",
+      "console.log(JSON.stringify(softAlignment(termsOf('A strong earthquake struck the coast.'), termsOf('A powerful quake hit the shore.'))));",
     ].join('\n');
-    const ms = Number(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim());
-    // The first use decodes the whole table (about 20 ms on a quiet machine).
-    expect(ms).toBeLessThan(400);
+    const fresh = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8' }).trim());
+    const here = softAlignment(termsOf('A strong earthquake struck the coast.'), termsOf('A powerful quake hit the shore.'));
+    expect(fresh).toEqual(JSON.parse(JSON.stringify(here)));
+    expect(here.forward).toBeGreaterThan(0.3);
   });
 });
 
