@@ -196,8 +196,8 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
   const roles = rolesOf(tokens, covered);
   tokens.forEach((token, k) => {
     if (token === '#' || covered.has(k) || (k > 0 && NOUN_AFTER.has(tokens[k - 1]!))) return;
-    // "served as treasurer" states the role, not an act of serving.
-    if (roles.some((role) => role.verb === k)) return;
+    // "served as …" states a role, never an act of serving; the role's words are no acts either.
+    if ((ROLE_VERBS.has(token) && tokens[k + 1] === 'as') || roles.some((role) => k > role.verb && k <= role.head)) return;
     if (!isVerbWord(token) && !isProgressive(tokens, k)) return;
     // "she plans" is an act, "free accounts" a noun: a verb in -s only after a name or a pronoun.
     if (pluralLike(token) && !(k > 0 && (covered.has(k - 1) || SUBJECT_WORDS.has(tokens[k - 1]!)))) return;
@@ -232,13 +232,20 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
   return reading;
 }
 
+/** Whether a token ends a role: a word that ends it, a clause break, a figure, a function or reporting word, or a verb in the past ("based", "said"); not a name. */
+function endsRole(token: string, name: boolean): boolean {
+  if (name) return false;
+  if (ROLE_ENDS.has(token) || CLAUSE_BREAKS.has(token) || token === '#' || NOT_ACTS.has(token)) return true;
+  return lexiconTags(token).some((tag) => tag === 'PastTense' || tag === 'Participle');
+}
+
 /** A role a sentence states: the copula or verb before it ("was", "served") and its head ("treasurer"). */
 interface Role {
   readonly verb: number;
   readonly head: number;
 }
 
-/** The roles of a sentence's tokens: a copula and a determiner ("was the …") or a role verb and "as" ("served as …"), then up to `roleWindow` words up to a word that ends the role, the last of them its head. */
+/** The roles of a sentence's tokens: a copula and a determiner ("was the …") or a role verb and "as" ("served as …"), then up to `roleWindow` words up to a word that ends the role (`endsRole`) or the sentence's end, the last of them its head. */
 function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[] {
   const roles: Role[] = [];
   for (let k = 0; k + 2 < tokens.length; k++) {
@@ -248,7 +255,7 @@ function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[
     let start = k + 2;
     if (verb && ROLE_DETERMINERS.has(tokens[start]!)) start++;
     let end = start;
-    while (end < tokens.length && end - start < SAME_ACT.roleWindow && !ROLE_ENDS.has(tokens[end]!) && !CLAUSE_BREAKS.has(tokens[end]!) && tokens[end] !== '#' && (covered.has(end) || !isVerbWord(tokens[end]!))) end++;
+    while (end < tokens.length && end - start < SAME_ACT.roleWindow && !endsRole(tokens[end]!, covered.has(end))) end++;
     // The role ends within the window (at a word that ends it, or the sentence's end); its last word heads it.
     const head = end - 1;
     if (head < start || (end < tokens.length && end - start >= SAME_ACT.roleWindow && !ROLE_ENDS.has(tokens[end]!))) continue;
