@@ -54,6 +54,8 @@ describe('roles, progressive verbs and pronouns as acts', () => {
     ["Nora Lind was the Brill Rowing Club's treasurer until March.", 'treasurer', ['lind'], ['brill rowing club']],
     ['Nora Lind served as treasurer of the Brill Rowing Club for a decade.', 'treasurer', ['lind'], ['brill rowing club']],
     ['Nora Lind acted as the chief negotiator for Vennmouth.', 'negotiator', ['lind'], ['vennmouth']],
+    // Names before the role's own words are whose role it is, and a preposition among them ends nothing ("in-house").
+    ["Nora Lind served as Acme Mills' in-house counsel to the board.", 'counsel', ['lind'], ['acme mills']],
     // A word in -ing after "has been", "is also": a verb.
     ['Halden Dairy has been fully cooperating with the inspectors.', 'cooperating', ['halden dairy'], []],
   ])('should read the act of %j', (text, word, agents, patients) => {

@@ -255,10 +255,20 @@ function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[
     let start = k + 2;
     if (verb && ROLE_DETERMINERS.has(tokens[start]!)) start++;
     let end = start;
-    while (end < tokens.length && end - start < SAME_ACT.roleWindow && !endsRole(tokens[end]!, covered.has(end))) end++;
+    // Names before the role's own words are whose role it is ("Zoom's in-house liaison"): nothing ends the role before a word that is no name,
+    // and names do not count towards the role's `roleWindow` words.
+    let named = true;
+    let words = 0;
+    while (end < tokens.length && words < SAME_ACT.roleWindow && (named || !endsRole(tokens[end]!, covered.has(end)))) {
+      if (!covered.has(end)) {
+        words++;
+        if (!(named && ROLE_ENDS.has(tokens[end]!))) named = false;
+      }
+      end++;
+    }
     // The role ends within the window (at a word that ends it, or the sentence's end); its last word heads it.
     const head = end - 1;
-    if (head < start || (end < tokens.length && end - start >= SAME_ACT.roleWindow && !ROLE_ENDS.has(tokens[end]!))) continue;
+    if (head < start || (end < tokens.length && words >= SAME_ACT.roleWindow && !endsRole(tokens[end]!, covered.has(end)))) continue;
     if (covered.has(head) || !isRoleHead(tokens[head]!)) continue;
     roles.push({ verb: k, head });
   }
