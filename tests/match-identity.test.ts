@@ -106,6 +106,8 @@ describe('identityRelation on profiles compared many times', () => {
     // Regions agree (0.25), the untyped name agrees as a person (1) and as a shared name (0.5).
     [profile([], ['harlow'], ['dorn']), 1.75],
     [profile([], ['harlow'], ['pell']), 0.25],
+    // The whole name: "Ivo Dorn" is not the person "dorn" of "Dale Dorn".
+    [profile([], ['harlow'], ['ivo dorn']), 0.25],
   ])('should count a person the other side names untyped as agreeing (%#)', (x, score) => {
     const typed = { sentence: { people: ['dorn'], places: [], orgs: [], names: [] }, dates: [], core: { people: [], places: ['^harlow'], orgs: [], names: [] }, published: null };
     expect(identityRelation(typed, { ...x, core: { ...x.core, places: ['^harlow'] } }).score).toBe(score);

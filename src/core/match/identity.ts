@@ -343,6 +343,8 @@ interface IdentityKeys {
   readonly all: readonly string[];
   /** Untyped names of sentence and core, and their words. */
   readonly loose: readonly string[];
+  /** Untyped names of sentence and core, whole. */
+  readonly untyped: readonly string[];
   /** Sentence and core names per slot (people, places, orgs), and the specific places. */
   readonly people: readonly string[];
   readonly places: readonly string[];
@@ -372,6 +374,7 @@ function keysOf(p: IdentityProfile): IdentityKeys {
   keys = {
     all: [...p.sentence.people, ...p.sentence.places, ...p.sentence.orgs, ...p.sentence.names],
     loose,
+    untyped: names,
     people: union(p.sentence.people, p.core.people),
     places,
     specificPlaces: specific(places),
@@ -422,8 +425,9 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
     const x = ka[slot];
     const y = kb[slot];
     const sharedLoosely = slot === 'people' && (shares(x, looseB) || shares(y, looseA));
-    // "Jin" untyped in one article is the person "jin" of the other, even when that article types no one a person.
-    if (sharedLoosely && (x.length === 0 || y.length === 0)) {
+    // "Jin" untyped in one article is the person "jin" of the other, even when that article types no one a person
+    // (the whole name: "Ivo Orme" is not the person "orme" of "Dale Orme").
+    if (slot === 'people' && (x.length === 0 || y.length === 0) && (shares(x, kb.untyped) || shares(y, ka.untyped))) {
       score += WEIGHTS.peopleAgreeUntyped;
       continue;
     }
