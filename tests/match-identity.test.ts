@@ -27,6 +27,14 @@ describe('findNames', () => {
   });
 
   it.each([
+    ['The Department of Justice opened an inquiry.', 'doj'],
+    ['The U.S. Department of Justice opened an inquiry.', 'doj'],
+    ['The DOJ opened an inquiry.', 'doj'],
+  ])('should key one organisation written several ways as one: %s names %s', (text, key) => {
+    expect(findNames(text).map((name) => name.key)).toContain(key);
+  });
+
+  it.each([
     ['Police said the fire was out by noon.'],
     ['On Monday the council met again.'],
   ])('should find no name in %s', (text) => {
@@ -93,6 +101,18 @@ describe('identityRelation on profiles compared many times', () => {
     expect(identityRelation(x, y)).toEqual(first);
     expect(identityRelation(structuredClone(x), structuredClone(y))).toEqual(first);
   });
+  it.each([
+    // "Dorn" untyped in one article is the person "dorn" of the other, though that article types no one a person.
+    // Regions agree (0.25), the untyped name agrees as a person (1) and as a shared name (0.5).
+    [profile([], ['harlow'], ['dorn']), 1.75],
+    [profile([], ['harlow'], ['pell']), 0.25],
+    // The whole name: "Ivo Dorn" is not the person "dorn" of "Dale Dorn".
+    [profile([], ['harlow'], ['ivo dorn']), 0.25],
+  ])('should count a person the other side names untyped as agreeing (%#)', (x, score) => {
+    const typed = { sentence: { people: ['dorn'], places: [], orgs: [], names: [] }, dates: [], core: { people: [], places: ['^harlow'], orgs: [], names: [] }, published: null };
+    expect(identityRelation(typed, { ...x, core: { ...x.core, places: ['^harlow'] } }).score).toBe(score);
+  });
+
   it('should still tell two events apart after the same profile met one event', () => {
     expect(identityRelation(a, b).different).toBe(false);
     expect(identityRelation(a, c).different).toBe(true);

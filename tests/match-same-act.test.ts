@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSentence } from '../src/core/claims/index.js';
 import { articleContext } from '../src/core/match/identity.js';
 import { matchPair, matchProfile, type MatchProfile } from '../src/core/match/pair.js';
-import { actsOf, isSameAct, SAME_ACT, sharedAct, speakersOf } from '../src/core/match/same-act.js';
+import { actsOf, isSameAct, PRONOUN, SAME_ACT, sharedAct, speakersOf } from '../src/core/match/same-act.js';
 import { compareSentences } from '../src/core/match/index.js';
 import { sensesMeet, verbLemmas, verbSenses } from '../src/core/match/wordnet-verbs.js';
 import type { Sentence } from '../src/types.js';
 
-function profileOf(text: string): MatchProfile {
+function profileOf(text: string, paragraphs: readonly string[] = []): MatchProfile {
   const sentence: Sentence = {
     source: 'x',
     index: 0,
@@ -22,7 +22,8 @@ function profileOf(text: string): MatchProfile {
     kind: 'paragraph',
     position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
   };
-  return matchProfile(analyzeSentence(sentence, { outlet: 'x' }), articleContext({ paragraphs: [] }));
+  // A sentence of its own paragraph after the article's others (block = their count).
+  return matchProfile(analyzeSentence({ ...sentence, block: paragraphs.length }, { outlet: 'x' }), articleContext({ paragraphs: [...paragraphs, text] }));
 }
 
 describe('actsOf', () => {
@@ -45,6 +46,43 @@ describe('actsOf', () => {
     ['Ines Varga told reporters she would appeal.', ['appeal']],
   ])('should take only verbs of acts as acts in %j', (text, verbs) => {
     expect(actsOf(profileOf(text)).map((act) => act.word)).toEqual(verbs);
+  });
+});
+
+describe('roles, progressive verbs and pronouns as acts', () => {
+  it.each([
+    // A role is an act: who holds it, and whose role it is.
+    ["Nora Lind was the Brill Rowing Club's treasurer until March.", 'treasurer', ['lind'], ['brill rowing club']],
+    ['Nora Lind served as treasurer of the Brill Rowing Club for a decade.', 'treasurer', ['lind'], ['brill rowing club']],
+    ['Nora Lind acted as the chief negotiator for Vennmouth.', 'negotiator', ['lind'], ['vennmouth']],
+    // Names before the role's own words are whose role it is, and a preposition among them ends nothing ("in-house").
+    ["Nora Lind served as Acme Mills' in-house counsel to the board.", 'counsel', ['lind'], ['acme mills']],
+    // A word in -ing after "has been", "is also": a verb.
+    ['Halden Dairy has been fully cooperating with the inspectors.', 'cooperating', ['halden dairy'], []],
+  ])('should read the act of %j', (text, word, agents, patients) => {
+    const act = actsOf(profileOf(text)).find((a) => a.word === word);
+    expect(act?.agents).toEqual(agents);
+    expect(act?.patients).toEqual(patients);
+  });
+
+  it.each([
+    // No role after a copula without a determiner, and no vague head ("the only woman").
+    ['Nora Lind was late for the vote.', []],
+    ['Nora Lind was the only woman on the board.', []],
+    // "served" before a role is no act of its own.
+    ['Nora Lind served as treasurer.', ['treasurer']],
+  ])('should take only roles that name one in %j', (text, words) => {
+    const acts = actsOf(profileOf(text)).map((act) => act.word);
+    expect(acts.filter((word) => !['reach'].includes(word))).toEqual(words);
+    expect(acts).not.toContain('served');
+  });
+
+  it.each([
+    // A subject pronoun before any name stands for a name of the article; after a name, it stands for no one here.
+    ['In a statement, the firm said that it had recalled the batch.', [PRONOUN]],
+    ['Detectives said Tom Baker told them he had recalled the batch.', ['baker']],
+  ])('should read the subject pronoun of %j as %j', (text, agents) => {
+    expect(actsOf(profileOf(text)).find((act) => act.word === 'recalled')?.agents).toEqual(agents);
   });
 });
 
@@ -83,6 +121,25 @@ describe('same act in one story', () => {
   ])('should match %j and %j as %s', (a, b, reason) => {
     expect(compareSentences(a, b).match).toBe(reason);
     expect(compareSentences(b, a).match).toBe(reason);
+  });
+
+  it.each([
+    // The same role of the same person, once with a copula and once with "served as": one claim.
+    ["Members said Nora Lind was the rowing club's treasurer.", 'Club minutes show that Lind served as its treasurer from 2009 until her retirement.', 'same act'],
+    // Another role of the same person: two claims.
+    ["Members said Nora Lind was the rowing club's treasurer.", 'Club minutes show that Lind served as its coach from 2009 until her retirement.', null],
+  ])('should match the roles %j and %j as %s', (a, b, reason) => {
+    expect(compareSentences(a, b).match).toBe(reason);
+    expect(compareSentences(b, a).match).toBe(reason);
+  });
+
+  it('should take a pronoun subject for the name the other claim gives when its article is about that name', () => {
+    const lead = ['Halden Dairy recalled its cheese on Monday. Halden Dairy said the batch was small.'];
+    const [a, b] = [profileOf('In a statement, the company said that it fully cooperated with the inspectors in this matter.', lead), profileOf('As inspectors note, Halden Dairy has been fully cooperating with them in this matter.', lead)];
+    expect(sharedAct(a, b)?.map((act) => act.word)).toEqual(['cooperated', 'cooperating']);
+    // Not when the pronoun's article never names the other's subject.
+    const other = profileOf('In a statement, the company said that it fully cooperated with the inspectors in this matter.', ['Brisk Foods recalled its cheese on Monday. Brisk Foods said the batch was small.']);
+    expect(sharedAct(other, b)).toBeUndefined();
   });
 
   it('should keep the same verb with its roles swapped apart ("X sued Y" / "Y sued X")', () => {

@@ -3,6 +3,7 @@
 // compares two such profiles to tell mentions of one event from mentions of two.
 
 import data from '../../data/match-identity.json' with { type: 'json' };
+import synonyms from '../../data/match-synonyms.json' with { type: 'json' };
 import { nameKind } from '../nlp.js';
 import { isTitleCaseLine, titleCaseParts } from './title-case-names.js';
 import type { Claim } from '../../types.js';
@@ -67,6 +68,17 @@ const ORG_HEADS = new Set(data.orgHeads);
 const PLACE_PREPOSITIONS = new Set(data.placePrepositions);
 const CONNECTORS = new Set(['of', 'de', 'del', 'la', 'van', 'von', 'der', 'bin', 'al', 'da', 'di', 'le', '&']);
 const WEIGHTS = data.weights;
+/** Names of several words that the synonym list writes one way ("justice department", "department of justice" → "doj"), full stops left out. */
+const NAME_ALIASES = new Map(
+  Object.entries(synonyms.phrases)
+    .filter(([phrase]) => phrase.includes(' '))
+    .map(([phrase, target]) => [phrase.replace(/\./g, ''), target]),
+);
+
+/** The key of a name of several words: its alias in the synonym list, if any ("u.s department of justice" → "doj"). */
+export function nameAlias(key: string): string {
+  return key.includes(' ') ? (NAME_ALIASES.get(key.replace(/\./g, '')) ?? key) : key;
+}
 /** Prefix of the key of a broad place (a country or state). */
 const BROAD = '^';
 
@@ -161,7 +173,8 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean, next
     broad = read === 'region';
   }
   // A country or state is a place too broad to tell two events apart by agreeing on it.
-  const key = kind === 'person' ? last : `${broad ? BROAD : ''}${lowers.join(' ')}`;
+  // One organisation written two ways is one key ("Justice Department", "Department of Justice").
+  const key = kind === 'person' ? last : `${broad ? BROAD : ''}${nameAlias(lowers.join(' '))}`;
   return { text, key, kind, initial: initial && words.length === 1 && kind === 'name' };
 }
 
@@ -330,6 +343,8 @@ interface IdentityKeys {
   readonly all: readonly string[];
   /** Untyped names of sentence and core, and their words. */
   readonly loose: readonly string[];
+  /** Untyped names of sentence and core, whole. */
+  readonly untyped: readonly string[];
   /** Sentence and core names per slot (people, places, orgs), and the specific places. */
   readonly people: readonly string[];
   readonly places: readonly string[];
@@ -374,6 +389,7 @@ function keysOf(p: IdentityProfile): IdentityKeys {
   keys = {
     all: lean([...sentence.people, ...sentence.places, ...sentence.orgs, ...sentence.names], sentence.people, sentence.places, sentence.orgs, sentence.names),
     loose: lean(loose, names, sentence.names, core.names),
+    untyped: lean(names, sentence.names, core.names),
     people: lean(union(sentence.people, core.people), sentence.people, core.people),
     places: lean(places, sentence.places, core.places),
     specificPlaces: lean(specific(places), places, sentence.places, core.places),
@@ -423,8 +439,14 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   for (const slot of SLOTS) {
     const x = ka[slot];
     const y = kb[slot];
-    if (x.length === 0 || y.length === 0) continue;
     const sharedLoosely = slot === 'people' && (shares(x, looseB) || shares(y, looseA));
+    // "Jin" untyped in one article is the person "jin" of the other, even when that article types no one a person
+    // (the whole name: "Ivo Orme" is not the person "orme" of "Dale Orme").
+    if (slot === 'people' && (x.length === 0 || y.length === 0) && (shares(x, kb.untyped) || shares(y, ka.untyped))) {
+      score += WEIGHTS.peopleAgreeUntyped;
+      continue;
+    }
+    if (x.length === 0 || y.length === 0) continue;
     if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(ka.specificPlaces, kb.specificPlaces) ? WEIGHTS.regionsAgree : AGREE[slot];
     else {
       score -= DIFFER[slot];

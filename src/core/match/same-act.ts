@@ -53,6 +53,22 @@ export interface SameActSettings {
   readonly speakerWindow: number;
   /** Words that make the verb right after them a passive ("was", "been"): its subject is whom the act is done to. */
   readonly passiveMarkers: readonly string[];
+  /** Words after which (an adverb in -ly, or one of `progressiveAdverbs`, between) a word in -ing is a verb ("has been cooperating", "is also conducting"). */
+  readonly progressiveMarkers: readonly string[];
+  readonly progressiveAdverbs: readonly string[];
+  /** Pronouns that stand for a participant ("it fully cooperated"): in an act's role, one matches a name of the other claim's role that its own article's main event names. */
+  readonly pronounArguments: readonly string[];
+  /** A role is an act too ("Reid was the club's treasurer", "Reid served as treasurer"): copulas, the determiners that must follow them, and verbs followed by "as". */
+  readonly roleCopulas: readonly string[];
+  readonly roleDeterminers: readonly string[];
+  readonly roleVerbs: readonly string[];
+  /** Words of a role at most, and the words that end it (its head is the word before: "treasurer of the club"). */
+  readonly roleWindow: number;
+  readonly roleEnds: readonly string[];
+  /** Heads that name no role ("the first person", "a man"), and lexicon tags a head must not have unless also a noun's. */
+  readonly vagueRoles: readonly string[];
+  readonly notRoleTags: readonly string[];
+  readonly nounTags: readonly string[];
 }
 
 /** The shipped settings. */
@@ -86,6 +102,34 @@ const PASSIVE = new Set(SAME_ACT.passiveMarkers);
 const NOUN_AFTER = new Set(SAME_ACT.nounAfter);
 const CLAUSE_BREAKS = new Set(SAME_ACT.clauseBreaks);
 const SUBJECT_WORDS = new Set(SAME_ACT.subjectWords);
+const PROGRESSIVE = new Set(SAME_ACT.progressiveMarkers);
+const PROGRESSIVE_ADVERBS = new Set(SAME_ACT.progressiveAdverbs);
+const PRONOUNS = new Set(SAME_ACT.pronounArguments);
+const ROLE_COPULAS = new Set(SAME_ACT.roleCopulas);
+const ROLE_DETERMINERS = new Set(SAME_ACT.roleDeterminers);
+const ROLE_VERBS = new Set(SAME_ACT.roleVerbs);
+const ROLE_ENDS = new Set(SAME_ACT.roleEnds);
+const VAGUE_ROLES = new Set(SAME_ACT.vagueRoles);
+const NOT_ROLE_TAGS = new Set(SAME_ACT.notRoleTags);
+const NOUN_TAGS = new Set(SAME_ACT.nounTags);
+/** The argument a pronoun stands for ("it", "he"): any name its article's main event names. */
+export const PRONOUN = '*';
+
+/** Whether token `k` is a word in -ing after a progressive marker ("been cooperating", "is also conducting"). */
+function isProgressive(tokens: readonly string[], k: number): boolean {
+  const token = tokens[k]!;
+  if (!/^\p{L}{4,}ing$/u.test(token) || NOT_ACTS.has(token)) return false;
+  let before = k - 1;
+  if (before >= 0 && (PROGRESSIVE_ADVERBS.has(tokens[before]!) || /^\p{L}{3,}ly$/u.test(tokens[before]!))) before--;
+  return before >= 0 && PROGRESSIVE.has(tokens[before]!);
+}
+
+/** Whether a word can head a role ("treasurer", "liaison"): letters, no function word, no vague head, not only an adjective or a verb to the lexicon. */
+function isRoleHead(word: string): boolean {
+  if (!/^\p{L}{3,}$/u.test(word) || NOT_ACTS.has(word) || VAGUE_ROLES.has(word)) return false;
+  const tags = lexiconTags(word);
+  return tags.some((tag) => NOUN_TAGS.has(tag)) || !tags.some((tag) => NOT_ROLE_TAGS.has(tag));
+}
 
 /** Whether a word the lexicon knows only as a present-tense verb in -s ("accounts", "plans") may be a plural noun. */
 function pluralLike(word: string): boolean {
@@ -157,9 +201,15 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
       for (let k = end - words.length + 1; k <= end; k++) covered.add(k);
     }
   }
+  // Where the sentence's first name is (a pronoun before it stands for a name of the article).
+  const firstName = Math.min(Infinity, ...covered);
   const verbs: number[] = [];
+  const roles = rolesOf(tokens, covered);
   tokens.forEach((token, k) => {
-    if (token === '#' || covered.has(k) || (k > 0 && NOUN_AFTER.has(tokens[k - 1]!)) || !isVerbWord(token)) return;
+    if (token === '#' || covered.has(k) || (k > 0 && NOUN_AFTER.has(tokens[k - 1]!))) return;
+    // "served as …" states a role, never an act of serving; the role's words are no acts either.
+    if ((ROLE_VERBS.has(token) && tokens[k + 1] === 'as') || roles.some((role) => k > role.verb && k <= role.head)) return;
+    if (!isVerbWord(token) && !isProgressive(tokens, k)) return;
     // "she plans" is an act, "free accounts" a noun: a verb in -s only after a name or a pronoun.
     if (pluralLike(token) && !(k > 0 && (covered.has(k - 1) || SUBJECT_WORDS.has(tokens[k - 1]!)))) return;
     verbs.push(k);
@@ -168,11 +218,19 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
   for (const [n, at] of verbs.slice(0, rule.maxActs).entries()) {
     const previous = n > 0 ? verbs[n - 1]! : -1;
     const next = verbs[n + 1] ?? tokens.length;
-    const before = namesNear(tokens, nameAt, at, -1, previous, rule.argumentWindow);
+    const before = namesNear(tokens, nameAt, at, -1, previous, rule.argumentWindow, firstName);
     const after = namesNear(tokens, nameAt, at, 1, next, rule.argumentWindow);
     const passive = at > 0 && PASSIVE.has(tokens[at - 1]!);
     const lemmas = verbLemmas(tokens[at]!, tokens[at + 1], rule.phrasalOnly);
     acts.push({ word: tokens[at]!, term: canonicalTerm(tokens[at]!), lemmas, agents: passive ? after : before, patients: passive ? before : after });
+  }
+  // A role ("Reid was the club's treasurer"): who holds it, and whose or what role it is (names in it and after it).
+  for (const role of roles.slice(0, rule.maxActs)) {
+    const agents = namesNear(tokens, nameAt, role.verb, -1, -1, rule.argumentWindow, firstName);
+    const inside: string[] = [];
+    for (let k = role.verb + 1; k < role.head; k++) inside.push(...(nameAt.get(k) ?? []));
+    const after = namesNear(tokens, nameAt, role.head, 1, tokens.length, rule.argumentWindow);
+    acts.push({ word: tokens[role.head]!, term: canonicalTerm(tokens[role.head]!), lemmas: [], agents, patients: [...new Set([...inside, ...after])] });
   }
   const reporting = rule === SAME_ACT ? REPORTING : new Set(rule.reportingWords);
   const speakers = new Set<string>();
@@ -186,8 +244,51 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
   return reading;
 }
 
+/** Whether a token ends a role: a word that ends it, a clause break, a figure, a function or reporting word, or a verb in the past ("based", "said"); not a name. */
+function endsRole(token: string, name: boolean): boolean {
+  if (name) return false;
+  if (ROLE_ENDS.has(token) || CLAUSE_BREAKS.has(token) || token === '#' || NOT_ACTS.has(token)) return true;
+  return lexiconTags(token).some((tag) => tag === 'PastTense' || tag === 'Participle');
+}
+
+/** A role a sentence states: the copula or verb before it ("was", "served") and its head ("treasurer"). */
+interface Role {
+  readonly verb: number;
+  readonly head: number;
+}
+
+/** The roles of a sentence's tokens: a copula and a determiner ("was the …") or a role verb and "as" ("served as …"), then up to `roleWindow` words up to a word that ends the role (`endsRole`) or the sentence's end, the last of them its head. */
+function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[] {
+  const roles: Role[] = [];
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const copula = ROLE_COPULAS.has(tokens[k]!) && ROLE_DETERMINERS.has(tokens[k + 1]!);
+    const verb = ROLE_VERBS.has(tokens[k]!) && tokens[k + 1] === 'as';
+    if (!copula && !verb) continue;
+    let start = k + 2;
+    if (verb && ROLE_DETERMINERS.has(tokens[start]!)) start++;
+    let end = start;
+    // Names before the role's own words are whose role it is ("Zoom's in-house liaison"): nothing ends the role before a word that is no name,
+    // and names do not count towards the role's `roleWindow` words.
+    let named = true;
+    let words = 0;
+    while (end < tokens.length && words < SAME_ACT.roleWindow && (named || !endsRole(tokens[end]!, covered.has(end)))) {
+      if (!covered.has(end)) {
+        words++;
+        if (!(named && ROLE_ENDS.has(tokens[end]!))) named = false;
+      }
+      end++;
+    }
+    // The role ends within the window (at a word that ends it, or the sentence's end); its last word heads it.
+    const head = end - 1;
+    if (head < start || (end < tokens.length && words >= SAME_ACT.roleWindow && !endsRole(tokens[end]!, covered.has(end)))) continue;
+    if (covered.has(head) || !isRoleHead(tokens[head]!)) continue;
+    roles.push({ verb: k, head });
+  }
+  return roles;
+}
+
 /** Names within `window` content words of token `at`, going `step` (−1 back, +1 on) and stopping at `stop` (another verb). */
-function namesNear(tokens: readonly string[], nameAt: ReadonlyMap<number, string[]>, at: number, step: 1 | -1, stop: number, window: number): string[] {
+function namesNear(tokens: readonly string[], nameAt: ReadonlyMap<number, string[]>, at: number, step: 1 | -1, stop: number, window: number, firstName = Infinity): string[] {
   const found: string[] = [];
   let seen = 0;
   for (let k = at + step; k !== stop && k >= 0 && k < tokens.length && seen < window; k += step) {
@@ -196,6 +297,8 @@ function namesNear(tokens: readonly string[], nameAt: ReadonlyMap<number, string
     // A name counts where its last word is.
     const keys = nameAt.get(k);
     if (keys) found.push(...keys);
+    // A subject pronoun with no name before it in the sentence stands for someone the article named before ("… said that it cooperated").
+    else if (step === -1 && k < firstName && PRONOUNS.has(token)) found.push(PRONOUN);
     if (token !== '#' && !NOT_ACTS.has(token) && token.length > 1) seen++;
   }
   return [...new Set(found)];
@@ -223,7 +326,21 @@ export function sameVerb(a: Act, b: Act, rule: SameActSettings = SAME_ACT): bool
 }
 
 function shares(a: readonly string[], b: readonly string[]): boolean {
-  return a.some((x) => b.includes(x));
+  return a.some((x) => x !== PRONOUN && b.includes(x));
+}
+
+/** The names of a claim's article's main event (a pronoun of its sentence stands for one of them). */
+function coreNames(profile: MatchProfile): ReadonlySet<string> {
+  const core = profile.identity.core;
+  return new Set([...core.people, ...core.places, ...core.orgs, ...core.names]);
+}
+
+/** Whether two roles of one act share a participant: a name, or a pronoun of one and a name of the other that the pronoun's article's main event names. */
+function sharesRole(x: readonly string[], y: readonly string[], coreX: () => ReadonlySet<string>, coreY: () => ReadonlySet<string>): boolean {
+  if (shares(x, y)) return true;
+  const standsFor = (pronouns: readonly string[], names: readonly string[], core: () => ReadonlySet<string>) =>
+    pronouns.includes(PRONOUN) && names.some((name) => name !== PRONOUN && core().has(name));
+  return standsFor(x, y, coreX) || standsFor(y, x, coreY);
 }
 
 /** Whether two resolved days (ISO `yyyy-mm-dd`) of the sentences agree. */
@@ -245,11 +362,15 @@ function sameDay(a: MatchProfile, b: MatchProfile): boolean {
 export function sharedAct(a: MatchProfile, b: MatchProfile, rule: SameActSettings = SAME_ACT): readonly [Act, Act] | undefined {
   const actsB = actsOf(b, rule);
   if (actsB.length === 0) return undefined;
+  let memoA: ReadonlySet<string> | undefined;
+  let memoB: ReadonlySet<string> | undefined;
+  const coreA = () => (memoA ??= coreNames(a));
+  const coreB = () => (memoB ??= coreNames(b));
   for (const x of actsOf(a, rule)) {
     for (const y of actsB) {
       if (!sameVerb(x, y, rule)) continue;
-      if (shares(x.agents, y.agents) || shares(x.patients, y.patients)) return [x, y];
-      const bare = x.agents.length + x.patients.length + y.agents.length + y.patients.length === 0;
+      if (sharesRole(x.agents, y.agents, coreA, coreB) || sharesRole(x.patients, y.patients, coreA, coreB)) return [x, y];
+      const bare = [...x.agents, ...x.patients, ...y.agents, ...y.patients].every((name) => name === PRONOUN);
       if (rule.dayAlone && bare && sameDay(a, b)) return [x, y];
     }
   }
