@@ -155,8 +155,16 @@ const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
 // ---------------------------------------------------------------------------
 // Quantities
 
-/** The noun a quantity counts, folded with synonyms ("conferences" → meeting). */
+/** The noun a quantity counts, folded with synonyms ("conferences" → meeting): read once per quantity (a pair's check asks it of each figure many times). */
 function unitKey(quantity: Quantity): string | null {
+  let key = unitKeys.get(quantity);
+  if (key === undefined) unitKeys.set(quantity, (key = unitKeyOf(quantity)));
+  return key;
+}
+
+const unitKeys = new WeakMap<Quantity, string | null>();
+
+function unitKeyOf(quantity: Quantity): string | null {
   if (quantity.kind === 'year' || quantity.kind === 'number') return null;
   // "rose 1.4 percentage points to 52.9 percent": a change in points is not a share.
   if (quantity.kind === 'percent' && PERCENTAGE_POINTS.test(quantity.text)) return 'percent:point';

@@ -28,6 +28,28 @@ function opposedBefore(opposite: RegExp, text: string, state: RegExpExecArray | 
   return match !== null;
 }
 
+/** What a sentence states of one pair: its state cue (or null) and whether an opposite cue stands. */
+interface Reading {
+  readonly state: string | null;
+  readonly opposite: boolean;
+}
+
+/** Each pair's reading of a sentence, by sentence: a cluster's mentions are each compared with every other. */
+const readings = new Map<string, readonly Reading[]>();
+
+function readingsOf(text: string): readonly Reading[] {
+  let found = readings.get(text);
+  if (found === undefined) {
+    found = PAIRS.map((pair) => {
+      const state = pair.state.exec(text);
+      return { state: state ? state[0] : null, opposite: opposedBefore(pair.opposite, text, state) };
+    });
+    if (readings.size >= 20_000) readings.clear();
+    readings.set(text, found);
+  }
+  return found;
+}
+
 /**
  * Whether one sentence states what rules out the other's state ("Rehana is alive"
  * / "Rehana was killed"): one has a cue of a pair's `state` and none of its
@@ -37,12 +59,12 @@ function opposedBefore(opposite: RegExp, text: string, state: RegExpExecArray | 
  * @param b The other's.
  */
 export function oppositeStates(a: string, b: string): OppositeStates | undefined {
-  for (const pair of PAIRS) {
-    const [stateA, stateB] = [pair.state.exec(a), pair.state.exec(b)];
+  const [readingsA, readingsB] = [readingsOf(a), readingsOf(b)];
+  for (let k = 0; k < PAIRS.length; k++) {
     // A mention that names the opposite before it states the state ("X, feared kidnapped, says she is safe") states the state.
-    const [oppositeA, oppositeB] = [opposedBefore(pair.opposite, a, stateA), opposedBefore(pair.opposite, b, stateB)];
-    if (stateA && !oppositeA && oppositeB && !stateB) return { stating: 0, cue: stateA[0] };
-    if (stateB && !oppositeB && oppositeA && !stateA) return { stating: 1, cue: stateB[0] };
+    const [x, y] = [readingsA[k]!, readingsB[k]!];
+    if (x.state !== null && !x.opposite && y.opposite && y.state === null) return { stating: 0, cue: x.state };
+    if (y.state !== null && !y.opposite && x.opposite && x.state === null) return { stating: 1, cue: y.state };
   }
   return undefined;
 }
