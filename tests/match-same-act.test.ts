@@ -10,18 +10,10 @@ import { matchPair, matchProfile, type MatchProfile } from '../src/core/match/pa
 import { actsOf, isSameAct, PRONOUN, SAME_ACT, sharedAct, speakersOf } from '../src/core/match/same-act.js';
 import { compareSentences } from '../src/core/match/index.js';
 import { sensesMeet, verbLemmas, verbSenses } from '../src/core/match/wordnet-verbs.js';
-import type { Sentence } from '../src/types.js';
+import { testSentence } from './helpers/claim.js';
 
 function profileOf(text: string, paragraphs: readonly string[] = []): MatchProfile {
-  const sentence: Sentence = {
-    source: 'x',
-    index: 0,
-    text,
-    plain: text,
-    block: 0,
-    kind: 'paragraph',
-    position: { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: text.length + 1, offset: text.length } },
-  };
+  const sentence = testSentence(text);
   // A sentence of its own paragraph after the article's others (block = their count).
   return matchProfile(analyzeSentence({ ...sentence, block: paragraphs.length }, { outlet: 'x' }), articleContext({ paragraphs: [...paragraphs, text] }));
 }
