@@ -7,8 +7,8 @@ import negationData from '../../data/extract-negation.json' with { type: 'json' 
 import attributionData from '../../data/extract-attribution.json' with { type: 'json' };
 import checkData from '../../data/extract-checkworthiness.json' with { type: 'json' };
 
-// Escapes `text` for use inside a regular expression.
-function escapeRegExp(text: string): string {
+/** `text` escaped for use inside a regular expression. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

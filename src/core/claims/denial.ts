@@ -5,6 +5,7 @@
 
 import denialData from '../../data/judge-denial.json' with { type: 'json' };
 import type { Claim } from '../../types.js';
+import { escapeRegExp } from './data.js';
 
 /** A denial a sentence states: the cue as written, where, and who denies when the sentence says ("Israel denies …"). */
 export interface Denial {
@@ -50,7 +51,6 @@ const groupsOf = (sources: readonly string[]): DenialTunables['denialGroups'] =>
   }
   return groups;
 };
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 let tunables: DenialTunables | undefined;
 
@@ -61,8 +61,8 @@ export function denialTunables(): DenialTunables {
     anyDenial: anyOf(denialData.denials),
     denialGroups: groupsOf(denialData.denials),
     notDenials: new RegExp(denialData.notDenials.map(boundary).join('|'), 'giu'),
-    frameWords: new RegExp(boundary(denialData.frameWords.map(escape).join('|')), 'giu'),
-    holderVerbs: new RegExp(`${boundary([...denialData.holderVerbs].sort((a, b) => b.length - a.length).map(escape).join('|'))}`, 'iu'),
+    frameWords: new RegExp(boundary(denialData.frameWords.map(escapeRegExp).join('|')), 'giu'),
+    holderVerbs: new RegExp(`${boundary([...denialData.holderVerbs].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'))}`, 'iu'),
     clauseBreaks: new RegExp(denialData.clauseBreaks, 'giu'),
     scopeShare: denialData.scopeShare,
     scopeMinWords: denialData.scopeMinWords,

@@ -182,11 +182,11 @@ function sideOf(claim: Claim): ConflictSide {
 }
 
 function quantityConflict(left: readonly Quantity[], right: readonly Quantity[], sides?: readonly [ConflictSide, ConflictSide]): PairConflict | undefined {
+  // Only a figure of the same unit that fills the same slot (outcome, person) can conflict.
+  const slot = (x: Quantity, y: Quantity): boolean => !sides || sameQuantitySlot(sides[0], x, sides[1], y);
   for (const a of left) {
     const key = unitKey(a);
     if (key === null) continue;
-    // Only a figure of the same unit that fills the same slot (outcome, person) can conflict.
-    const slot = (x: Quantity, y: Quantity): boolean => !sides || sameQuantitySlot(sides[0], x, sides[1], y);
     // A figure of the other side that another figure of this side already states is accounted for:
     // "a loss of $185 million on sales of $600 million" / "a loss of $185 million" leaves the $600 million unanswered, not denied.
     const accounted = (b: Quantity): boolean => left.some((other) => other !== a && unitKey(other) === key && slot(other, b) && quantityIncompatibility(other, b) === undefined);

@@ -4,6 +4,7 @@
 // same cue over the same word (then both say one thing: no conflict).
 // Tunables: src/data/judge-negation.json.
 
+import { escapeRegExp } from '../claims/data.js';
 import { findNegationCues } from '../claims/negation.js';
 import { termsOf } from '../match/terms.js';
 import scopeData from '../../data/judge-negation.json' with { type: 'json' };
@@ -76,8 +77,6 @@ export function foldCueText(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/[’'‘`]/g, '').replace(/(?<=\p{L})[-‐‑–](?=\p{L})/gu, ' ');
 }
 
-const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * Where a cue is written in a text, both folded (`foldCueText`): its words in order,
  * each next one right after or after an aside set off by commas of at most
@@ -87,11 +86,24 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\
  * @param cue The folded cue.
  */
 export function cueSpans(folded: string, cue: string): { start: number; end: number }[] {
-  const words = cue.split(/\s+/).filter((word) => word !== '');
-  if (words.length === 0) return [];
-  const join = `(?:\\s*,[^,]{1,${SCOPE.maxAside}},\\s*|\\s+)`;
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escape).join(join)}(?![\\p{L}\\p{N}])`, 'gu');
+  const pattern = cuePattern(cue);
+  if (pattern === null) return [];
   return [...folded.matchAll(pattern)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
+/** Each folded cue's pattern (`cueSpans`), compiled once: the judge asks it of every pair of a cluster. `matchAll` copies it, so sharing is safe. */
+const cuePatterns = new Map<string, RegExp | null>();
+
+function cuePattern(cue: string): RegExp | null {
+  let pattern = cuePatterns.get(cue);
+  if (pattern === undefined) {
+    const words = cue.split(/\s+/).filter((word) => word !== '');
+    const join = `(?:\\s*,[^,]{1,${SCOPE.maxAside}},\\s*|\\s+)`;
+    pattern = words.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])${words.map(escapeRegExp).join(join)}(?![\\p{L}\\p{N}])`, 'gu');
+    if (cuePatterns.size > 10_000) cuePatterns.clear();
+    cuePatterns.set(cue, pattern);
+  }
+  return pattern;
 }
 
 /**

@@ -204,7 +204,7 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
   // Where the sentence's first name is (a pronoun before it stands for a name of the article).
   const firstName = Math.min(Infinity, ...covered);
   const verbs: number[] = [];
-  const roles = rolesOf(tokens, covered);
+  const roles = rolesOf(tokens, covered, rule.roleWindow);
   tokens.forEach((token, k) => {
     if (token === '#' || covered.has(k) || (k > 0 && NOUN_AFTER.has(tokens[k - 1]!))) return;
     // "served as …" states a role, never an act of serving; the role's words are no acts either.
@@ -257,8 +257,8 @@ interface Role {
   readonly head: number;
 }
 
-/** The roles of a sentence's tokens: a copula and a determiner ("was the …") or a role verb and "as" ("served as …"), then up to `roleWindow` words up to a word that ends the role (`endsRole`) or the sentence's end, the last of them its head. */
-function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[] {
+/** The roles of a sentence's tokens: a copula and a determiner ("was the …") or a role verb and "as" ("served as …"), then up to `roleWindow` (the settings') words up to a word that ends the role (`endsRole`) or the sentence's end, the last of them its head. */
+function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>, roleWindow: number): Role[] {
   const roles: Role[] = [];
   for (let k = 0; k + 2 < tokens.length; k++) {
     const copula = ROLE_COPULAS.has(tokens[k]!) && ROLE_DETERMINERS.has(tokens[k + 1]!);
@@ -271,7 +271,7 @@ function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[
     // and names do not count towards the role's `roleWindow` words.
     let named = true;
     let words = 0;
-    while (end < tokens.length && words < SAME_ACT.roleWindow && (named || !endsRole(tokens[end]!, covered.has(end)))) {
+    while (end < tokens.length && words < roleWindow && (named || !endsRole(tokens[end]!, covered.has(end)))) {
       if (!covered.has(end)) {
         words++;
         if (!(named && ROLE_ENDS.has(tokens[end]!))) named = false;
@@ -280,7 +280,7 @@ function rolesOf(tokens: readonly string[], covered: ReadonlySet<number>): Role[
     }
     // The role ends within the window (at a word that ends it, or the sentence's end); its last word heads it.
     const head = end - 1;
-    if (head < start || (end < tokens.length && words >= SAME_ACT.roleWindow && !endsRole(tokens[end]!, covered.has(end)))) continue;
+    if (head < start || (end < tokens.length && words >= roleWindow && !endsRole(tokens[end]!, covered.has(end)))) continue;
     if (covered.has(head) || !isRoleHead(tokens[head]!)) continue;
     roles.push({ verb: k, head });
   }
