@@ -421,6 +421,19 @@ export function peopleAgree(a: IdentityProfile, b: IdentityProfile, asideA?: Rea
 }
 
 /**
+ * The people one claim's sentence names (as `peopleAgree` counts them) whom the
+ * other claim never names, in its sentence or its article's main event.
+ *
+ * @param a The claim whose people are looked at.
+ * @param b The other.
+ * @param aside People of `a`'s sentence left out (optional: those who only report it).
+ */
+export function peopleUnknownTo(a: IdentityProfile, b: IdentityProfile, aside?: ReadonlySet<string>): string[] {
+  const kb = keysOf(b);
+  return keysOf(a).peopleish.filter((person) => !aside?.has(person) && !kb.known.has(person));
+}
+
+/**
  * Whether two claims can be about one event: each slot (people, places,
  * organisations, dates) where both say something either agrees (a shared name)
  * or differs (nothing shared); differences outweighing agreements mean two events.
