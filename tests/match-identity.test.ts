@@ -42,6 +42,28 @@ describe('findNames', () => {
   });
 });
 
+describe('places and compounds', () => {
+  it.each([
+    // A compound of plain words joined by hyphens is no name, in prose or in a Title Case headline.
+    ['Cops Say Quillby Woman Killed In Hit-And-Run', 'hit-and-run'],
+    ['A follow-up inquiry opened in Quillby on Monday.', 'follow-up'],
+  ])('should not read %s as naming %s', (text, key) => {
+    expect(findNames(text).map((name) => name.key)).not.toContain(key);
+  });
+
+  it.each([
+    // One place inside the other's name, word for word, or "Mt" for "Mount", or a nationality in -n: one place.
+    ['Four people were hurt when a bus overturned on South Larkspur Road.', 'Four people were hurt when a bus overturned on Larkspur Road.', false],
+    ['The climber fell near Mt Arvel Hut on Sunday.', 'The climber fell near Mount Arvel Hut on Sunday.', false],
+    ['A strong quake hit the Brelanian province of Tosk on Tuesday.', 'A strong quake hit Tosk in Brelania on Tuesday.', false],
+    // Two roads that only share a word are two places.
+    ['Four people were hurt when a bus overturned on Larkspur Road.', 'Four people were hurt when a bus overturned on Birchwood Road.', true],
+  ])('should compare the places of %s and %s (different: %s)', (a, b, different) => {
+    expect(compareSentences(a, b).identity.different).toBe(different);
+    expect(compareSentences(b, a).identity.different).toBe(different);
+  });
+});
+
 describe('compareSentences with identity', () => {
   it.each([
     ['Police said three people were shot on Main Street on Friday.', 'Police said five people were shot on Elm Street on Saturday.'],

@@ -5,7 +5,7 @@
 import data from '../../data/match-identity.json' with { type: 'json' };
 import synonyms from '../../data/match-synonyms.json' with { type: 'json' };
 import { nameKind } from '../nlp.js';
-import { isTitleCaseLine, titleCaseParts } from './title-case-names.js';
+import { isPlainWord, isTitleCaseLine, titleCaseParts } from './title-case-names.js';
 import type { Claim } from '../../types.js';
 
 /** The names a claim (or its article's main event) is about, as sorted keys per slot. */
@@ -96,6 +96,9 @@ function previousWord(text: string, at: number): string {
 const NEXT = /^ +([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u;
 const SENTENCE_END = /[.!?]["”’)]*\s+$|^\s*$|[:;—–-]\s+$|\n\s*$/u;
 
+/** Short words that join the parts of a hyphenated compound ("hit-and-run", "mother-in-law"). */
+const HYPHEN_JOINS = new Set(data.hyphenJoins);
+
 function lowerWord(word: string): string {
   let lower = word.toLowerCase();
   while (lower.endsWith('.')) lower = lower.slice(0, -1);
@@ -156,6 +159,8 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean, next
   const lowers = words.map(lowerWord);
   if (lowers.every((w) => w.length < 2 || /^\d/.test(w))) return undefined;
   if (words.length === 1 && (PLACE_HEADS.has(lowers[0]!) || ORG_HEADS.has(lowers[0]!))) return undefined;
+  // A compound of plain words joined by hyphens ("Hit-And-Run", "Follow-Up") is no name.
+  if (words.length === 1 && lowers[0]!.includes('-') && lowers[0]!.split('-').every((part) => HYPHEN_JOINS.has(part) || (part.length > 1 && isPlainWord(part)))) return undefined;
   const text = words.join(' ').replace(/['’]s?$/u, '').replace(/\.$/u, '');
   const last = lowers.at(-1)!;
   const allCaps = words.every((w) => w === w.toUpperCase() && /\p{L}{2}/u.test(w));
@@ -329,6 +334,21 @@ function shares(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.includes(x));
 }
 
+/**
+ * Places agree when one is the other or ends with it, word for word ("south richmond hill" / "richmond hill"),
+ * a "mt" read as "mount", a nationality in -n its country ("indonesian" / "indonesia") (`placeSuffixes` in match-identity.json; off: only the same key).
+ */
+function placesShare(a: readonly string[], b: readonly string[]): boolean {
+  if (!data.placeSuffixes) return shares(a, b);
+  const plain = (place: string) => place.replace(/^\^/u, '').replace(/\bmt\b/gu, 'mount');
+  return a.some((x) => b.some((y) => {
+    if (x === y) return true;
+    const [p, q] = [plain(x), plain(y)];
+    // A nationality in -n is its country's place ("indonesian" / "indonesia").
+    return p === q || p.endsWith(` ${q}`) || q.endsWith(` ${p}`) || (p.endsWith('a') && q === `${p}n`) || (q.endsWith('a') && p === `${q}n`);
+  }));
+}
+
 /** Dates agree when one names the other's day or the month it falls in. */
 function datesShare(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.some((y) => x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`)));
@@ -460,7 +480,7 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
       continue;
     }
     if (x.length === 0 || y.length === 0) continue;
-    if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(ka.specificPlaces, kb.specificPlaces) ? WEIGHTS.regionsAgree : AGREE[slot];
+    if (slot === 'places' ? placesShare(x, y) : shares(x, y) || sharedLoosely) score += slot === 'places' && !placesShare(ka.specificPlaces, kb.specificPlaces) ? WEIGHTS.regionsAgree : AGREE[slot];
     else {
       score -= DIFFER[slot];
       reasons.push(`${slot} differ (${x.slice(0, 3).join(', ')} / ${y.slice(0, 3).join(', ')})`);
@@ -484,7 +504,7 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   // The sentences name different specific places ("Elm Street" / "Main Street").
   const sa = ka.sentencePlaces;
   const sb = kb.sentencePlaces;
-  if (sa.length > 0 && sb.length > 0 && !shares(sa, sb)) {
+  if (sa.length > 0 && sb.length > 0 && !placesShare(sa, sb)) {
     score -= WEIGHTS.sentencePlacesDiffer;
     reasons.push(`the sentences name different places (${sa.join(', ')} / ${sb.join(', ')})`);
   }
