@@ -141,8 +141,9 @@ for (const [a, b] of pairs.values()) {
       why = `${rel === 'near' ? 'near story, ' : ''}no rule`;
       const miss = whyNotSameAct(i, j, pm);
       const fails = failsOfSameAct(i, j, pm);
-      const alone = fails.length === 1 ? fails[0]! : fails.length === 0 ? '(none)' : `${fails.length} conditions`;
+      const alone = fails.length === 1 ? fails[0]! : fails.length === 0 ? '(none)' : fails.length === 2 ? fails.join(' + ') : `${fails.length} conditions`;
       aloneMiss.set(alone, (aloneMiss.get(alone) ?? 0) + 1);
+      if (process.env.CC_VERBPAIRS && alone === 'no same verb') for (const u of actsOf(profiles[i]!)) for (const v of actsOf(profiles[j]!)) if (u.agents.some((n) => v.agents.includes(n)) || u.patients.some((n) => v.patients.includes(n))) console.log(`VP ${[u.lemmas[0] ?? u.word, v.lemmas[0] ?? v.word].sort().join(' / ')}`);
       actMiss.set(miss, (actMiss.get(miss) ?? 0) + 1);
       if (!actExamples.has(miss)) actExamples.set(miss, []);
       actExamples.get(miss)!.push(`${JSON.stringify(actsOf(profiles[i]!))} | ${JSON.stringify(actsOf(profiles[j]!))}\n    A ${a.text}\n    B ${b.text}`);

@@ -13,6 +13,9 @@ describe('findNames', () => {
     ['The Dunmore County Sheriff Office opened an inquiry.', 'dunmore county sheriff office', 'org'],
     ['Sgt. Olsen said the road was closed.', 'olsen', 'person'],
     ['A fire broke out in Quillby late on Monday.', 'quillby', 'place'],
+    // A suffix is no last name: "Jr." ends the name and makes it a person's.
+    ['Deputies said Arlo James Venn Jr., 49, escaped on Monday.', 'venn', 'person'],
+    ['Deputies said Dale Orme III was arrested.', 'orme', 'person'],
   ])('should read %s as naming %s (%s)', (text, key, kind) => {
     expect(findNames(text)).toContainEqual(expect.objectContaining({ key, kind }));
   });
@@ -32,6 +35,14 @@ describe('findNames', () => {
     ['The DOJ opened an inquiry.', 'doj'],
   ])('should key one organisation written several ways as one: %s names %s', (text, key) => {
     expect(findNames(text).map((name) => name.key)).toContain(key);
+  });
+
+  it.each([
+    // A title left at the end of a sentence ("… attended by Brelmark Gov.") is nobody's name.
+    ['A fire damaged the church attended by Brelmark Gov.', 'gov'],
+    ['Deputies said Arlo James Venn Jr., 49, escaped on Monday.', 'jr'],
+  ])('should not key %s by %s', (text, key) => {
+    expect(findNames(text).map((name) => name.key)).not.toContain(key);
   });
 
   it.each([

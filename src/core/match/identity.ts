@@ -63,6 +63,7 @@ export interface ArticleContext {
 
 const NOT_NAMES = new Set(data.notNames);
 const TITLES = new Set(data.personTitles);
+const NAME_SUFFIXES = new Set(data.nameSuffixes);
 const PLACE_HEADS = new Set(data.placeHeads);
 const ORG_HEADS = new Set(data.orgHeads);
 const PLACE_PREPOSITIONS = new Set(data.placePrepositions);
@@ -154,7 +155,16 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean, next
     words.shift();
     initial = false;
   }
-  while (words.length > 0 && (NOT_NAMES.has(lowerWord(words.at(-1)!)) || CONNECTORS.has(words.at(-1)!))) words.pop();
+  // Trailing words that are no names, and a person's suffix or an abbreviated title left at the end ("Comeaux Jr.", "Alaska Gov."): the name is before them.
+  while (words.length > 0) {
+    const lower = lowerWord(words.at(-1)!);
+    if (NOT_NAMES.has(lower) || CONNECTORS.has(words.at(-1)!)) words.pop();
+    else if (words.length > 1 && (NAME_SUFFIXES.has(lower) || (TITLES.has(lower) && words.at(-1)!.endsWith('.')))) {
+      // "Comeaux Jr." is a person; "Alaska Gov." names the place, not a person.
+      if (NAME_SUFFIXES.has(lower)) titled = true;
+      words.pop();
+    } else break;
+  }
   if (words.length === 0) return undefined;
   const lowers = words.map(lowerWord);
   if (lowers.every((w) => w.length < 2 || /^\d/.test(w))) return undefined;
