@@ -5,6 +5,7 @@
 // by matchPair (identities differ, or no rule), never a candidate (matchPair would link them but
 // blocking never proposed them), or matched but split by clustering. Prints counts and a sample.
 // usage: node --import tsx scripts/diag-recall.ts [corpus] [--sample N]
+// (--cross: print each cross-event multi-outlet cluster; --verb-pairs: the verbs of 'no same verb' pairs whose acts share a name in one role, one line `VP a / b` each)
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSourceFiles } from '../src/engine/files.js';
@@ -143,7 +144,7 @@ for (const [a, b] of pairs.values()) {
       const fails = failsOfSameAct(i, j, pm);
       const alone = fails.length === 1 ? fails[0]! : fails.length === 0 ? '(none)' : fails.length === 2 ? fails.join(' + ') : `${fails.length} conditions`;
       aloneMiss.set(alone, (aloneMiss.get(alone) ?? 0) + 1);
-      if (process.env.CC_VERBPAIRS && alone === 'no same verb') for (const u of actsOf(profiles[i]!)) for (const v of actsOf(profiles[j]!)) if (u.agents.some((n) => v.agents.includes(n)) || u.patients.some((n) => v.patients.includes(n))) console.log(`VP ${[u.lemmas[0] ?? u.word, v.lemmas[0] ?? v.word].sort().join(' / ')}`);
+      if (args.includes('--verb-pairs') && alone === 'no same verb') for (const u of actsOf(profiles[i]!)) for (const v of actsOf(profiles[j]!)) if (u.agents.some((n) => v.agents.includes(n)) || u.patients.some((n) => v.patients.includes(n))) console.log(`VP ${[u.lemmas[0] ?? u.word, v.lemmas[0] ?? v.word].sort().join(' / ')}`);
       actMiss.set(miss, (actMiss.get(miss) ?? 0) + 1);
       if (!actExamples.has(miss)) actExamples.set(miss, []);
       actExamples.get(miss)!.push(`${JSON.stringify(actsOf(profiles[i]!))} | ${JSON.stringify(actsOf(profiles[j]!))}\n    A ${a.text}\n    B ${b.text}`);
