@@ -33,6 +33,8 @@ describe('findNames', () => {
     ['The Department of Justice opened an inquiry.', 'doj'],
     ['The U.S. Department of Justice opened an inquiry.', 'doj'],
     ['The DOJ opened an inquiry.', 'doj'],
+    // A title before an organisation's head alone is part of its name ("Justice" of "Justice Department").
+    ['The Justice Department opened an inquiry.', 'doj'],
   ])('should key one organisation written several ways as one: %s names %s', (text, key) => {
     expect(findNames(text).map((name) => name.key)).toContain(key);
   });

@@ -150,6 +150,8 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean, next
   // Leading words that are no names ("The", "Police", "On") or titles ("Sgt.", "Actress").
   while (words.length > 0) {
     const lower = lowerWord(words[0]!);
+    // A title before nothing but an organisation's or place's head is part of its name ("the Justice Department").
+    if (TITLES.has(lower) && words.length === 2 && (ORG_HEADS.has(lowerWord(words[1]!)) || PLACE_HEADS.has(lowerWord(words[1]!)))) break;
     if (TITLES.has(lower)) titled = true;
     else if (!NOT_NAMES.has(lower)) break;
     words.shift();
