@@ -5,6 +5,7 @@
 // by matchPair (identities differ, or no rule), never a candidate (matchPair would link them but
 // blocking never proposed them), or matched but split by clustering. Prints counts and a sample.
 // usage: node --import tsx scripts/diag-recall.ts [corpus] [--sample N]
+// (--cross: print each cross-event multi-outlet cluster; --verb-pairs: the verbs of 'no same verb' pairs whose acts share a name in one role, one line `VP a / b` each)
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSourceFiles } from '../src/engine/files.js';
@@ -16,7 +17,7 @@ import { resolveClusterOptions } from '../src/core/match/options.js';
 import { matchPair } from '../src/core/match/pair.js';
 import { FEATURE_NAMES } from '../src/core/match/similarity.js';
 import { sharedSentenceNames, STORY_MATCH } from '../src/core/match/story-match.js';
-import { actsOf, SAME_ACT, sameVerb, speakersOf } from '../src/core/match/same-act.js';
+import { actsOf, SAME_ACT, sameVerb, sharedAct, speakersOf } from '../src/core/match/same-act.js';
 import { peopleAgree } from '../src/core/match/identity.js';
 
 const args = process.argv.slice(2);
@@ -36,6 +37,24 @@ args.forEach((a, k) => {
   const [key, value] = args[k + 1]!.split('=');
   Object.assign(SAME_ACT, { [key!]: value === 'true' ? true : value === 'false' ? false : Number(value) });
 });
+/** Which conditions of the same-act rule a pair fails (all of them), for the count of pairs failing only one. */
+const aloneMiss = new Map<string, number>();
+function failsOfSameAct(i: number, j: number, pm: ReturnType<typeof matchPair>): string[] {
+  const [a, b] = [profiles[i]!, profiles[j]!];
+  const fails: string[] = [];
+  if (pm.identity.score < SAME_ACT.minIdentityScore) fails.push('identity score low');
+  if ((pm.features[FEATURE_NAMES.indexOf('softMin')] ?? 0) < SAME_ACT.minSoftMin) fails.push('soft alignment low');
+  if (!peopleAgree(a.identity, b.identity, speakersOf(a), speakersOf(b))) fails.push('people differ');
+  const [x, y] = [actsOf(a), actsOf(b)];
+  if (x.length === 0 || y.length === 0) fails.push('no act');
+  else {
+    const same = x.flatMap((u) => y.filter((v) => sameVerb(u, v)).map((v) => [u, v] as const));
+    if (same.length === 0) fails.push('no same verb');
+    else if (same.every(([u, v]) => u.agents.length + u.patients.length === 0 || v.agents.length + v.patients.length === 0)) fails.push('same verb, no named argument');
+    else if (!sharedAct(a, b)) fails.push('same verb, no shared role');
+  }
+  return fails;
+}
 /** Which condition of the same-act rule a pair fails first (same-act.ts). */
 const actMiss = new Map<string, number>();
 const actExamples = new Map<string, string[]>();
@@ -117,11 +136,15 @@ for (const [a, b] of pairs.values()) {
     const pm = matchPair(profiles[i]!, profiles[j]!);
     detail = `p=${pm.probability.toFixed(2)} soft=${(pm.features[SOFT] ?? 0).toFixed(2)} cos=${(pm.features[COS] ?? 0).toFixed(2)} id=${pm.identity.score} names=${sharedSentenceNames(profiles[i]!.identity.sentence, profiles[j]!.identity.sentence)} reason=${pm.reason} ${pm.identity.different ? 'DIFF:' + JSON.stringify(pm.identity).slice(0, 160) : ''}`;
     if (found) why = 'found';
-    else if (rel === false) why = 'other story';
+    else if (rel === false) why = sameStory.storyOf(input.sourceOf[i]!) === sameStory.storyOf(input.sourceOf[j]!) ? 'other story (one story component)' : 'other story';
     else if (pm.identity.different) why = `${rel === 'near' ? 'near story, ' : ''}identity differs`;
     else if (!pm.reason) {
       why = `${rel === 'near' ? 'near story, ' : ''}no rule`;
       const miss = whyNotSameAct(i, j, pm);
+      const fails = failsOfSameAct(i, j, pm);
+      const alone = fails.length === 1 ? fails[0]! : fails.length === 0 ? '(none)' : fails.length === 2 ? fails.join(' + ') : `${fails.length} conditions`;
+      aloneMiss.set(alone, (aloneMiss.get(alone) ?? 0) + 1);
+      if (args.includes('--verb-pairs') && alone === 'no same verb') for (const u of actsOf(profiles[i]!)) for (const v of actsOf(profiles[j]!)) if (u.agents.some((n) => v.agents.includes(n)) || u.patients.some((n) => v.patients.includes(n))) console.log(`VP ${[u.lemmas[0] ?? u.word, v.lemmas[0] ?? v.word].sort().join(' / ')}`);
       actMiss.set(miss, (actMiss.get(miss) ?? 0) + 1);
       if (!actExamples.has(miss)) actExamples.set(miss, []);
       actExamples.get(miss)!.push(`${JSON.stringify(actsOf(profiles[i]!))} | ${JSON.stringify(actsOf(profiles[j]!))}\n    A ${a.text}\n    B ${b.text}`);
@@ -142,7 +165,11 @@ for (const made of result.made) {
   const m = made.members;
   if (new Set(m.map((i) => input.sourceOf[i])).size < 2) continue;
   const events = new Set(m.map((i) => srcEvent.get(relOf.get(input.sourceOf[i]!)!)));
-  if (events.size > 1 && new Set(m.map((i) => claims[i]!.outlet)).size > 1) crossEvent++;
+  if (events.size > 1 && new Set(m.map((i) => claims[i]!.outlet)).size > 1) {
+    crossEvent++;
+    // --cross: print the members of each cross-event multi-outlet cluster.
+    if (args.includes('--cross')) console.log(`CROSS\n${m.map((i) => `    ${relOf.get(input.sourceOf[i]!)} ${claims[i]!.sentence.plain.slice(0, 150)}`).join('\n')}`);
+  }
   for (let x = 0; x < m.length; x++) for (let y = x + 1; y < m.length; y++) {
     if (input.sourceOf[m[x]!] === input.sourceOf[m[y]!]) continue;
     clusterPairs++;
@@ -154,6 +181,8 @@ console.log(`  cross-event multi-outlet clusters ${crossEvent}; cluster pairs ${
 for (const [why, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${why}: ${n}`);
 console.log('  no rule, why not the same act:');
 for (const [why, n] of [...actMiss].sort((x, y) => y[1] - x[1])) console.log(`    ${why}: ${n}`);
+console.log('  no rule, the only same-act condition failed:');
+for (const [why, n] of [...aloneMiss].sort((x, y) => y[1] - x[1])) console.log(`    ${why}: ${n}`);
 for (const [why, ex] of actExamples) {
   if (sample === 0) break;
   console.log(`\n== same act: ${why}`);

@@ -13,6 +13,9 @@ describe('findNames', () => {
     ['The Dunmore County Sheriff Office opened an inquiry.', 'dunmore county sheriff office', 'org'],
     ['Sgt. Olsen said the road was closed.', 'olsen', 'person'],
     ['A fire broke out in Quillby late on Monday.', 'quillby', 'place'],
+    // A suffix is no last name: "Jr." ends the name and makes it a person's.
+    ['Deputies said Arlo James Venn Jr., 49, escaped on Monday.', 'venn', 'person'],
+    ['Deputies said Dale Orme III was arrested.', 'orme', 'person'],
   ])('should read %s as naming %s (%s)', (text, key, kind) => {
     expect(findNames(text)).toContainEqual(expect.objectContaining({ key, kind }));
   });
@@ -30,8 +33,18 @@ describe('findNames', () => {
     ['The Department of Justice opened an inquiry.', 'doj'],
     ['The U.S. Department of Justice opened an inquiry.', 'doj'],
     ['The DOJ opened an inquiry.', 'doj'],
+    // A title before an organisation's head alone is part of its name ("Justice" of "Justice Department").
+    ['The Justice Department opened an inquiry.', 'doj'],
   ])('should key one organisation written several ways as one: %s names %s', (text, key) => {
     expect(findNames(text).map((name) => name.key)).toContain(key);
+  });
+
+  it.each([
+    // A title left at the end of a sentence ("… attended by Brelmark Gov.") is nobody's name.
+    ['A fire damaged the church attended by Brelmark Gov.', 'gov'],
+    ['Deputies said Arlo James Venn Jr., 49, escaped on Monday.', 'jr'],
+  ])('should not key %s by %s', (text, key) => {
+    expect(findNames(text).map((name) => name.key)).not.toContain(key);
   });
 
   it.each([
@@ -39,6 +52,28 @@ describe('findNames', () => {
     ['On Monday the council met again.'],
   ])('should find no name in %s', (text) => {
     expect(findNames(text).filter((name) => !name.initial)).toEqual([]);
+  });
+});
+
+describe('places and compounds', () => {
+  it.each([
+    // A compound of plain words joined by hyphens is no name, in prose or in a Title Case headline.
+    ['Cops Say Quillby Woman Killed In Hit-And-Run', 'hit-and-run'],
+    ['A follow-up inquiry opened in Quillby on Monday.', 'follow-up'],
+  ])('should not read %s as naming %s', (text, key) => {
+    expect(findNames(text).map((name) => name.key)).not.toContain(key);
+  });
+
+  it.each([
+    // One place inside the other's name, word for word, or "Mt" for "Mount", or a nationality in -n: one place.
+    ['Four people were hurt when a bus overturned on South Larkspur Road.', 'Four people were hurt when a bus overturned on Larkspur Road.', false],
+    ['The climber fell near Mt Arvel Hut on Sunday.', 'The climber fell near Mount Arvel Hut on Sunday.', false],
+    ['A strong quake hit the Brelanian province of Tosk on Tuesday.', 'A strong quake hit Tosk in Brelania on Tuesday.', false],
+    // Two roads that only share a word are two places.
+    ['Four people were hurt when a bus overturned on Larkspur Road.', 'Four people were hurt when a bus overturned on Birchwood Road.', true],
+  ])('should compare the places of %s and %s (different: %s)', (a, b, different) => {
+    expect(compareSentences(a, b).identity.different).toBe(different);
+    expect(compareSentences(b, a).identity.different).toBe(different);
   });
 });
 

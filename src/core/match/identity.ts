@@ -5,7 +5,7 @@
 import data from '../../data/match-identity.json' with { type: 'json' };
 import synonyms from '../../data/match-synonyms.json' with { type: 'json' };
 import { nameKind } from '../nlp.js';
-import { isTitleCaseLine, titleCaseParts } from './title-case-names.js';
+import { isPlainWord, isTitleCaseLine, titleCaseParts } from './title-case-names.js';
 import type { Claim } from '../../types.js';
 
 /** The names a claim (or its article's main event) is about, as sorted keys per slot. */
@@ -63,6 +63,7 @@ export interface ArticleContext {
 
 const NOT_NAMES = new Set(data.notNames);
 const TITLES = new Set(data.personTitles);
+const NAME_SUFFIXES = new Set(data.nameSuffixes);
 const PLACE_HEADS = new Set(data.placeHeads);
 const ORG_HEADS = new Set(data.orgHeads);
 const PLACE_PREPOSITIONS = new Set(data.placePrepositions);
@@ -95,6 +96,9 @@ function previousWord(text: string, at: number): string {
 }
 const NEXT = /^ +([\p{L}\p{N}][\p{L}\p{N}'’.&-]*)/u;
 const SENTENCE_END = /[.!?]["”’)]*\s+$|^\s*$|[:;—–-]\s+$|\n\s*$/u;
+
+/** Short words that join the parts of a hyphenated compound ("hit-and-run", "mother-in-law"). */
+const HYPHEN_JOINS = new Set(data.hyphenJoins);
 
 function lowerWord(word: string): string {
   let lower = word.toLowerCase();
@@ -146,16 +150,29 @@ function nameOf(run: readonly string[], previous: string, atStart: boolean, next
   // Leading words that are no names ("The", "Police", "On") or titles ("Sgt.", "Actress").
   while (words.length > 0) {
     const lower = lowerWord(words[0]!);
+    // A title before nothing but an organisation's or place's head is part of its name ("the Justice Department").
+    if (TITLES.has(lower) && words.length === 2 && (ORG_HEADS.has(lowerWord(words[1]!)) || PLACE_HEADS.has(lowerWord(words[1]!)))) break;
     if (TITLES.has(lower)) titled = true;
     else if (!NOT_NAMES.has(lower)) break;
     words.shift();
     initial = false;
   }
-  while (words.length > 0 && (NOT_NAMES.has(lowerWord(words.at(-1)!)) || CONNECTORS.has(words.at(-1)!))) words.pop();
+  // Trailing words that are no names, and a person's suffix or an abbreviated title left at the end ("Comeaux Jr.", "Alaska Gov."): the name is before them.
+  while (words.length > 0) {
+    const lower = lowerWord(words.at(-1)!);
+    if (NOT_NAMES.has(lower) || CONNECTORS.has(words.at(-1)!)) words.pop();
+    else if (words.length > 1 && (NAME_SUFFIXES.has(lower) || (TITLES.has(lower) && words.at(-1)!.endsWith('.')))) {
+      // "Comeaux Jr." is a person; "Alaska Gov." names the place, not a person.
+      if (NAME_SUFFIXES.has(lower)) titled = true;
+      words.pop();
+    } else break;
+  }
   if (words.length === 0) return undefined;
   const lowers = words.map(lowerWord);
   if (lowers.every((w) => w.length < 2 || /^\d/.test(w))) return undefined;
   if (words.length === 1 && (PLACE_HEADS.has(lowers[0]!) || ORG_HEADS.has(lowers[0]!))) return undefined;
+  // A compound of plain words joined by hyphens ("Hit-And-Run", "Follow-Up") is no name.
+  if (words.length === 1 && lowers[0]!.includes('-') && lowers[0]!.split('-').every((part) => HYPHEN_JOINS.has(part) || (part.length > 1 && isPlainWord(part)))) return undefined;
   const text = words.join(' ').replace(/['’]s?$/u, '').replace(/\.$/u, '');
   const last = lowers.at(-1)!;
   const allCaps = words.every((w) => w === w.toUpperCase() && /\p{L}{2}/u.test(w));
@@ -329,6 +346,21 @@ function shares(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.includes(x));
 }
 
+/**
+ * Places agree when one is the other or ends with it, word for word ("south richmond hill" / "richmond hill"),
+ * a "mt" read as "mount", a nationality in -n its country ("indonesian" / "indonesia") (`placeSuffixes` in match-identity.json; off: only the same key).
+ */
+function placesShare(a: readonly string[], b: readonly string[]): boolean {
+  if (!data.placeSuffixes) return shares(a, b);
+  const plain = (place: string) => place.replace(/^\^/u, '').replace(/\bmt\b/gu, 'mount');
+  return a.some((x) => b.some((y) => {
+    if (x === y) return true;
+    const [p, q] = [plain(x), plain(y)];
+    // A nationality in -n is its country's place ("indonesian" / "indonesia").
+    return p === q || p.endsWith(` ${q}`) || q.endsWith(` ${p}`) || (p.endsWith('a') && q === `${p}n`) || (q.endsWith('a') && p === `${q}n`);
+  }));
+}
+
 /** Dates agree when one names the other's day or the month it falls in. */
 function datesShare(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.some((y) => x === y || x.startsWith(`${y}-`) || y.startsWith(`${x}-`)));
@@ -421,6 +453,19 @@ export function peopleAgree(a: IdentityProfile, b: IdentityProfile, asideA?: Rea
 }
 
 /**
+ * The people one claim's sentence names (as `peopleAgree` counts them) whom the
+ * other claim never names, in its sentence or its article's main event.
+ *
+ * @param a The claim whose people are looked at.
+ * @param b The other.
+ * @param aside People of `a`'s sentence left out (optional: those who only report it).
+ */
+export function peopleUnknownTo(a: IdentityProfile, b: IdentityProfile, aside?: ReadonlySet<string>): string[] {
+  const kb = keysOf(b);
+  return keysOf(a).peopleish.filter((person) => !aside?.has(person) && !kb.known.has(person));
+}
+
+/**
  * Whether two claims can be about one event: each slot (people, places,
  * organisations, dates) where both say something either agrees (a shared name)
  * or differs (nothing shared); differences outweighing agreements mean two events.
@@ -447,7 +492,7 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
       continue;
     }
     if (x.length === 0 || y.length === 0) continue;
-    if (shares(x, y) || sharedLoosely) score += slot === 'places' && !shares(ka.specificPlaces, kb.specificPlaces) ? WEIGHTS.regionsAgree : AGREE[slot];
+    if (slot === 'places' ? placesShare(x, y) : shares(x, y) || sharedLoosely) score += slot === 'places' && !placesShare(ka.specificPlaces, kb.specificPlaces) ? WEIGHTS.regionsAgree : AGREE[slot];
     else {
       score -= DIFFER[slot];
       reasons.push(`${slot} differ (${x.slice(0, 3).join(', ')} / ${y.slice(0, 3).join(', ')})`);
@@ -471,7 +516,7 @@ export function identityRelation(a: IdentityProfile, b: IdentityProfile): Identi
   // The sentences name different specific places ("Elm Street" / "Main Street").
   const sa = ka.sentencePlaces;
   const sb = kb.sentencePlaces;
-  if (sa.length > 0 && sb.length > 0 && !shares(sa, sb)) {
+  if (sa.length > 0 && sb.length > 0 && !placesShare(sa, sb)) {
     score -= WEIGHTS.sentencePlacesDiffer;
     reasons.push(`the sentences name different places (${sa.join(', ')} / ${sb.join(', ')})`);
   }

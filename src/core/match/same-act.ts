@@ -11,7 +11,7 @@
 
 import settings from '../../data/match-act.json' with { type: 'json' };
 import { lexiconTags } from '../nlp.js';
-import { peopleAgree, type IdentityRelation } from './identity.js';
+import { peopleAgree, peopleUnknownTo, type IdentityRelation } from './identity.js';
 import type { MatchProfile } from './pair.js';
 import { FEATURE_NAMES } from './similarity.js';
 import { canonicalTerm } from './terms.js';
@@ -20,6 +20,12 @@ import { sensesMeet, verbLemmas, verbSenses } from './wordnet-verbs.js';
 
 /** The thresholds and word lists of the rule (data: src/data/match-act.json). */
 export interface SameActSettings {
+  /** Whether a word in -s the lexicon knows only as a plural noun is a verb right after a name or a pronoun ("Lohan checks into"). */
+  readonly pluralAfterName: boolean;
+  /** Whether someone only one claim names keeps the two apart only as an argument of one of its acts (else: anyone). */
+  readonly peopleInActs: boolean;
+  /** With `peopleInActs`: someone only one claim names this many tokens from one of its verbs, or nearer, takes part in the act. */
+  readonly strangerWindow: number;
   /** Two verbs of other stems are the same act when their word vectors' cosine is at least this. */
   readonly minVerbCosine: number;
   /** Two verbs are the same act when one of WordNet's first this many senses of each is one synset (0: WordNet not asked). */
@@ -137,6 +143,13 @@ function pluralLike(word: string): boolean {
   return word.endsWith('s') && tags.includes('PresentTense') && !tags.some((tag) => tag !== 'PresentTense' && VERB_TAGS.has(tag));
 }
 
+/** Whether a word the lexicon knows only as a plural noun ("checks", "stops") is the -s form of a verb WordNet knows. */
+function pluralVerb(word: string): boolean {
+  if (!word.endsWith('s') || NOT_ACTS.has(word)) return false;
+  const tags = lexiconTags(word);
+  return tags.length > 0 && tags.every((tag) => tag === 'Plural') && verbLemmas(word, undefined).length > 0;
+}
+
 const verbMemo = new Map<string, boolean>();
 /** Whether a lowercase word reads as a verb: its lexicon tags say so, or it ends in -ed and the lexicon knows it as nothing but an adjective. */
 export function isVerbWord(word: string): boolean {
@@ -209,9 +222,11 @@ function readingOf(profile: MatchProfile, rule: SameActSettings): ActReading {
     if (token === '#' || covered.has(k) || (k > 0 && NOUN_AFTER.has(tokens[k - 1]!))) return;
     // "served as …" states a role, never an act of serving; the role's words are no acts either.
     if ((ROLE_VERBS.has(token) && tokens[k + 1] === 'as') || roles.some((role) => k > role.verb && k <= role.head)) return;
-    if (!isVerbWord(token) && !isProgressive(tokens, k)) return;
+    const afterSubject = k > 0 && (covered.has(k - 1) || SUBJECT_WORDS.has(tokens[k - 1]!));
+    // A headline's verb in -s the lexicon knows only as a plural noun ("Lohan checks into rehab") is a verb right after a name or a pronoun.
+    if (!isVerbWord(token) && !isProgressive(tokens, k) && !(rule.pluralAfterName && afterSubject && pluralVerb(token))) return;
     // "she plans" is an act, "free accounts" a noun: a verb in -s only after a name or a pronoun.
-    if (pluralLike(token) && !(k > 0 && (covered.has(k - 1) || SUBJECT_WORDS.has(tokens[k - 1]!)))) return;
+    if (pluralLike(token) && !afterSubject) return;
     verbs.push(k);
   });
   const acts: Act[] = [];
@@ -378,6 +393,20 @@ export function sharedAct(a: MatchProfile, b: MatchProfile, rule: SameActSetting
 }
 
 /**
+ * Whether any of `people` (identity keys) takes part in one of the claim's acts: one of its arguments (whole or as a
+ * name's last word), or within `strangerWindow` tokens of its verb ("Dale Orme and Ines Varga wed …").
+ */
+function actorsAmong(profile: MatchProfile, people: readonly string[], rule: SameActSettings): boolean {
+  if (people.length === 0) return false;
+  const wanted = new Set(people);
+  const acts = actsOf(profile, rule);
+  if (acts.some((act) => [...act.agents, ...act.patients].some((name) => wanted.has(name) || wanted.has(name.split(' ').at(-1)!)))) return true;
+  const tokens = profile.terms.tokens;
+  const verbs = acts.flatMap((act) => tokens.flatMap((token, k) => (token === act.word ? [k] : [])));
+  return tokens.some((token, k) => wanted.has(token) && verbs.some((at) => Math.abs(at - k) <= rule.strangerWindow));
+}
+
+/**
  * Whether two claims of one story state one act of the same participants (see
  * the module header).
  *
@@ -390,6 +419,18 @@ export function sharedAct(a: MatchProfile, b: MatchProfile, rule: SameActSetting
 export function isSameAct(a: MatchProfile, b: MatchProfile, features: readonly number[], identity: IdentityRelation, rule: SameActSettings = SAME_ACT): boolean {
   if (identity.different || identity.score < rule.minIdentityScore || (features[SOFT_MIN] ?? 0) < rule.minSoftMin) return false;
   // Who only reports the claim ("said Perez") need not be named by the other.
-  if (!peopleAgree(a.identity, b.identity, speakersOf(a, rule), speakersOf(b, rule))) return false;
-  return sharedAct(a, b, rule) !== undefined;
+  const agree = peopleAgree(a.identity, b.identity, speakersOf(a, rule), speakersOf(b, rule));
+  if (!agree && !rule.peopleInActs) return false;
+  const acts = sharedAct(a, b, rule);
+  if (acts === undefined) return false;
+  if (agree) return true;
+  // With peopleInActs, someone only one claim names stands apart only as a participant of one of its acts
+  // ("Ruth Kale wed Tom Baker" / "Ines Varga married Tom Baker"), not as a mere mention ("the Glee star's rep"),
+  // and only when the two acts have the same doer, named in both ("Tara Reid entered" / "Tara Reid checked into").
+  const [x, y] = acts;
+  return (
+    x.agents.some((name) => name !== PRONOUN && y.agents.includes(name)) &&
+    !actorsAmong(a, peopleUnknownTo(a.identity, b.identity, speakersOf(a, rule)), rule) &&
+    !actorsAmong(b, peopleUnknownTo(b.identity, a.identity, speakersOf(b, rule)), rule)
+  );
 }
