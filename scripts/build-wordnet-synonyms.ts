@@ -5,7 +5,7 @@
 // --senses senses (WordNet's order, most tagged first), maps the lemma to the matcher's
 // term (its Porter stem folded onto match-synonyms.json, `canonicalTerm`), keeps only
 // terms of words on the SUBTLEX frequency list the matcher ships (rarer words are mostly
-// names), and stores each synset that two or more distinct terms share as one group.
+// names) and only the most frequent word of each term, and stores each synset that two or more distinct terms share as one group.
 // Two terms are synonyms when a group holds both.
 // Run: node --import tsx scripts/build-wordnet-synonyms.ts [--from DIR] [--senses N]
 
@@ -42,8 +42,18 @@ function fetchDict(): { dir: string; cleanup: () => void } {
   return { dir: path.join(folder, 'package', 'dict'), cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
+// A term stands for the most frequent word that has it ("us" for the stem "us", not "use"; "house" for "hous"):
+// the senses of a rarer word of the same stem are not the term's.
+const dominant = new Map<string, { word: string; count: number }>();
+for (const { word, count } of frequencies as { word: string; count: number }[]) {
+  const lower = word.toLowerCase();
+  if (!/^[a-z]+$/.test(lower)) continue;
+  const term = canonicalTerm(lower);
+  const best = dominant.get(term);
+  if (!best || count > best.count) dominant.set(term, { word: lower, count });
+}
 const known = new Set<string>();
-for (const { word, count } of frequencies as { word: string; count: number }[]) if (count >= MIN_COUNT && /^[a-z]+$/.test(word)) known.add(word);
+for (const { word, count } of dominant.values()) if (count >= MIN_COUNT) known.add(word);
 
 const { dir, cleanup } = fetchDict();
 try {
@@ -73,7 +83,7 @@ try {
   }
   const groups = [...new Set([...members.values()].filter((terms) => terms.size >= 2).map((terms) => [...terms].sort().join(',')))].sort();
   const table = {
-    $comment: `Noun, adjective and adverb synonyms of WordNet 3.1 (Princeton University; its licence, the WordNet 3.0 licence it ships with, below), built by scripts/build-wordnet-synonyms.ts from ${PACKAGE}: each synset named by the first ${SENSES} senses of two or more one-word lemmas on the SUBTLEX list (at least ${MIN_COUNT} occurrences), as the matcher's terms (Porter stems, synonym groups folded), 'term,term,…|…'.`,
+    $comment: `Noun, adjective and adverb synonyms of WordNet 3.1 (Princeton University; its licence, the WordNet 3.0 licence it ships with, below), built by scripts/build-wordnet-synonyms.ts from ${PACKAGE}: each synset named by the first ${SENSES} senses of two or more one-word lemmas on the SUBTLEX list (at least ${MIN_COUNT} occurrences, the most frequent word of its term), as the matcher's terms (Porter stems, synonym groups folded), 'term,term,…|…'.`,
     licence,
     senses: SENSES,
     groups: groups.join('|'),
