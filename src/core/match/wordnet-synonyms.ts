@@ -38,6 +38,33 @@ export function areSynonyms(a: string, b: string): boolean {
   return false;
 }
 
+type WeightedTerms = { readonly terms: readonly string[]; readonly weights: readonly number[] };
+
+/** Each claim's terms and the synset groups of its terms, as sets: read once per claim (the coverage is asked of many pairs). */
+const setsMemo = new WeakMap<WeightedTerms, { readonly terms: ReadonlySet<string>; readonly groups: ReadonlySet<number> }>();
+function setsOf(terms: WeightedTerms): { readonly terms: ReadonlySet<string>; readonly groups: ReadonlySet<number> } {
+  let sets = setsMemo.get(terms);
+  if (!sets) {
+    const groups = load();
+    sets = { terms: new Set(terms.terms), groups: new Set(terms.terms.flatMap((term) => groups.get(term) ?? [])) };
+    setsMemo.set(terms, sets);
+  }
+  return sets;
+}
+
+/** The weighted share of `a`'s terms that `b` has, or has a synonym of. */
+function coverage(a: WeightedTerms, b: WeightedTerms): number {
+  const groups = load();
+  const other = setsOf(b);
+  let met = 0;
+  let total = 0;
+  a.terms.forEach((term, i) => {
+    total += a.weights[i]!;
+    if (other.terms.has(term) || (groups.get(term) ?? []).some((id) => other.groups.has(id))) met += a.weights[i]!;
+  });
+  return total > 0 ? met / total : 0;
+}
+
 /**
  * How much of each claim's term weight the other meets exactly or by a WordNet
  * synonym (0 to 1 each way).
@@ -45,24 +72,6 @@ export function areSynonyms(a: string, b: string): boolean {
  * @param a Terms of one claim.
  * @param b Terms of the other.
  */
-export function synonymCoverage(
-  a: { readonly terms: readonly string[]; readonly weights: readonly number[] },
-  b: { readonly terms: readonly string[]; readonly weights: readonly number[] },
-): { forward: number; backward: number } {
-  const setB = new Set(b.terms);
-  const setA = new Set(a.terms);
-  const met = (term: string, own: Set<string>, other: readonly string[]) => own.has(term) || other.some((t) => areSynonyms(term, t));
-  let forward = 0;
-  let totalA = 0;
-  a.terms.forEach((term, i) => {
-    totalA += a.weights[i]!;
-    if (met(term, setB, b.terms)) forward += a.weights[i]!;
-  });
-  let backward = 0;
-  let totalB = 0;
-  b.terms.forEach((term, j) => {
-    totalB += b.weights[j]!;
-    if (met(term, setA, a.terms)) backward += b.weights[j]!;
-  });
-  return { forward: totalA > 0 ? forward / totalA : 0, backward: totalB > 0 ? backward / totalB : 0 };
+export function synonymCoverage(a: WeightedTerms, b: WeightedTerms): { forward: number; backward: number } {
+  return { forward: coverage(a, b), backward: coverage(b, a) };
 }
