@@ -136,7 +136,7 @@ function marksOf(text: string, quantity: Quantity): SlotMarks {
   return marks;
 }
 
-export function readMarks(text: string, quantity: Quantity): SlotMarks {
+function readMarks(text: string, quantity: Quantity): SlotMarks {
   const before = wordsOf(text.slice(0, quantity.span.start));
   const after = wordsOf(text.slice(quantity.span.end));
   let role: SlotMarks['role'] = null;
