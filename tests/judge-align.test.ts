@@ -32,6 +32,46 @@ describe('aligned quantity conflicts', () => {
   });
 });
 
+describe('figures of other slots of one unit (issue 13, MSRP train misalignments)', () => {
+  it.each([
+    // A change and a level.
+    ['Shares of Orlen rose to $31 on Tuesday.', 'Orlen shares rose $1.40 on Tuesday.'],
+    ['The jobless rate in Vell County stood at 7.2 percent.', 'The jobless rate in Vell County rose by 1.1 percent.'],
+    // A figure per thing and a whole.
+    ['Callers face fines of up to $5,000 per call.', 'Callers face fines of up to $90,000.'],
+    ['Tenants pay $40 a month for parking.', 'Tenants pay $400 for parking.'],
+    // For each one and for all together.
+    ['Each crate weighed less than 40 pounds.', 'The crates weighed 130 pounds combined.'],
+    // Another set.
+    ['The mayor will meet the other two councillors on Friday.', 'The mayor will meet the five councillors on Friday.'],
+    // Other proper adjectives of the counted thing.
+    ['The smugglers carried three Danish passports.', 'The smugglers carried two Swiss passports.'],
+    // A decimal comma before a scale word.
+    ['Officials say 1,2 million voters took part.', 'Officials say 1.2 million voters took part.'],
+    // A round figure and a precise one within 1% of it.
+    ['The comet has not passed this close in 70,000 years.', 'The comet has not passed this close in 69,480 years.'],
+    ['The guild now has 8,000 members.', 'The guild now has more than 8,000 members.'],
+  ])('should not dispute %s / %s', (a, b) => {
+    expect(kinds(claim(a, 'A'), claim(b, 'B'))).not.toContain('quantity');
+    expect(kinds(claim(b, 'B'), claim(a, 'A'))).not.toContain('quantity');
+  });
+
+  it.each([
+    ['Shares of Orlen rose $1.40 on Tuesday.', 'Orlen shares rose $2.10 on Tuesday.'],
+    ['The jobless rate in Vell County stood at 7.2 percent.', 'The jobless rate in Vell County rose to 7.9 percent.'],
+    ['Callers face fines of $5,000 per call.', 'Callers face fines of $9,000 per call.'],
+    ['Each crate weighed 40 pounds.', 'Each crate weighed 45 pounds.'],
+    ['The mayor will meet the other two councillors.', 'The mayor will meet the other three councillors.'],
+    ['At least 12 U.S. soldiers were killed.', 'At least 15 American soldiers were killed.'],
+    ['Officials say 1,2 million voters took part.', 'Officials say 1.5 million voters took part.'],
+    ['The guild now has 1,000 members.', 'The guild now has 1,200 members.'],
+    ['The blaze burned 300 acres of forest.', 'The blaze burned 296 acres of forest.'],
+  ])('should still dispute %s / %s', (a, b) => {
+    expect(kinds(claim(a, 'A'), claim(b, 'B'))).toContain('quantity');
+    expect(kinds(claim(b, 'B'), claim(a, 'A'))).toContain('quantity');
+  });
+});
+
 describe('aligned date conflicts', () => {
   it.each([
     ['He is due to appear before a judge on March 3.', 'She is due to appear before a judge on June 9.'],

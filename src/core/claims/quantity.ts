@@ -10,6 +10,7 @@ import { quantity as data, type ModifierKind } from './data.js';
 import { tokenize, type Token } from './tokens.js';
 
 const digitsPattern = /^(US\$|\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(%)?$/;
+const decimalCommaPattern = /^(US\$|\$|€|£|¥)?(\d{1,3}),(\d{1,2})$/;
 const ordinalDigitsPattern = /^(\d+)(?:st|nd|rd|th)$/i;
 const agePattern = /^(\d+|[a-z]+(?:-[a-z]+)?)-(year|month|week|day)s?-old$/i;
 const durationAdjectivePattern = /^(\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)-(second|minute|hour|day|week|month|year|decade)s?$/i;
@@ -93,6 +94,13 @@ function readPhrase(tokens: readonly Token[], i: number): NumberPhrase | null {
     kind: null, unit: null, min: null, max: null, approximate: false,
   };
   if (/\d/.test(core)) {
+    // A decimal comma before a scale word ("1,2 million" is 1.2 million, never 12 million or a list of 1 and 2).
+    const decimalComma = decimalCommaPattern.exec(core);
+    const nextScale = tokens[i + 1] && !tokens[i + 1]!.breakBefore ? data.scales.get(tokens[i + 1]!.lower) : undefined;
+    if (decimalComma && nextScale !== undefined && nextScale >= 1e6) {
+      const currency = decimalComma[1] ? (data.currencySymbols.get(decimalComma[1]) ?? null) : null;
+      return { ...base, last: i + 1, value: Number(`${decimalComma[2]}.${decimalComma[3]}`) * nextScale, currency };
+    }
     let match = digitsPattern.exec(core);
     if (match) {
       let value = toNumber(match[2]! + (match[3] ?? ''));

@@ -82,12 +82,107 @@ export function sameQuantitySlot(a: ConflictSide, qa: Quantity, b: ConflictSide,
   if (oa.size > 0 && ob.size > 0 && ![...oa].some((outcome) => ob.has(outcome))) return false;
   // "Three of the four soldiers": a part, not the whole.
   if (isPartitive(a.text, qa) !== isPartitive(b.text, qb)) return false;
+  const ma = marksOf(a.text, qa);
+  const mb = marksOf(b.text, qb);
+  // "rose $1.30" (a change) / "rose to $28" (a level).
+  if (ma.role !== null && mb.role !== null && ma.role !== mb.role) return false;
+  // "$11,000 per call" / "$120,000".
+  if (ma.per !== mb.per) return false;
+  // "each boy weighed 50 pounds" / "136 pounds combined".
+  if (ma.spread !== null && mb.spread !== null && ma.spread !== mb.spread) return false;
+  // "the other two unions" / "the three unions".
+  if (ma.other !== mb.other) return false;
+  // "one Yemeni passport" / "two U.S. passports".
+  if (ma.proper.length > 0 && mb.proper.length > 0 && !ma.proper.some((word) => mb.proper.includes(word))) return false;
   if (qa.kind === 'age' && qb.kind === 'age') {
     const ha = holderOf(a.text, qa.span);
     const hb = holderOf(b.text, qb.span);
     if (ha !== null && hb !== null && !sameHolder(ha, hb)) return false;
   }
   return true;
+}
+
+/** How a figure is placed in its sentence, for telling its slot from another figure's of the same unit. */
+interface SlotMarks {
+  /** A change ("rose $1.30", "fell by 2 percent") or a level ("rose to $28", "closed at 9,256"), or neither said. */
+  readonly role: 'change' | 'level' | null;
+  /** What it is per: a noun ("$5 a share" → share, "per call", "annually" → year), or null. */
+  readonly per: string | null;
+  /** For each one ("each boy weighed 50 pounds", "50 pounds apiece") or for all together ("136 pounds combined"), or neither said. */
+  readonly spread: 'each' | 'total' | null;
+  /** Whether it counts another set ("the other two unions", "three more people"). */
+  readonly other: boolean;
+  /** Proper adjectives of the counted thing ("two U.S. passports" → us), folded by `demonyms`. */
+  readonly proper: readonly string[];
+}
+
+const CHANGE = new Set(data.changeWords);
+const LEVEL = new Set(data.levelWords);
+const SKIP = new Set(data.skipWords);
+const PER_WORDS = new Set(data.perWords);
+const PER_NOUNS = new Set(data.perNouns);
+const PERIOD = new Map(Object.entries(data.periodWords));
+const DISTRIBUTIVE = new Set(data.distributiveWords);
+const TOTAL = new Set(data.totalWords);
+const OTHER_BEFORE = new Set(data.otherBefore);
+const OTHER_AFTER = new Set(data.otherAfter);
+const DEMONYMS = new Map(Object.entries(data.demonyms));
+const NUMBERISH = /^(?:[$€£¥]|US\$|C\$|A\$)?\d|^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen)\b/i;
+
+const marksMemo = new WeakMap<Quantity, SlotMarks>();
+function marksOf(text: string, quantity: Quantity): SlotMarks {
+  let marks = marksMemo.get(quantity);
+  if (!marks) marksMemo.set(quantity, (marks = readMarks(text, quantity)));
+  return marks;
+}
+
+function readMarks(text: string, quantity: Quantity): SlotMarks {
+  const before = wordsOf(text.slice(0, quantity.span.start));
+  const after = wordsOf(text.slice(quantity.span.end));
+  let role: SlotMarks['role'] = null;
+  const last = before.at(-1)?.lower;
+  if (last !== undefined && LEVEL.has(last)) role = 'level';
+  else {
+    for (let k = before.length - 1, skipped = 0; k >= 0 && skipped <= 2; k--, skipped++) {
+      const lower = before[k]!.lower;
+      if (CHANGE.has(lower)) {
+        role = 'change';
+        break;
+      }
+      if (!SKIP.has(lower)) break;
+    }
+  }
+  let per: string | null = null;
+  const [first, second] = [after[0]?.lower, after[1]?.lower];
+  const gap = first === undefined ? '' : text.slice(quantity.span.end, quantity.span.end + after[0]!.start);
+  const joined = first !== undefined && !/[,;:.()]/.test(gap);
+  if (joined) {
+    if (first === 'per' && second !== undefined && second !== 'cent') per = second.replace(/s$/, '');
+    else if (PER_WORDS.has(first) && second !== undefined && PER_NOUNS.has(second)) per = second;
+    else if (PERIOD.has(first)) per = PERIOD.get(first)!;
+  }
+  // "each boy weighed 50 pounds", "50 pounds apiece" (for each one) / "136 pounds combined" (for all).
+  const tail = before.slice(-data.distributiveWindowWords);
+  const eachAt = tail.findIndex(({ lower }) => DISTRIBUTIVE.has(lower));
+  const eachNext = eachAt >= 0 ? tail[eachAt + 1] : undefined;
+  const eachBefore =
+    eachNext !== undefined && !CHANGE.has(eachNext.lower) && !/ed$/.test(eachNext.lower) && !/[,;:.()]/.test(text.slice(tail[eachAt]!.start, quantity.span.start));
+  const each = eachBefore || (joined && DISTRIBUTIVE.has(first!));
+  const total = joined && (TOTAL.has(first!) || (first === 'in' && second !== undefined && TOTAL.has(second)));
+  const spread: SlotMarks['spread'] = each ? 'each' : total ? 'total' : null;
+  const other = (last !== undefined && OTHER_BEFORE.has(last)) || (joined && OTHER_AFTER.has(first!));
+  // The words between the figure's last number word and the counted noun ("at least 23 U.S. troops" → U.S.).
+  const own = quantity.text.split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}$€£¥]+|[^\p{L}\p{N}.]+$/gu, ''));
+  let from = 0;
+  own.forEach((word, k) => {
+    if (NUMBERISH.test(word)) from = k + 1;
+  });
+  const proper = own
+    .slice(from, -1)
+    .filter((word) => /^\p{Lu}/u.test(word))
+    .map((word) => word.toLowerCase())
+    .map((lower) => DEMONYMS.get(lower) ?? DEMONYMS.get(lower.replace(/\.$/, '')) ?? lower.replace(/\.$/, ''));
+  return { role, per, spread, other, proper };
 }
 
 function isPartitive(text: string, quantity: Quantity): boolean {

@@ -13,6 +13,7 @@ import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
+import alignData from '../../data/judge-align.json' with { type: 'json' };
 import { runningUpdate, sameDateSlot, sameQuantitySlot, type ConflictSide } from './align.js';
 
 /** A conflict between two claims, before it is placed in a finding. */
@@ -25,6 +26,8 @@ export interface PairConflict {
 
 /** Relative slack around an approximate figure ("some 4,000" holds for 3,600–4,400). */
 const APPROXIMATE_SLACK = 0.1;
+/** A point figure written with at least `minZeros` trailing zeros is rounded: it holds within `slack` (a share of it) either way. */
+const ROUND_FIGURE = alignData.roundFigure;
 
 /**
  * Why two claims of the same cluster cannot both hold: quantities whose intervals
@@ -247,6 +250,15 @@ export function quantityIncompatibility(a: Quantity, b: Quantity): string | unde
       if (!digits) return interval;
       const slack = 10 ** -(digits[1]?.length ?? 0) * PERCENT_ROUNDING;
       return { low: interval.low - slack, high: interval.high + slack, lowOpen: true, highOpen: true };
+    }
+    // A round figure ("60,000 years", "$120,000") holds for a precise one within ROUND_FIGURE.slack of it ("59,619 years").
+    if (quantity.kind !== 'year' && quantity.kind !== 'age' && !quantity.approximate && quantity.min !== null && quantity.min === quantity.max) {
+      const digits = /(\d[\d,]*)(\.\d+)?/.exec(quantity.text);
+      const zeros = digits && !digits[2] ? /0*$/.exec(digits[1]!.replace(/,/g, ''))![0].length : 0;
+      if (zeros >= ROUND_FIGURE.minZeros && !/\b(?:thousand|million|billion|trillion)\b/i.test(quantity.text)) {
+        const slack = Math.abs(quantity.min) * ROUND_FIGURE.slack;
+        return { low: interval.low - slack, high: interval.high + slack, lowOpen: true, highOpen: true };
+      }
     }
     if (quantity.kind !== 'money' || quantity.approximate || quantity.min === null || quantity.min !== quantity.max) return interval;
     // Digits before the scale set the last digit ("$5.4 billion"); a number word rounds at the scale itself ("a million dollars").

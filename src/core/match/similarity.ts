@@ -7,6 +7,7 @@
 
 import model from '../../data/match-model.json' with { type: 'json' };
 import { softAlignment } from './soft-alignment.js';
+import { synonymCoverage } from './wordnet-synonyms.js';
 import { MAX_WEIGHT, type Terms } from './terms.js';
 import { GramTable, diceFloats, diceInts, diceOf, pairDice, sharedFloats } from './grams.js';
 
@@ -35,6 +36,8 @@ export const FEATURE_NAMES = [
   'softMin',
   'softMax',
   'meanCosine',
+  'synonymMin',
+  'synonymMax',
 ] as const;
 
 export type FeatureName = (typeof FEATURE_NAMES)[number];
@@ -115,6 +118,7 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
   const precisionA = bigramsA ? sharedBigrams / bigramsA : 0;
   const precisionB = bigramsB ? sharedBigrams / bigramsB : 0;
   const soft = softAlignment(a, b);
+  const synonyms = synonymCoverage(a, b);
   // In FEATURE_NAMES order.
   return [
     totalA + totalB > 0 ? (2 * overlap.shared) / (totalA + totalB) : 0,
@@ -138,6 +142,8 @@ export function pairFeatures(a: Terms, b: Terms, given?: Overlap, table: GramTab
     Math.min(soft.forward, soft.backward),
     Math.max(soft.forward, soft.backward),
     soft.meanCosine,
+    Math.min(synonyms.forward, synonyms.backward),
+    Math.max(synonyms.forward, synonyms.backward),
   ];
 }
 
