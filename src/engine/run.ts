@@ -33,6 +33,9 @@ export interface AnalyzeOptions {
    * Threads for sources that need work, this one included: a number (0 or 1: this
    * thread only), or `'auto'`: one per core once at least 200 sources need work
    * (default: `'auto'`). Results are the same, in the same order, either way.
+   * A number of at least 2 also has a worker compare candidate pairs with this
+   * thread (`startPairShard`: faster matching, at the cost of a copy of the
+   * profiles); `'auto'` does not.
    */
   readonly threads?: number | 'auto';
 }
