@@ -23,6 +23,7 @@ import { analyzeRead, perSourceOptions } from '../engine/run.js';
 import { findSourceFiles, readSourceFiles, type ReadFiles } from '../engine/files.js';
 import type { SourceFile } from '../core/parse.js';
 import { buildReport } from '../core/report.js';
+import { startPairShard } from '../engine/workers/pair-shard.js';
 import { findLedgerFor } from '../ledger/find.js';
 import { loadConfig, type Config, type MatchSettings } from './config.js';
 import type { Report, Verdict } from '../types.js';
@@ -262,10 +263,20 @@ export async function runInputs(
   }
   return withRunOptions(context, options, async (common) => {
     const run = { ...common, ...(options.config?.match ?? {}) };
-    const loaded = await analyzeRead({ files, found, diagnostics }, perSourceOptions(run));
+    const perSource = perSourceOptions(run);
+    const loaded = await analyzeRead({ files, found, diagnostics }, perSource);
     // The sources hold their decoded text: the files' bytes (the size of the corpus) are not needed past here.
     files.length = 0;
-    return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, run);
+    // With two threads or more asked for, the candidate pairs are compared on this thread and a worker (the same report; see pair-shard.ts).
+    const shard = startPairShard(
+      loaded.analyses.flatMap((analysis) => analysis.profiles),
+      perSource.threads,
+    );
+    try {
+      return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...run, comparePairs: shard.compare } : run);
+    } finally {
+      shard?.close();
+    }
   });
 }
 

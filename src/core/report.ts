@@ -7,6 +7,7 @@
 import { extractClaims } from './claims/index.js';
 import { claimKey, judgeCluster } from './judge/index.js';
 import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterResult, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
+import type { PairComparer } from './match/pair-batch.js';
 import { joinLoneHeadline } from './headline-line.js';
 import { splitSentences } from './sentences.js';
 import { findingStory, storyGate, storyIndex, storyProfile, storyProfileWith, storySummaries, type StoryProfile, type StorySource } from './stories.js';
@@ -132,7 +133,11 @@ export interface Review {
 }
 
 /** Options of matching and judging a run: matching settings and reviewer decisions. */
-export type ReportOptions = Omit<ClusterOptions, 'cannotLink'> & { readonly review?: Review };
+export type ReportOptions = Omit<ClusterOptions, 'cannotLink'> & {
+  readonly review?: Review;
+  /** Compares the candidate pairs (default: on this thread; the engine may share them with a worker: the same result). */
+  readonly comparePairs?: PairComparer;
+};
 
 /** Reviewer decisions as predicates over pairs of claims. */
 export interface ReviewPredicates {
@@ -258,7 +263,8 @@ function composeReport(
     profileAt: (index: number) => profiles[index]!,
     sameStory,
   };
-  let clustered: ClusterResult | undefined = cluster(input, resolveClusterOptions({ ...options, cannotLink }));
+  const { comparePairs, ...matching } = options;
+  let clustered: ClusterResult | undefined = cluster(input, resolveClusterOptions({ ...matching, cannotLink }), undefined, comparePairs ? { comparePairs } : {});
   const clustering = keepState ? clustered.state : undefined;
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
   const { findings, linked, members } = linkedFindings(clustered.made, pathOf, isUpdate, keepState);

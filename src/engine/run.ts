@@ -15,6 +15,7 @@ import { decodeAnalysis, decodeParsed, type AnalysisData } from './codec.js';
 import { readSourceFiles, settleParsed, type LoadedSources, type ReadFiles } from './files.js';
 import { analysisKey, hasEntry, openCache, parsedKey, readEntry, type Cache } from './store.js';
 import { TermsMemo } from './terms-memo.js';
+import { startPairShard } from './workers/pair-shard.js';
 import { closeWorkerPool, workerPool } from './workers/pool.js';
 import { processFile, processSource, type Task } from './workers/tasks.js';
 
@@ -32,6 +33,9 @@ export interface AnalyzeOptions {
    * Threads for sources that need work, this one included: a number (0 or 1: this
    * thread only), or `'auto'`: one per core once at least 200 sources need work
    * (default: `'auto'`). Results are the same, in the same order, either way.
+   * A number of at least 2 also has a worker compare candidate pairs with this
+   * thread (`startPairShard`: faster matching, at the cost of a copy of the
+   * profiles); `'auto'` does not.
    */
   readonly threads?: number | 'auto';
 }
@@ -60,8 +64,18 @@ export interface AnalyzedSources extends LoadedSources {
  */
 export async function crossReference(paths: readonly string[] = ['sources'], options: CrossReferenceOptions = {}): Promise<Report> {
   const cwd = options.cwd ?? process.cwd();
-  const loaded = await analyzeRead(await readSourceFiles(paths, cwd), perSourceOptions(options));
-  return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, options);
+  const perSource = perSourceOptions(options);
+  const loaded = await analyzeRead(await readSourceFiles(paths, cwd), perSource);
+  // With two threads or more asked for, a worker compares candidate pairs too (pair-shard.ts; the same report).
+  const shard = startPairShard(
+    loaded.analyses.flatMap((analysis) => analysis.profiles),
+    perSource.threads,
+  );
+  try {
+    return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...options, comparePairs: shard.compare } : options);
+  } finally {
+    shard?.close();
+  }
 }
 
 /**

@@ -12,7 +12,8 @@ import type { Claim, Cluster, RelatedLink } from '../../types.js';
 import { isDenying } from '../claims/denial.js';
 import { blockScopeOf, buildBlocking, canExtend, candidacyChecker, extendBlocking, pairsTouching, scopesKept, storyGateOf, type BlockingIndex, type StoryGate } from './blocking.js';
 import type { ResolvedClusterOptions } from './options.js';
-import { isVerbatimCopy, matchPair, type MatchProfile, type PairMatch } from './pair.js';
+import { isVerbatimCopy, type MatchProfile, type PairMatch } from './pair.js';
+import { comparePairBatch, gatedMatch, noteOf, PAIR_SLOTS, PairBits, PairGateCode, type PairComparer, type PairNote } from './pair-batch.js';
 import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
 
@@ -82,6 +83,8 @@ export interface ClusterResult {
 export interface ClusterCall {
   /** Whether made clusters get "possibly related" links (default: true; they may need claims outside them). */
   readonly related?: boolean;
+  /** Compares the candidate pairs of the call (default: on this thread; see pair-batch.ts: the result is the same). */
+  readonly comparePairs?: PairComparer;
 }
 
 /** Merge order: strongest first, ties by claim order. */
@@ -120,7 +123,7 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   const { index: blocking, dirty } = extension;
 
   // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
-  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt));
+  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt), call.comparePairs);
   const oldEdges = usable ? prior.state.edges : [];
   const stillCandidate = dirty.size > 0 ? candidacyChecker(blocking, dirty, options, input.profileAt) : () => true;
   const dropped = new Set(oldEdges.filter((edge) => dirty.has(edge.i) && dirty.has(edge.j) && !stillCandidate(edge.i, edge.j)));
@@ -175,6 +178,9 @@ export function clusterGroups(
   return assembleClusters(merged, edges, graph, input, affected, withRelated);
 }
 
+/** Candidate pairs compared per batch (`PairGraph.score`). */
+const SCORE_BATCH = 1 << 16;
+
 /**
  * The pairs compared in one call, by claim index: what clustering needs of each
  * (a small note rather than the whole PairMatch keeps memory low on large
@@ -204,15 +210,7 @@ export class PairGraph {
   private gated(i: number, j: number): PairMatch | null {
     const gate = this.gate?.(i, j) ?? 'open';
     if (gate === 'closed') return null;
-    const pair = this.compare(i, j, gate === 'open');
-    return gate === 'identity' && !(pair.identity.score > 0) ? null : pair;
-  }
-
-  /** `oneStory`: the gate lets the pair match freely (one story, or no stories told); only then may the same-act rule link it. */
-  private compare(i: number, j: number, oneStory: boolean): PairMatch {
-    const [a, b] = [this.profileAt(i), this.profileAt(j)];
-    // matchPair applies the headline rule itself (headline-match.ts).
-    return matchPair(a, b, this.model, this.table, oneStory);
+    return gatedMatch(this.profileAt(i), this.profileAt(j), gate === 'open' ? PairGateCode.Open : PairGateCode.Identity, this.model, this.table);
   }
 
   /** Keep a compared pair's note (a pair of one source is held as such); its slot. */
@@ -250,20 +248,48 @@ export class PairGraph {
     return this.notes.valueAt(this.slotOf(i, j));
   }
 
-  /** Compare candidate pairs (distinct pairs of different sources) and keep the confident and weak edges, in merge order. */
-  score(pairs: Iterable<readonly [number, number]>): MatchEdge[] {
+  /**
+   * Compare candidate pairs (distinct pairs of different sources) and keep the confident and weak edges, in merge order:
+   * the pairs the story gate lets through are compared as one batch (pair-batch.ts), by `compare` when given.
+   */
+  score(pairs: Iterable<readonly [number, number]>, compare?: PairComparer): MatchEdge[] {
     const edges: MatchEdge[] = [];
+    // Batches of a bounded size: the pairs of a large corpus are never all held at once.
+    const batch = new Int32Array(3 * SCORE_BATCH);
+    const out = new Float64Array(PAIR_SLOTS * SCORE_BATCH);
+    let count = 0;
+    const flush = (last: boolean) => {
+      const gated = batch.subarray(0, 3 * count);
+      const numbers = out.subarray(0, PAIR_SLOTS * count);
+      const here = (from: number, to: number, target: Float64Array) => comparePairBatch(this.profileAt, this.model, this.table, gated, from, to, target);
+      if (compare) compare(gated, numbers, this.model, here, last);
+      else here(0, count, numbers);
+      for (let k = 0; k < count; k++) {
+        const [i, j] = [gated[3 * k]!, gated[3 * k + 1]!];
+        const bits = numbers[PAIR_SLOTS * k]!;
+        if (!(bits & PairBits.Kept)) {
+          this.notes.set(i, j, PairCode.Unrelated, 0);
+          continue;
+        }
+        this.notes.set(i, j, bits & PairBits.Related ? PairCode.Related : PairCode.Unrelated, numbers[PAIR_SLOTS * k + 1]!);
+        const strength = numbers[PAIR_SLOTS * k + 2]!;
+        if (bits & PairBits.Confident) edges.push({ i, j, strength, confident: true });
+        else if (bits & PairBits.Weak) edges.push({ i, j, strength, confident: false });
+      }
+      count = 0;
+    };
     for (const [i, j] of pairs) {
-      const pair = this.gated(i, j);
-      if (!pair) {
+      const gate = this.gate?.(i, j) ?? 'open';
+      if (gate === 'closed') {
         this.notes.set(i, j, PairCode.Unrelated, 0);
         continue;
       }
-      this.keep(i, j, pair);
-      const strength = Math.max(pair.probability, Math.min(pair.overlap.coverageA, pair.overlap.coverageB));
-      if (pair.reason) edges.push({ i, j, strength, confident: true });
-      else if (pair.related) edges.push({ i, j, strength, confident: false });
+      batch[3 * count] = i;
+      batch[3 * count + 1] = j;
+      batch[3 * count + 2] = gate === 'open' ? PairGateCode.Open : PairGateCode.Identity;
+      if (++count === SCORE_BATCH) flush(false);
     }
+    flush(true);
     return edges.sort(byStrength);
   }
 }
@@ -378,21 +404,6 @@ export function assembleClusters(
   });
 }
 
-/** What clustering keeps of a compared pair. */
-interface PairNote {
-  readonly related: boolean;
-  /** The pair's share of a member's centrality: its match (1 or 0) + probability + smaller coverage. */
-  readonly centrality: number;
-}
-
-/** The note of a pair the story gate keeps apart. */
-
-function noteOf(pair: PairMatch): PairNote {
-  return {
-    related: pair.related,
-    centrality: (pair.reason ? 1 : 0) + pair.probability + Math.min(pair.overlap.coverageA, pair.overlap.coverageB),
-  };
-}
 
 /** Position (in `indexes`) of the member whose pairs with the others score highest. */
 function centralOf(indexes: readonly number[], graph: PairGraph): number {
