@@ -15,6 +15,7 @@ import type { ResolvedClusterOptions } from './options.js';
 import { isVerbatimCopy, matchPair, type MatchProfile, type PairMatch } from './pair.js';
 import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
+import { forgetMatchMemos, forgetMemosOf } from './memo.js';
 
 /** The claims to cluster, by index: called only for the claims a call compares or re-clusters. */
 export interface ClusterInput {
@@ -120,7 +121,12 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   const { index: blocking, dirty } = extension;
 
   // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
-  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt));
+  // A claim's memos (memo.ts) go once its candidate pairs are all scored; the few pairs merging compares later make them again.
+  const scored = (claim: number) => {
+    const profile = input.profileAt(claim);
+    forgetMemosOf(profile, profile.identity, profile.terms);
+  };
+  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt, scopeOf, scored));
   const oldEdges = usable ? prior.state.edges : [];
   const stillCandidate = dirty.size > 0 ? candidacyChecker(blocking, dirty, options, input.profileAt) : () => true;
   const dropped = new Set(oldEdges.filter((edge) => dirty.has(edge.i) && dirty.has(edge.j) && !stillCandidate(edge.i, edge.j)));
@@ -143,6 +149,8 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   }
 
   const made = clusterGroups(members, edges, graph, input, affected, options, call.related ?? true);
+  // The per-claim memos of this call's comparisons (memo.ts) go with it: judging and the report never read them.
+  forgetMatchMemos();
   const kept = usable ? prior.members.flatMap((cluster, position) => (affected[cluster[0]!] ? [] : [position])) : [];
   return { state: { blocking, edges }, made, kept };
 }
