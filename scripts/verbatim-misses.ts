@@ -44,7 +44,7 @@ const inMissed = new Set(missed.flatMap(([, list]) => list));
 const scope = blockScopeOf(sourceOf, sameStory);
 const blocking = buildBlocking(profiles, options, scope);
 const candidates = new Set<string>();
-for (const [i, j] of pairsTouching(blocking, sourceOf, options, inMissed, input.profileAt)) if (inMissed.has(i) && inMissed.has(j)) candidates.add(`${i} ${j}`);
+for (const [i, j] of pairsTouching(blocking, sourceOf, options, inMissed, input.profileAt, scope)) if (inMissed.has(i) && inMissed.has(j)) candidates.add(`${i} ${j}`);
 const gate = storyGateOf(sourceOf, sameStory, input.profileAt, options)!;
 const table = new GramTable();
 

@@ -266,10 +266,13 @@ function composeReport(
   const { comparePairs, ...matching } = options;
   let clustered: ClusterResult | undefined = cluster(input, resolveClusterOptions({ ...matching, cannotLink }), undefined, comparePairs ? { comparePairs } : {});
   const clustering = keepState ? clustered.state : undefined;
-  const pathOf = new Map(sources.map((source) => [source.id, source.path]));
-  const { findings, linked, members } = linkedFindings(clustered.made, pathOf, isUpdate, keepState);
-  // The clusters' claims and links are in the findings now; the blocking index and edges only in the state.
+  // The blocking index and edges are only in the state: without it they go before judging.
+  let made: readonly MadeCluster[] | undefined = clustered.made;
   clustered = undefined;
+  const pathOf = new Map(sources.map((source) => [source.id, source.path]));
+  const { findings, linked, members } = linkedFindings(made, pathOf, isUpdate, keepState);
+  // The clusters' claims and links are in the findings now.
+  made = undefined;
   linked.sort(compareFindings);
   const { stories, findings: storied } = withStories(storyProfiles, linked, sameStory.stories());
 

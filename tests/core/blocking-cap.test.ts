@@ -31,7 +31,7 @@ describe('blocking a story whose people are in most of its claims', () => {
   const candidates = (maxTermClaims: number, minTermClaims: number) => {
     const options = resolveClusterOptions({ maxTermClaims, minTermClaims });
     const index = buildBlocking(profiles, options, () => 'story');
-    const pairs = [...pairsTouching(index, sources, options, new Set([last[1]]), (i) => profiles[i]!)];
+    const pairs = [...pairsTouching(index, sources, options, new Set([last[1]]), (i) => profiles[i]!, () => 'story')];
     return pairs.some(([i, j]) => i === last[0] && j === last[1]);
   };
 

@@ -4,6 +4,7 @@
 
 import actsData from '../../data/match-acts.json' with { type: 'json' };
 import type { Terms } from './terms.js';
+import { objectMemo } from './memo.js';
 
 interface ActPair {
   readonly act: RegExp;
@@ -19,7 +20,7 @@ const PAIRS: readonly ActPair[] = actsData.pairs.map((pair) => ({ act: union(pai
 const ANY_CUE = union(actsData.pairs.flatMap((pair) => [...pair.act, ...pair.opposite]));
 
 /** Which side of each pair a claim states: bit 2k for the act of pair k, bit 2k+1 for its opposite. */
-const sidesMemo = new WeakMap<Terms, number>();
+const sidesMemo = objectMemo<Terms, number>();
 
 function sidesOf(terms: Terms): number {
   let sides = sidesMemo.get(terms);

@@ -283,6 +283,33 @@ function blockingTermsOf(postings: Postings, claims: ReadonlySet<number>): Map<n
 }
 
 /**
+ * The blocking terms of one claim, read off its profile: the postings keys it was
+ * indexed under (`postingsOf`) that are still capped, with the claim's weight and
+ * the key's postings, in alphabetical key order. The same entries `blockingTermsOf`
+ * gives the claim, made when the claim is probed instead of for all claims at once.
+ *
+ * @param postings Blocking terms of all claims (the claim's own among them).
+ * @param profile The claim's profile.
+ * @param scope The claim's scope (`BlockScope`), if any.
+ * @param minWeight `minBlockingWeight`.
+ */
+function ownBlockingTerms(postings: Postings, profile: MatchProfile, scope: string | undefined, minWeight: number): BlockingTerm[] {
+  const own: BlockingTerm[] = [];
+  const add = (term: string, weight: number) => {
+    const key = scopedKey(term, scope);
+    const list = postings.get(key);
+    if (list) own.push({ term: key, weight, list });
+  };
+  profile.terms.terms.forEach((term, k) => {
+    const weight = profile.terms.weights[k]!;
+    if (weight >= minWeight) add(term, weight);
+  });
+  for (const { key, weight } of conceptKeysOf(profile, minWeight)) add(key, weight);
+  // Stable: a key the claim has twice keeps its order of indexing, as in the postings.
+  return own.sort((a, b) => (a.term < b.term ? -1 : a.term > b.term ? 1 : 0));
+}
+
+/**
  * The candidate pairs that involve at least one of `claims`: claims of different
  * sources that are near-copies (`isCopyPair`) or share at least `minSharedWeight`
  * of capped blocking terms. A pair's shared
@@ -295,6 +322,9 @@ function blockingTermsOf(postings: Postings, claims: ReadonlySet<number>): Map<n
  * @param options Blocking settings.
  * @param claims Indexes of the claims whose pairs are wanted.
  * @param profileAt Profile of a claim (asked for the claims the near-copy join finds).
+ * @param scopeOf Scope of each claim, as the index was built with (optional: none).
+ * @param done Called with each of `claims` once every pair that involves it was given (optional):
+ *   claims are probed in ascending order, and a pair of two of them comes with the first.
  */
 export function* pairsTouching(
   index: BlockingIndex,
@@ -302,9 +332,10 @@ export function* pairsTouching(
   options: CopySettings,
   claims: ReadonlySet<number>,
   profileAt: (index: number) => MatchProfile,
+  scopeOf?: BlockScope,
+  done?: (claim: number) => void,
 ): Generator<[number, number]> {
   const minShared = options.minSharedWeight;
-  const termsOf = blockingTermsOf(index.postings, claims);
   // Shared weight by claim, for the current claim: sums in typed arrays, the claims met in order of first meeting
   // (the order a Map's insertion would give), so the pairs come out as before without a Map entry per pair.
   const sharedSum = new Float64Array(sourceOf.length);
@@ -334,7 +365,7 @@ export function* pairsTouching(
     sharedOrder.length = 0;
     conceptOrder.length = 0;
     const source = sourceNumber[i]!;
-    for (const { term, weight, list } of termsOf.get(i) ?? []) {
+    for (const { term, weight, list } of ownBlockingTerms(index.postings, profileAt(i), scopeOf?.(i), options.minBlockingWeight)) {
       const concept = isConceptKey(term);
       const sums = concept ? conceptSum : sharedSum;
       const met = concept ? metConcept : metTerm;
@@ -393,6 +424,7 @@ export function* pairsTouching(
       seen[j] = i;
       yield j < i ? [j, i] : [i, j];
     }
+    done?.(i);
   }
 }
 

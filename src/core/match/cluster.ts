@@ -16,6 +16,7 @@ import { isVerbatimCopy, type MatchProfile, type PairMatch } from './pair.js';
 import { comparePairBatch, gatedMatch, noteOf, PAIR_SLOTS, PairBits, PairGateCode, type PairComparer, type PairNote } from './pair-batch.js';
 import { PairCode, PairTable } from './pair-table.js';
 import { GramTable, type MatchModel } from './similarity.js';
+import { forgetMatchMemos, forgetMemosOf } from './memo.js';
 
 /** The claims to cluster, by index: called only for the claims a call compares or re-clusters. */
 export interface ClusterInput {
@@ -123,7 +124,18 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   const { index: blocking, dirty } = extension;
 
   // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
-  const newEdges = graph.score(pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt), call.comparePairs);
+  // A claim's memos (memo.ts) go once its candidate pairs are all scored, that is after the batch that holds
+  // its last pair; the few pairs merging compares later make them again.
+  const scoredClaims: number[] = [];
+  const forgetScored = () => {
+    for (const claim of scoredClaims) {
+      const profile = input.profileAt(claim);
+      forgetMemosOf(profile, profile.identity, profile.terms);
+    }
+    scoredClaims.length = 0;
+  };
+  const candidates = pairsTouching(blocking, input.sourceOf, options, new Set(fresh), input.profileAt, scopeOf, (claim) => scoredClaims.push(claim));
+  const newEdges = graph.score(candidates, call.comparePairs, forgetScored);
   const oldEdges = usable ? prior.state.edges : [];
   const stillCandidate = dirty.size > 0 ? candidacyChecker(blocking, dirty, options, input.profileAt) : () => true;
   const dropped = new Set(oldEdges.filter((edge) => dirty.has(edge.i) && dirty.has(edge.j) && !stillCandidate(edge.i, edge.j)));
@@ -146,6 +158,8 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   }
 
   const made = clusterGroups(members, edges, graph, input, affected, options, call.related ?? true);
+  // The per-claim memos of this call's comparisons (memo.ts) go with it: judging and the report never read them.
+  forgetMatchMemos();
   const kept = usable ? prior.members.flatMap((cluster, position) => (affected[cluster[0]!] ? [] : [position])) : [];
   return { state: { blocking, edges }, made, kept };
 }
@@ -250,9 +264,10 @@ export class PairGraph {
 
   /**
    * Compare candidate pairs (distinct pairs of different sources) and keep the confident and weak edges, in merge order:
-   * the pairs the story gate lets through are compared as one batch (pair-batch.ts), by `compare` when given.
+   * the pairs the story gate lets through are compared as one batch (pair-batch.ts), by `compare` when given;
+   * `afterBatch` runs after each batch is compared.
    */
-  score(pairs: Iterable<readonly [number, number]>, compare?: PairComparer): MatchEdge[] {
+  score(pairs: Iterable<readonly [number, number]>, compare?: PairComparer, afterBatch?: () => void): MatchEdge[] {
     const edges: MatchEdge[] = [];
     // Batches of a bounded size: the pairs of a large corpus are never all held at once.
     const batch = new Int32Array(3 * SCORE_BATCH);
@@ -277,6 +292,7 @@ export class PairGraph {
         else if (bits & PairBits.Weak) edges.push({ i, j, strength, confident: false });
       }
       count = 0;
+      afterBatch?.();
     };
     for (const [i, j] of pairs) {
       const gate = this.gate?.(i, j) ?? 'open';

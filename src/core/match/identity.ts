@@ -7,6 +7,7 @@ import synonyms from '../../data/match-synonyms.json' with { type: 'json' };
 import { nameKind } from '../nlp.js';
 import { isPlainWord, isTitleCaseLine, titleCaseParts } from './title-case-names.js';
 import type { Claim } from '../../types.js';
+import { objectMemo } from './memo.js';
 
 /** The names a claim (or its article's main event) is about, as sorted keys per slot. */
 export interface Identity {
@@ -394,7 +395,7 @@ interface IdentityKeys {
   readonly hasCore: boolean;
 }
 
-const keysMemo = new WeakMap<IdentityProfile, IdentityKeys>();
+const keysMemo = objectMemo<IdentityProfile, IdentityKeys>();
 
 /** The one empty list and set of the identity keys. */
 const NO_KEYS: readonly string[] = Object.freeze([]);

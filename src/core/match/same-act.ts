@@ -17,6 +17,7 @@ import { FEATURE_NAMES } from './similarity.js';
 import { canonicalTerm } from './terms.js';
 import { termSimilarity } from './word-vectors.js';
 import { sensesMeet, verbLemmas, verbSenses } from './wordnet-verbs.js';
+import { objectMemo } from './memo.js';
 
 /** The thresholds and word lists of the rule (data: src/data/match-act.json). */
 export interface SameActSettings {
@@ -174,7 +175,7 @@ function argumentKeys(profile: MatchProfile): string[] {
   return [...s.people, ...s.places.filter((key) => !key.startsWith('^')), ...s.orgs, ...names];
 }
 
-const readingMemo = new WeakMap<MatchProfile, ActReading>();
+const readingMemo = objectMemo<MatchProfile, ActReading>();
 const REPORTING = new Set(SAME_ACT.reportingWords);
 
 /**
@@ -319,7 +320,7 @@ function namesNear(tokens: readonly string[], nameAt: ReadonlyMap<number, string
   return [...new Set(found)];
 }
 
-const sensesMemo = new WeakMap<Act, readonly number[]>();
+const sensesMemo = objectMemo<Act, readonly number[]>();
 function sensesOf(act: Act, rule: SameActSettings): readonly number[] {
   let senses = rule === SAME_ACT ? sensesMemo.get(act) : undefined;
   if (!senses) {

@@ -5,6 +5,7 @@
 
 import type { Terms } from './terms.js';
 import { tableVectors, termVector, vectorIndex, VECTOR_DIMENSIONS } from './word-vectors.js';
+import { objectMemo } from './memo.js';
 
 /** The soft alignment of two claims. */
 export interface SoftAlignment {
@@ -26,7 +27,7 @@ const FLOOR = 0.3;
  * shared table by row (`tableVectors`), never copied per claim. Two known terms are
  * the same term exactly when their rows are the same.
  */
-const packedMemo = new WeakMap<Terms, Int32Array>();
+const packedMemo = objectMemo<Terms, Int32Array>();
 function packedOf(terms: Terms): Int32Array {
   let packed = packedMemo.get(terms);
   if (!packed) {
@@ -166,7 +167,7 @@ function meanCosine(a: Terms, b: Terms): number {
   return dot;
 }
 
-const meanMemo = new WeakMap<Terms, Float32Array | null>();
+const meanMemo = objectMemo<Terms, Float32Array | null>();
 /**
  * The weighted mean of a claim's term vectors, unit length, or null when the
  * table has none of its terms.
@@ -187,7 +188,11 @@ export function meanVectorOf(terms: Terms): Float32Array | null {
   let norm = 0;
   for (const value of mean) norm += value * value;
   norm = Math.sqrt(norm);
-  const result = any && norm > 0 ? mean.map((value) => value / norm) : null;
+  let result: Float32Array | null = null;
+  if (any && norm > 0) {
+    for (let k = 0; k < mean.length; k++) mean[k] = mean[k]! / norm;
+    result = mean;
+  }
   meanMemo.set(terms, result);
   return result;
 }
