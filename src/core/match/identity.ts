@@ -5,7 +5,7 @@
 import data from '../../data/match-identity.json' with { type: 'json' };
 import synonyms from '../../data/match-synonyms.json' with { type: 'json' };
 import { nameKind } from '../nlp.js';
-import { isPlainWord, isTitleCaseLine, titleCaseParts } from './title-case-names.js';
+import { bodyCasing, isPlainWord, isTitleCaseLine, NO_BODY, titleCaseParts, type BodyCasing } from './title-case-names.js';
 import type { Claim } from '../../types.js';
 import { objectMemo } from './memo.js';
 
@@ -115,8 +115,9 @@ function lowerWord(word: string): string {
  *
  * @param text A sentence or paragraph.
  * @param lexicon Whether to ask compromise's lexicon about names no cue types (default: true).
+ * @param body How the text's article writes its words (`bodyCasing`), for a Title Case line (default: no body).
  */
-export function findNames(text: string, lexicon = true): NameMention[] {
+export function findNames(text: string, lexicon = true, body: BodyCasing = NO_BODY): NameMention[] {
   const found: NameMention[] = [];
   // In a Title Case line (a headline) capitals tell no names: plain words split the runs (title-case-names.ts).
   const titled = lexicon && isTitleCaseLine(text);
@@ -128,7 +129,7 @@ export function findNames(text: string, lexicon = true): NameMention[] {
     // Most runs are one word that is no name ("The", "Officials"): skip them at once.
     if (!run.includes(' ') && NOT_NAMES.has(lowerWord(run))) continue;
     const parts = run.includes(' ') ? run.split(/(?<=['’]s|s['’]) +/u) : [run];
-    const pieces = titled ? parts.flatMap((part, k) => titleCaseParts(part).map((piece) => ({ ...piece, at: piece.at + parts.slice(0, k).reduce((sum, p) => sum + p.length + 1, 0) }))) : undefined;
+    const pieces = titled ? parts.flatMap((part, k) => titleCaseParts(part, body).map((piece) => ({ ...piece, at: piece.at + parts.slice(0, k).reduce((sum, p) => sum + p.length + 1, 0) }))) : undefined;
     for (const [k, part] of (pieces ? pieces.map((piece) => piece.text) : parts).entries()) {
       if (pieces) offset = pieces[k]!.at;
       const start = runStart + offset;
@@ -234,7 +235,9 @@ export function articleContext(article: { readonly title?: string; readonly para
   const votes = new Map<string, Map<NameMention['kind'], number>>();
   const counts = new Map<string, number>();
   const known = new Set<string>();
-  const all: NameMention[][] = article.paragraphs.map((paragraph) => findNames(paragraph));
+  // A headline among the paragraphs is read against how the body writes its words.
+  const body = bodyCasing(article.paragraphs);
+  const all: NameMention[][] = article.paragraphs.map((paragraph) => findNames(paragraph, true, body));
   // A title in title case ("Gunman Kills Two At Diner") tells no names from other words.
   const titleWords = article.title?.split(/\s+/).filter((word) => /\p{L}/u.test(word)) ?? [];
   const titleCase = titleWords.filter((word) => /^\p{Lu}/u.test(word)).length > 0.6 * titleWords.length;

@@ -3,7 +3,11 @@
 // ("Justin Bieber Saved A Guy Getting Mauled By A Bear") every word is capitalised,
 // so a run of capitals is no name; the words compromise's lexicon knows as plain
 // words (verbs, adjectives, common nouns) split it ("Justin Bieber", "Bear" →
-// nothing: a plain noun alone is no name). Tunables: src/data/match-identity.json
+// nothing: a plain noun alone is no name). When the line has an article around it,
+// the article's body decides first (`bodyCasing`): a word the body writes
+// capitalised mid-sentence is a name ("the Ravens"), one it writes in lower case is
+// not ("the singer was found dead"); the lexicon rule is the fallback for words the
+// body never has and for lone lines. Tunables: src/data/match-identity.json
 // (`titleCase`).
 
 import data from '../../data/match-identity.json' with { type: 'json' };
@@ -21,7 +25,98 @@ const TUNABLES = {
   minCount: data.titleCase.minCount,
   firstNameTags: new Set(data.titleCase.firstNameTags),
   notLastNameTags: new Set(data.titleCase.notLastNameTags),
+  bodyNameShare: data.titleCase.bodyNameShare,
+  bodyPlainShare: data.titleCase.bodyPlainShare,
 };
+
+/** How an article's body (its lines not in Title Case) writes its words, keyed by `wordKey`. */
+export interface BodyCasing {
+  /** How often each word is written capitalised other than as a sentence's first word. */
+  readonly capitalised: ReadonlyMap<string, number>;
+  /** How often each word is written in lower case. */
+  readonly lower: ReadonlyMap<string, number>;
+  /** Two words written capitalised one after the other ("white house"), the second mid-sentence. */
+  readonly pairs: ReadonlySet<string>;
+}
+
+/** A body that tells nothing: every word falls back to the lexicon. */
+export const NO_BODY: BodyCasing = { capitalised: new Map(), lower: new Map(), pairs: new Set() };
+
+/** The key a word is counted on: lower case, possessive and punctuation dropped ("Browns'" → "browns"). */
+export function wordKey(word: string): string {
+  return word.toLowerCase().replace(/['’]s?$/u, '').replace(/[^\p{L}-]/gu, '');
+}
+
+/** A token that ends a sentence: a stop (with closing quotes), unless it is a short abbreviation ("Mr.", "St.", "U.S."). */
+function endsSentence(token: string): boolean {
+  if (/[!?:;]["”’)\]]*$/u.test(token)) return true;
+  if (!/\.["”’)\]]*$/u.test(token)) return false;
+  const bare = token.replace(/["”’)\].]+$/u, '');
+  return !(/^\p{Lu}[\p{L}.]{0,3}$/u.test(bare) && bare.replace(/\./g, '').length <= 3);
+}
+
+/**
+ * How an article's body writes its words: for each word, how often it is capitalised
+ * mid-sentence and how often in lower case, and the pairs of capitalised words it
+ * writes together. Lines in Title Case (headlines) are left out: their capitals tell
+ * nothing. A sentence's first word, and a word after an opening quote or bracket,
+ * count for neither.
+ *
+ * @param paragraphs The article's paragraphs (boilerplate ones may be empty).
+ */
+export function bodyCasing(paragraphs: readonly string[]): BodyCasing {
+  const capitalised = new Map<string, number>();
+  const lower = new Map<string, number>();
+  const pairs = new Set<string>();
+  for (const paragraph of paragraphs) {
+    if (paragraph.trim() === '' || isTitleCaseLine(paragraph)) continue;
+    let initial = true;
+    let previousCapital = '';
+    for (const token of paragraph.split(/\s+/u)) {
+      const key = wordKey(token);
+      const letter = /\p{L}/u.exec(token);
+      if (key === '' || !letter) {
+        previousCapital = '';
+        initial = initial || endsSentence(token);
+        continue;
+      }
+      const opens = /^[\p{Ps}\p{Pi}"'‘“(\[]/u.test(token);
+      const capital = /^\p{Lu}/u.test(letter[0]);
+      if (!capital) lower.set(key, (lower.get(key) ?? 0) + 1);
+      else if (!initial && !opens) {
+        capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
+        if (previousCapital !== '') pairs.add(`${previousCapital} ${key}`);
+      }
+      previousCapital = capital && !endsSentence(token) && !/[,)\]”"]$/u.test(token) ? key : '';
+      initial = endsSentence(token);
+    }
+  }
+  return { capitalised, lower, pairs };
+}
+
+/**
+ * What the body says of a word of a Title Case run: 'name' when it writes the word
+ * capitalised mid-sentence in at least `bodyNameShare` of its uses, or together with
+ * the word before or after it in the run as a pair of capitals; 'plain' when that
+ * share is at most `bodyPlainShare`; undefined when the body does not have the word
+ * or is undecided.
+ *
+ * @param words The run's words.
+ * @param k Which word.
+ * @param body The article's `bodyCasing`.
+ */
+export function bodyVerdict(words: readonly string[], k: number, body: BodyCasing): 'name' | 'plain' | undefined {
+  const key = wordKey(words[k]!);
+  if (key === '') return undefined;
+  const before = k > 0 ? wordKey(words[k - 1]!) : '';
+  const after = k + 1 < words.length ? wordKey(words[k + 1]!) : '';
+  if ((before !== '' && body.pairs.has(`${before} ${key}`)) || (after !== '' && body.pairs.has(`${key} ${after}`))) return 'name';
+  const capitalised = body.capitalised.get(key) ?? 0;
+  const uses = capitalised + (body.lower.get(key) ?? 0);
+  if (uses === 0) return undefined;
+  const share = capitalised / uses;
+  return share >= TUNABLES.bodyNameShare ? 'name' : share <= TUNABLES.bodyPlainShare ? 'plain' : undefined;
+}
 
 let lowercaseCounts: Map<string, number> | undefined;
 /** How often a word is written in lower case in SUBTLEX (names are listed capitalised): 0 when never. */
@@ -54,7 +149,8 @@ export function isTitleCaseLine(text: string): boolean {
  * as such ("saved", "bear", "true"), it is listed (`plainWords`: "rumors", "story"),
  * or the lexicon does not know it and SUBTLEX writes it in lower case at least
  * `minCount` times ("contract"), it ends in "n't", it ends like a verb form
- * (`plainSuffixes`: "mauled", "tweeting") or it is the plural of a plain word.
+ * (`plainSuffixes`: "mauled", "tweeting"), it is the plural of a plain word, or a
+ * compound the lexicon does not list made of plain words ("hit-and-run").
  */
 export function isPlainWord(word: string): boolean {
   const lower = word.toLowerCase().replace(/['’]s?$/u, '').replace(/[^\p{L}-]/gu, '');
@@ -62,6 +158,8 @@ export function isPlainWord(word: string): boolean {
   const plain = (tags: readonly string[]): boolean => tags.length > 0 && !tags.some((tag) => TUNABLES.nameTags.has(tag));
   if (TUNABLES.plainWords.has(lower) || plain(lexiconTags(lower))) return true;
   const known = lexiconTags(lower).length > 0;
+  // A compound the lexicon does not list, made of plain words ("Hit-And-Run", "Start-Up").
+  if (!known && lower.includes('-')) return lower.split('-').every((part) => part !== '' && isPlainWord(part));
   // A word the lexicon does not know that subtitles write in lower case often enough ("contract", "story").
   if (!known && (/n[’']t$/u.test(word.toLowerCase()) || lowercaseCount(lower) >= TUNABLES.minCount)) return true;
   // A verb form the lexicon does not list ("Mauled", "Tweeting").
@@ -74,24 +172,33 @@ export function isPlainWord(word: string): boolean {
 /**
  * The parts of a run of capitalised words of a Title Case line that can be names:
  * the run split at plain words (`isPlainWord`), which are dropped, unless one
- * follows a first name and is no verb form or function word (`notLastNameTags`):
- * "Robert Plant", not "Abdullah Flying". Each part
- * comes with its offset in the run.
+ * follows a first name (itself not after a first name) and is no verb form or
+ * function word (`notLastNameTags`): "Robert Plant", not "Abdullah Flying", and not
+ * "Ronnie Wade Dead". A word the article's body writes
+ * (`bodyVerdict`) is a name or a plain word as the body writes it, whatever the
+ * lexicon says. Each part comes with its offset in the run.
  *
  * @param run The run as written (words separated by single spaces).
+ * @param body How the article's body writes its words (`bodyCasing`; default: no body, the lexicon alone).
  */
-export function titleCaseParts(run: string): { readonly text: string; readonly at: number }[] {
+export function titleCaseParts(run: string, body: BodyCasing = NO_BODY): { readonly text: string; readonly at: number }[] {
   const parts: { text: string; at: number }[] = [];
   let current: string[] = [];
   let start = 0;
   let offset = 0;
   let previous = '';
-  for (const word of run.split(' ')) {
+  const words = run.split(' ');
+  for (const [k, word] of words.entries()) {
+    // The article's body writes the word: its casing there decides.
+    const verdict = bodyVerdict(words, k, body);
     // A plain word after a first name is a last name ("Robert Plant", "Ray Rice").
+    // Not after a first name that follows another ("Ronnie Wade Dead": Wade is the last name already).
+    const isFirstName = (name: string | undefined): boolean => name !== undefined && lexiconTags(name.toLowerCase()).some((tag) => TUNABLES.firstNameTags.has(tag));
     const afterFirstName =
+      !isFirstName(current.at(-2)) &&
       lexiconTags(previous.toLowerCase()).some((tag) => TUNABLES.firstNameTags.has(tag)) && !lexiconTags(word.toLowerCase()).some((tag) => TUNABLES.notLastNameTags.has(tag)) && !/n[’']t$/iu.test(word);
     previous = word;
-    if (!afterFirstName && isPlainWord(word)) {
+    if (verdict === 'plain' || (verdict === undefined && !afterFirstName && isPlainWord(word))) {
       if (current.length > 0) parts.push({ text: current.join(' '), at: start });
       current = [];
     } else {
