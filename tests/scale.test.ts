@@ -18,6 +18,7 @@ import { loadSources } from '../src/engine/files.js';
 import { matchProfile, pairFeatures, termOverlap, termsOf, type Terms } from '../src/core/match/index.js';
 import { meanVectorOf } from '../src/core/match/soft-alignment.js';
 import { termSimilarity } from '../src/core/match/word-vectors.js';
+import { areSynonyms } from '../src/core/match/wordnet-synonyms.js';
 import { createProgress } from '../src/progress.js';
 import { decodeParsed } from '../src/engine/codec.js';
 import { poolStats, workerEntry, workerPool } from '../src/engine/workers/pool.js';
@@ -223,7 +224,23 @@ function referenceFeatures(a: Terms, b: Terms): number[] {
     Math.min(pa!, pb!),
     Math.max(pa!, pb!),
     ...referenceSoftAlignment(a, b),
+    ...referenceSynonymCoverage(a, b),
   ];
+}
+
+/** Synonym coverage by the plain definition: the weighted share of each side's terms the other has or has a WordNet synonym of (wordnet-synonyms.ts). */
+function referenceSynonymCoverage(a: Terms, b: Terms): number[] {
+  const oneWay = (from: Terms, to: Terms) => {
+    let met = 0;
+    let total = 0;
+    from.terms.forEach((term, i) => {
+      total += from.weights[i]!;
+      if (to.terms.some((other) => other === term || areSynonyms(term, other))) met += from.weights[i]!;
+    });
+    return total > 0 ? met / total : 0;
+  };
+  const [forward, backward] = [oneWay(a, b), oneWay(b, a)];
+  return [Math.min(forward, backward), Math.max(forward, backward)];
 }
 
 /** Soft alignment by the plain definition: each term's best rescaled cosine on the other side, weighted (soft-alignment.ts). */

@@ -5,6 +5,7 @@
 // in the table); decoded once, on first use.
 
 import table from '../../data/wordnet-synonyms.json' with { type: 'json' };
+import { objectMemo } from './memo.js';
 
 let groupsOf: Map<string, readonly number[]> | undefined;
 function load(): Map<string, readonly number[]> {
@@ -41,7 +42,7 @@ export function areSynonyms(a: string, b: string): boolean {
 type WeightedTerms = { readonly terms: readonly string[]; readonly weights: readonly number[] };
 
 /** Each claim's terms and the synset groups of its terms, as sets: read once per claim (the coverage is asked of many pairs). */
-const setsMemo = new WeakMap<WeightedTerms, { readonly terms: ReadonlySet<string>; readonly groups: ReadonlySet<number> }>();
+const setsMemo = objectMemo<WeightedTerms, { readonly terms: ReadonlySet<string>; readonly groups: ReadonlySet<number> }>();
 function setsOf(terms: WeightedTerms): { readonly terms: ReadonlySet<string>; readonly groups: ReadonlySet<number> } {
   let sets = setsMemo.get(terms);
   if (!sets) {
