@@ -57,3 +57,22 @@ describe('same meaning with and without a negative', () => {
     expect(conflictsBetween(read(left, 'A'), read(right, 'B')).map((conflict) => conflict.kind)).toEqual(expected);
   });
 });
+
+describe('a mention that only tries or wants to do what the other negates', () => {
+  it.each<[string, string, string[]]>([
+    ['The ferry failed to reach the harbour before dark', 'The ferry tried to reach the harbour before dark', []],
+    ['The mayor couldn’t march with the veterans', 'The mayor wanted to march with the veterans', []],
+    ['The crew could not finish the repairs by noon', 'The crew hoped to finish the repairs by noon', []],
+    ['The club couldn’t sign the striker', 'The club was seeking to sign the striker', []],
+    // A plain negation of the act against an attempt at it still disputes.
+    ['The smugglers are not entering the port', 'The smugglers were caught trying to enter the port', ['negation']],
+    ['The club never signed the striker', 'The club was seeking to sign the striker', ['negation']],
+    // The act itself stated, or a plan, still disputes.
+    ['The ferry failed to reach the harbour before dark', 'The ferry reached the harbour before dark', ['negation']],
+    ['The mayor will not attend the parade', 'The mayor plans to attend the parade', ['negation']],
+    // The frame governs another act: the negated one is stated.
+    ['The crew could not finish the repairs by noon', 'The crew tried to hurry and finished the repairs by noon', ['negation']],
+  ])('should judge "%s" against "%s"', (left, right, expected) => {
+    expect(conflictsBetween(read(left, 'A'), read(right, 'B')).map((conflict) => conflict.kind)).toEqual(expected);
+  });
+});

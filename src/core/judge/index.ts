@@ -8,7 +8,7 @@ import { denialClause, denialTunables, deniesDenial, findDenial, withoutDenialFr
 import { isAsked } from '../claims/checkworthiness.js';
 import { implicitNegativeGoverns, statesNegation } from '../claims/negation.js';
 import { isHeadlineStyle, isShortMention, mainClauseNegation, negationPlace } from './main-clause.js';
-import { cueSpans, foldCueText, governedWordIn, writesSameCue } from './negation-scope.js';
+import { cueSpans, foldCueText, governedWordIn, onlyAttempts, writesSameCue } from './negation-scope.js';
 import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
@@ -69,7 +69,8 @@ export function conflictsBetween(a: Claim, b: Claim): PairConflict[] {
     // An implicit negative says the same ("skipped work" / "hadn't been to work") only where it governs that word, not elsewhere ("adopted a boy to stop him turning").
     const sameNegative = implicitlyNegated && (governed === undefined || implicitNegativeGoverns(plain.sentence.plain, governed.term));
     // The other writes the same cue over the same word, spelled otherwise or not read as a cue ("dont know", "not life threatening,"): one polarity.
-    if (governed !== undefined && !sameNegative && !writesSameCue(plain.sentence.plain, governed)) {
+    // The other only tries or wants to do it ("tries to stay above" / "failed to stay above"): it asserts no act the negation contradicts.
+    if (governed !== undefined && !sameNegative && !writesSameCue(plain.sentence.plain, governed) && !onlyAttempts(plain.sentence.plain, governed)) {
       conflicts.push({
         kind: 'negation',
         detail: `"${governed.cue}" negates "${governed.word}" in one mention; the other states it (${clip(plain.sentence.plain)})`,

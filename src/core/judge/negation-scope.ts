@@ -127,3 +127,30 @@ export function writesSameCue(other: string, governed: GovernedWord): boolean {
     governedBy(folded, span.end).some((word) => termsOf(word).terms[0] === target),
   );
 }
+
+/** The attempt frames ("tries to", "wanted to", …) of `attempted` in judge-negation.json, compiled once. */
+const ATTEMPT_FRAME = new RegExp(`(?<![\\p{L}'’])(?:${scopeData.attempted.frames.join('|')})\\s+to(?![\\p{L}'’])`, 'giu');
+
+/** The cues of failure or inability (`attempted.cues`), folded. */
+const ATTEMPT_CUES = new Set(scopeData.attempted.cues.map((cue) => foldCueText(cue)));
+
+/**
+ * Whether the other mention only tries, wants or hopes to do what the negated one
+ * says failed or could not be done ("tries to stay above the mark" / "failed to
+ * stay above the mark", "wanted to march" / "couldn't march"): the cue is one of
+ * `attempted.cues` and the governed word is among the first `attempted.reach`
+ * content words after such a frame (fillers passed). Then the two agree: an
+ * attempt that failed. A plain "not" still disputes ("caught trying to enter" /
+ * "not entering").
+ *
+ * @param other The other (not negated) mention's sentence.
+ * @param governed The negated mention's cue and the word it governs (`governedWordIn`).
+ */
+export function onlyAttempts(other: string, governed: GovernedWord): boolean {
+  if (!ATTEMPT_CUES.has(foldCueText(governed.cue).replace(/\s+/g, ' '))) return false;
+  for (const match of other.matchAll(ATTEMPT_FRAME)) {
+    const after = (other.slice(match.index + match[0].length).match(/[\p{L}][\p{L}'’-]*/gu) ?? []).filter((word) => !SCOPE.fillers.has(word.toLowerCase()));
+    if (after.slice(0, scopeData.attempted.reach).some((word) => termsOf(word).terms[0] === governed.term)) return true;
+  }
+  return false;
+}
