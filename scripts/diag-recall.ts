@@ -5,7 +5,7 @@
 // by matchPair (identities differ, or no rule), never a candidate (matchPair would link them but
 // blocking never proposed them), or matched but split by clustering. Prints counts and a sample.
 // usage: node --import tsx scripts/diag-recall.ts [corpus] [--sample N]
-// (--cross: print each cross-event multi-outlet cluster; --verb-pairs: the verbs of 'no same verb' pairs whose acts share a name in one role, one line `VP a / b` each)
+// (--cross: print each cross-event multi-outlet cluster; --dump: each gold pair's bucket, one line each; --verb-pairs: the verbs of 'no same verb' pairs whose acts share a name in one role, one line `VP a / b` each)
 import fs from 'node:fs';
 import path from 'node:path';
 import { readSourceFiles } from '../src/engine/files.js';
@@ -153,6 +153,8 @@ for (const [a, b] of pairs.values()) {
     else why = `${rel === 'near' ? 'near story, ' : ''}split by clustering`;
   }
   counts.set(why, (counts.get(why) ?? 0) + 1);
+  // --dump: one line per gold pair, `WHY <bucket> <A> | <B>`, to compare two settings' runs line by line.
+  if (args.includes('--dump')) console.log(`WHY ${why}\t${a.rel}:${a.line} ${a.text}\t${b.rel}:${b.line} ${b.text}`);
   if (!examples.has(why)) examples.set(why, []);
   examples.get(why)!.push(`${detail}\n    A ${a.text}\n    B ${b.text}`);
 }

@@ -308,6 +308,8 @@ describe('findBoilerplate: datelines, tip lines, bylines, share prompts, credits
   it.each<[string, string]>([
     ['Published 9:05 PM CDT Jun 1, 2016', 'dateline'],
     ['Sunday, Jan 3, 2021 | Updated 7:01 AM EST', 'dateline'],
+    // A British clock time ("14.05"): the sentence-case headline above it is no page header.
+    ['Friday 3 May 2013 14.05 BST', 'dateline'],
   ])('should never take the timestamp %j under the headline for the headline', (line, reason) => {
     const flags = findBoilerplate(['Council closes two fire stations', line, ...story]);
     expect(flags[1]).toBe(reason);
@@ -319,6 +321,10 @@ describe('findBoilerplate: datelines, tip lines, bylines, share prompts, credits
     ['Friday, Sep 3, 2010 | Updated 8:50 PM EDT', true],
     ['on March 4, 2012 10:15am | Updated on March 4, 2012 11:20am', true],
     ['2015-06-12T08:30:00Z', true],
+    ['Tuesday 4 June 2013 09.12 BST', true],
+    ['Wed Jul 10, 2013 02.16pm IST', true],
+    ['Shares rose 2.50 on Monday', false],
+    ['Tickets cost 12.99', false],
     ['19th', false],
     ['In 2013', false],
     ['The 2013 season', false],

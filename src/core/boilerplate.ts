@@ -78,8 +78,8 @@ const timestampKeywords = new Set(cues.timestamp.keywords);
 const timestampCalendar = new Set(cues.timestamp.calendar);
 const timestampClock = new Set(cues.timestamp.clock);
 const timestampFillers = new Set(cues.timestamp.fillers);
-/** A clock time or day number: "9:46", "11:41am", "8:52p.m", "26", "2013", "19th". */
-const TIME_TOKEN = /^\d{1,4}(?::\d{2}){0,2}(?:st|nd|rd|th|am|pm|a\.m|p\.m|h)?$/;
+/** A clock time or day number: "9:46", "11:41am", "8:52p.m", "26", "2013", "19th"; a British clock time "03.31", "02.16pm". */
+const TIME_TOKEN = /^(?:\d{1,4}(?::\d{2}){0,2}(?:st|nd|rd|th|am|pm|a\.m|p\.m|h)?|\d{1,2}\.\d{2}(?:am|pm)?)$/;
 /** A numeric date: "9/26/2013", "26.09.2013", "2013-09-26", "2013-09-26t21:46:00z". */
 const NUMERIC_DATE = /^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2}(?:t\d{2}:\d{2}(?::\d{2})?z?)?|\d{2}t\d{2}:\d{2}(?::\d{2})?z?)$/;
 

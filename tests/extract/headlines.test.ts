@@ -50,6 +50,21 @@ describe('headline-style claims', () => {
     expect(headlinePredicate(text)).toBe(predicate);
   });
 
+  // A verb in -s the tagger reads as a plural noun (or, not knowing it, as an adjective): a verb between a singular nominal and
+  // a nominal, a determiner or an adjective before a nominal, when WordNet knows its stem as a verb; never as a line's last word.
+  it.each<[string, string | undefined]>([
+    ['Blaze destroys old Kelso grain store', 'destroys'],
+    ['Brill striker sets new scoring record', 'sets'],
+    ['Panel convicts Leith trawler skipper', 'convicts'],
+    // No verb: a plural noun at the line's end, a plural noun before a preposition.
+    ['Harbour ferry timetables', undefined],
+    ['Holiday travel tips', undefined],
+    ['Old tram routes of Leith', undefined],
+  ])('should read the headline verb in -s of "%s"', (text, predicate) => {
+    expect(headlinePredicate(text)).toBe(predicate);
+    expect(rateCheckWorthiness(text, { kind: 'paragraph' }).checkworthy).toBe(predicate !== undefined);
+  });
+
   it.each<[string, string | null]>([
     ['Orchard Phone 9 will sport a folding screen', null],
     ['Phone: (0131) 496 0000', 'address or phone line'],

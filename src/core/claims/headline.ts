@@ -1,9 +1,13 @@
 // Headline-style assertions: takes a short line the verb list found no verb in
 // ("Tesla plans Nevada factory", "Three-boobed woman a hoax") and returns the word
 // that makes it assert something, or undefined. compromise tags the line (only these
-// short lines); tunables in src/data/extract-headlines.json.
+// short lines); tunables in src/data/extract-headlines.json. A word in -s the tagger
+// reads as a plural noun is a verb between nominals when its stem is a verb to
+// compromise's lexicon or, known to the lexicon as a plural noun only, to WordNet
+// (wordnet-verbs.ts: "Fire destroys historic …", "Striker sets club record").
 
 import { lexiconTags, taggedTerms, type TaggedTerm } from '../nlp.js';
+import { verbLemmas } from '../match/wordnet-verbs.js';
 import headlineData from '../../data/extract-headlines.json' with { type: 'json' };
 
 /** Tunables of this module, compiled once. */
@@ -14,6 +18,8 @@ export const headlineTunables = {
   notVerbs: new Set(headlineData.notVerbs),
   adverbs: new Set(headlineData.adverbs),
   verbs: new Set(headlineData.verbs),
+  pluralVerbWordnet: headlineData.pluralVerbWordnet,
+  pluralVerbBefore: new Set(headlineData.pluralVerbBefore),
 };
 
 type Term = TaggedTerm;
@@ -62,7 +68,10 @@ function isVerbStem(word: string): boolean {
   const tagsOf = lexiconTags;
   const stems = [word.slice(0, -1), ...(word.endsWith('es') ? [word.slice(0, -2)] : [])].map(tagsOf);
   if (stems.some((tags) => tags.includes('Infinitive'))) return true;
-  return stems.every((tags) => tags.length === 0) && tagsOf(word).length === 0;
+  const own = tagsOf(word);
+  // "burns", "sets": a plural noun to the lexicon whose stem WordNet knows as a verb.
+  if (headlineTunables.pluralVerbWordnet && own.length > 0 && own.every((tag) => tag === 'Plural') && verbLemmas(word, undefined).length > 0) return true;
+  return stems.every((tags) => tags.length === 0) && own.length === 0;
 }
 
 function findPredicate(text: string): string | undefined {
@@ -86,7 +95,13 @@ function findPredicate(text: string): string | undefined {
     if (term.tags.includes('Gerund') && isSubject(before)) return term.text;
     // "Reset option deletes files", "Lebanon detains wife": a verb read as a plural noun between two nominals.
     const following = terms[index + 1];
-    if (term.tags.includes('Plural') && isSubject(before) && (before.tags.includes('Singular') || before.tags.includes('Value')) && following && (isSubject(following) || following.tags.includes('Determiner')) && isVerbStem(normal)) {
+    // What must follow such a verb: a nominal, a determiner or (pluralVerbBefore) an adjective before a nominal ("destroys historic …").
+    const objectNext =
+      following !== undefined &&
+      (isSubject(following) || following.tags.includes('Determiner') || (following.tags.some((tag) => headlineTunables.pluralVerbBefore.has(tag)) && terms[index + 2] !== undefined && isSubject(terms[index + 2]!)));
+    // (The tagger's guess for a word its lexicon does not know, "convicts" read as an adjective, counts as a plural too.)
+    const pluralLike = term.tags.includes('Plural') || (term.tags.includes('Adjective') && lexiconTags(normal).length === 0);
+    if (pluralLike && isSubject(before) && (before.tags.includes('Singular') || before.tags.includes('Value')) && objectNext && isVerbStem(normal)) {
       return term.text;
     }
     // "Amazon to open a store": a planned act, headline style.
