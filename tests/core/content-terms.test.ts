@@ -2,7 +2,7 @@
 // the same terms, weights and numbers, on text with synonym phrases, figures,
 // number words, hyphenated compounds and possessives.
 import { describe, expect, it } from 'vitest';
-import { contentTerms, termsOf } from '../../src/core/match/terms.js';
+import { contentTerms, termsFromTokens, termsOf } from '../../src/core/match/terms.js';
 
 describe('contentTerms', () => {
   it.each([
@@ -18,5 +18,15 @@ describe('contentTerms', () => {
     const light = contentTerms(text);
     expect(light).toEqual({ terms: full.terms, weights: full.weights, numbers: full.numbers });
     if (text !== '') expect(light.terms.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['Four of the five ferries sank on Friday, the Harbour Board said.', [{ start: 0, end: 4 }]],
+    ['The U.S.-based operator’s shares fell 3% as the Justice Department sued.', []],
+    ['Officials said the hit-and-run happened at 4 p.m. near Pier 39.', [{ start: 44, end: 48 }]],
+  ])('termsOf %j completes its terms as termsFromTokens does from its tokens (the cache rebuild)', (text, masked) => {
+    const terms = termsOf(text, masked);
+    expect(terms).toEqual(termsFromTokens(terms.tokens, terms.names, terms.numbers));
+    expect(terms.sequence.length).toBeGreaterThan(0);
   });
 });

@@ -90,6 +90,9 @@ const NUMERIC = /^[$]?\d[\d,.]*%?$|^\d+(?:st|nd|rd|th|s)$/;
  */
 export function termsOf(text: string, masked: readonly Span[] = []): Terms {
   const tokens: string[] = [];
+  // The content words in order, as `termsFromTokens` reads them off `tokens` (its `#` and stopwords left out).
+  const sequence: string[] = [];
+  const termWeights = new Map<string, number>();
   const names = new Set<string>();
   const numbers = new Set<string>();
   let first = true;
@@ -101,21 +104,27 @@ export function termsOf(text: string, masked: readonly Span[] = []): Terms {
     if (token.number !== null) {
       numbers.add(token.number);
       tokens.push('#');
+      sequence.push('#');
       first = false;
       continue;
     }
     if (token.numberWord && masked.some((span) => start >= span.start && start < span.end)) {
       tokens.push('#');
+      sequence.push('#');
       first = false;
       continue;
     }
     for (const word of token.words) {
       tokens.push(word.word);
-      if (word.term !== null && !first && token.capitalised) names.add(word.term);
+      if (word.term === null) continue;
+      sequence.push(word.term);
+      termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+      if (!first && token.capitalised) names.add(word.term);
     }
     first = false;
   }
-  return termsFromTokens(tokens, [...names].sort(), [...numbers].sort());
+  const terms = [...termWeights.keys()].sort();
+  return { tokens, sequence, terms, weights: terms.map((term) => termWeights.get(term)!), names: [...names].sort(), numbers: [...numbers].sort() };
 }
 
 /** The text with the synonym list's phrases and patterns written as their targets, each padded to its phrase's length (offsets stay comparable with a claim's spans). */
