@@ -1,7 +1,9 @@
 // parse: a source file's bytes → a Source (front matter + prose blocks with a map
 // back to file offsets) and diagnostics as `file:line:column: message`.
 // unified + remark-parse + remark-frontmatter parse one file; `yaml` parses the
-// front matter. Pure: finding and reading files is engine/files.ts.
+// front matter, unless every line of it is a known field of plain text
+// (front-matter.ts reads those directly, as `yaml` would). Pure: finding and
+// reading files is engine/files.ts.
 
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
