@@ -1,7 +1,9 @@
 // parse: a source file's bytes → a Source (front matter + prose blocks with a map
 // back to file offsets) and diagnostics as `file:line:column: message`.
 // unified + remark-parse + remark-frontmatter parse one file; `yaml` parses the
-// front matter. Pure: finding and reading files is engine/files.ts.
+// front matter, unless every line of it is a known field of plain text
+// (front-matter.ts reads those directly, as `yaml` would). Pure: finding and
+// reading files is engine/files.ts.
 
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
@@ -13,6 +15,7 @@ import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { findBoilerplate } from './boilerplate.js';
+import { simpleFrontMatter, type FrontMatterField } from './front-matter.js';
 import { duplicateKey, nestingProblem } from './limits.js';
 import { outletSpellingWarnings } from './outlet.js';
 import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from '../types.js';
@@ -176,48 +179,38 @@ export function sourceFromPlainText(text: string, filePath = '-', meta: SourceMe
 // ---------------------------------------------------------------------------
 // Front matter
 
-function parseFrontMatter(
-  file: string,
-  text: string,
+/**
+ * The fields of a front matter read by `yaml`, reporting what is wrong with it (`report`);
+ * undefined when it cannot be read as a mapping of fields.
+ */
+function yamlFields(
   yamlText: string,
-  blockOffset: number,
-): { meta?: SourceMeta; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const locate = location(text);
-  // The YAML text starts on the line after the opening `---`.
-  const yamlOffset = text.indexOf('\n', blockOffset) + 1;
-  const at = (yamlIndex: number) => {
-    const point = locate.toPoint(yamlOffset + Math.max(0, yamlIndex));
-    return { line: point?.line ?? 1, column: point?.column ?? 1 };
-  };
-  const report = (message: string, ruleId: string, yamlIndex: number, severity: 'error' | 'warning' = 'error') => {
-    diagnostics.push({ file, place: at(yamlIndex), message, ruleId, severity });
-  };
-
+  report: (message: string, ruleId: string, yamlIndex: number, severity?: 'error' | 'warning') => void,
+): Map<string, FrontMatterField> | undefined {
   let document: Document.Parsed;
   try {
     // Duplicate keys are found by `duplicateKey` below: the parser's own check is quadratic.
     document = parseDocument(yamlText, { prettyErrors: false, uniqueKeys: false });
   } catch (error) {
     report(`front matter: ${(error as Error).message}`, 'yaml', 0);
-    return { diagnostics };
+    return undefined;
   }
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     report(`front matter is not valid YAML: ${message}`, 'yaml', error.pos[0]);
-    return { diagnostics };
+    return undefined;
   }
   const duplicate = duplicateKey(document);
   if (duplicate) {
     report('front matter is not valid YAML: Map keys must be unique', 'yaml', duplicate.offset);
-    return { diagnostics };
+    return undefined;
   }
   const contents = document.contents;
   if (!isMap(contents)) {
     const what = contents === null ? 'empty' : 'not a mapping of fields';
     report(`front matter is ${what}: expected \`outlet: <name>\` and optional title, url, published, author`, 'front-matter', 0);
-    return { diagnostics };
+    return undefined;
   }
 
   let values: Record<string, unknown>;
@@ -226,9 +219,9 @@ function parseFrontMatter(
   } catch (error) {
     // "Excessive alias count" (a billion-laughs bomb) and the like: this file's error.
     report(`front matter cannot be read: ${(error as Error).message.split('\n')[0]}`, 'yaml', 0);
-    return { diagnostics };
+    return undefined;
   }
-  const fields = new Map<string, { value: unknown; index: number }>();
+  const fields = new Map<string, FrontMatterField>();
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const keyIndex = isScalar(pair.key) ? (pair.key.range?.[0] ?? 0) : 0;
@@ -240,6 +233,32 @@ function parseFrontMatter(
     }
     fields.set(key, { value: values[key], index: valueIndex });
   }
+
+  return fields;
+}
+
+function parseFrontMatter(
+  file: string,
+  text: string,
+  yamlText: string,
+  blockOffset: number,
+): { meta?: SourceMeta; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  // The line index of the file is made only when a diagnostic needs a place.
+  let locate: ReturnType<typeof location> | undefined;
+  // The YAML text starts on the line after the opening `---`.
+  const yamlOffset = text.indexOf('\n', blockOffset) + 1;
+  const at = (yamlIndex: number) => {
+    const point = (locate ??= location(text)).toPoint(yamlOffset + Math.max(0, yamlIndex));
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
+  };
+  const report = (message: string, ruleId: string, yamlIndex: number, severity: 'error' | 'warning' = 'error') => {
+    diagnostics.push({ file, place: at(yamlIndex), message, ruleId, severity });
+  };
+
+  // Known fields of unambiguous text are read directly (front-matter.ts); anything else by `yaml`.
+  const fields = simpleFrontMatter(yamlText, KNOWN_FIELDS) ?? yamlFields(yamlText, report);
+  if (!fields) return { diagnostics };
 
   const outlet = fields.get('outlet');
   if (!outlet || outlet.value === null || outlet.value === undefined || String(outlet.value).trim() === '') {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 
 import data from '../data/stories.json' with { type: 'json' };
 import { articleContext, type ArticleContext, type Identity } from './match/identity.js';
-import { termsOf } from './match/terms.js';
+import { contentTerms, termsOf } from './match/terms.js';
 import { cosineComponents, sharedKeyComponents } from './story-components.js';
 import type { Finding, StorySummary } from '../types.js';
 
@@ -82,7 +82,7 @@ function articleTerms(source: StorySource): { terms: string[]; weights: number[]
     countOf.set(term, (countOf.get(term) ?? 0) + 1);
   };
   for (const text of [...(source.title ? [source.title] : []), ...source.paragraphs]) {
-    const terms = termsOf(text);
+    const terms = contentTerms(text);
     terms.terms.forEach((term, k) => {
       if (terms.weights[k]! >= data.minTermWeight) add(term, terms.weights[k]!);
     });

@@ -30,9 +30,21 @@ export function* jsonChunks(value: Readonly<Record<string, unknown>>, arrayKey: 
   const keyIndent = /^ */.exec(shell.slice(lineStart))![0];
   const itemIndent = `${keyIndent}  `;
   yield `${shell.slice(0, at)}[`;
+  // An element is written already indented to its depth: as the only element of arrays nested that deep
+  // (`JSON.stringify` indents each level by two spaces), the wrapping cut off; the same text as indenting
+  // each line after writing it, without that pass over every element's text.
+  const depth = itemIndent.length / 2;
+  const nest = (value: unknown): unknown => {
+    let nested = value;
+    for (let level = 0; level < depth; level++) nested = [nested];
+    return nested;
+  };
+  const probe = JSON.stringify(nest(0), null, 2);
+  const before = probe.indexOf('0');
+  const after = probe.length - before - 1;
   for (let index = 0; index < items.length; index++) {
-    const item = JSON.stringify(itemOf ? itemOf(items[index]) : items[index], null, 2).replace(/\n/g, `\n${itemIndent}`);
-    yield `${index === 0 ? '' : ','}\n${itemIndent}${item}`;
+    const written = JSON.stringify(nest(itemOf ? itemOf(items[index]) : items[index]), null, 2);
+    yield `${index === 0 ? '' : ','}\n${itemIndent}${written.slice(before, written.length - after)}`;
   }
   yield `\n${keyIndent}]${shell.slice(at + PLACEHOLDER.length + 2)}\n`;
 }

@@ -18,6 +18,14 @@ describe('jsonChunks itemOf', () => {
     expect(joinChunks(jsonChunks(value, 'rows', double))).toBe(`${JSON.stringify(mapped, null, 2)}\n`);
   });
 
+  it.each([
+    ['plain values', [0, -1.5, 'a "quoted" line\nand the next', true, null, '']],
+    ['empty and nested containers', [{}, [], [[]], { a: {} }, { list: [1, [2, { b: [] }]] }]],
+    ['text past ASCII', [{ name: 'Zoë “Ruiz”', note: '\u2028 and \u00e9' }]],
+  ])('%s: each element indented to its depth as stringifying the whole object does', (_name, rows) => {
+    expect(joinChunks(jsonChunks({ before: 'x', rows, after: { y: 1 } }, 'rows'))).toBe(`${JSON.stringify({ before: 'x', rows, after: { y: 1 } }, null, 2)}\n`);
+  });
+
   it('makes each element only when its piece is written', () => {
     const made: number[] = [];
     const chunks = jsonChunks({ rows: [{ n: 1 }, { n: 2 }, { n: 3 }] }, 'rows', (item) => {

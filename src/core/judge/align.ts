@@ -32,8 +32,19 @@ function outcomesAfter(text: string, end: number): Set<string> {
   return outcomes;
 }
 
+/** The outcomes of each figure read so far, with the sentence they were read in (judging asks again for every pair of a cluster). */
+const outcomesMemo = new WeakMap<Quantity, { readonly text: string; readonly outcomes: ReadonlySet<string> }>();
+
 /** Outcomes of a figure: after it, or, for "killing three people", the word just before it. */
-function outcomesOf(text: string, quantity: Quantity): Set<string> {
+function outcomesOf(text: string, quantity: Quantity): ReadonlySet<string> {
+  const known = outcomesMemo.get(quantity);
+  if (known !== undefined && known.text === text) return known.outcomes;
+  const outcomes = readOutcomes(text, quantity);
+  outcomesMemo.set(quantity, { text, outcomes });
+  return outcomes;
+}
+
+function readOutcomes(text: string, quantity: Quantity): Set<string> {
   const outcomes = outcomesAfter(text, quantity.span.end);
   const before = wordsOf(text.slice(0, quantity.span.start)).slice(-2);
   for (const { lower } of before) {

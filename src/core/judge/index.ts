@@ -439,15 +439,15 @@ const GENERIC_SPEAKERS = /^(?:he|she|it|they|we|i|you|the statement|a statement|
 function originsOf(claims: readonly Claim[]): string[] {
   const origins = new Map<string, string>();
   const syndicated = new Map<string, string>();
-  for (const claim of claims) {
-    const copy = `${claim.sentence.index}\u0000${normalise(claim.sentence.plain)}`;
-    const outlet = syndicated.get(copy);
-    if (outlet === undefined || claim.outlet < outlet) syndicated.set(copy, claim.outlet);
-  }
-  for (const claim of claims) {
+  const copies = claims.map((claim) => `${claim.sentence.index}\u0000${normalise(claim.sentence.plain)}`);
+  claims.forEach((claim, k) => {
+    const outlet = syndicated.get(copies[k]!);
+    if (outlet === undefined || claim.outlet < outlet) syndicated.set(copies[k]!, claim.outlet);
+  });
+  for (const [k, claim] of claims.entries()) {
     const speaker = claim.attribution?.trim().replace(/[’']s statement$/i, '');
     const generic = !speaker || GENERIC_SPEAKERS.test(speaker);
-    const outlet = syndicated.get(`${claim.sentence.index}\u0000${normalise(claim.sentence.plain)}`) ?? claim.outlet;
+    const outlet = syndicated.get(copies[k]!) ?? claim.outlet;
     const key = generic ? `outlet:${outletKey(outlet)}` : `speaker:${speakerKey(speaker)}`;
     if (!origins.has(key)) origins.set(key, generic ? outlet : speaker.replace(/^the\s+/i, ''));
   }
@@ -459,7 +459,17 @@ function originsOf(claims: readonly Claim[]): string[] {
  * ("Assistant Attorney General … John C. Demers", "Demers" → demer), else its
  * canonical terms ("the Justice Department", "the DOJ" → doj).
  */
+const speakerKeys = new Map<string, string>();
 function speakerKey(speaker: string): string {
+  let key = speakerKeys.get(speaker);
+  if (key === undefined) {
+    if (speakerKeys.size > 10_000) speakerKeys.clear();
+    speakerKeys.set(speaker, (key = readSpeakerKey(speaker)));
+  }
+  return key;
+}
+
+function readSpeakerKey(speaker: string): string {
   // A leading word keeps the speaker's first word from counting as sentence-initial.
   const terms = termsOf(`said ${speaker}`);
   const names = new Set(terms.names);

@@ -193,6 +193,9 @@ export interface Overlap {
   readonly unmatchedNames: number;
 }
 
+let matchedScratchA = new Uint8Array(64);
+let matchedScratchB = new Uint8Array(64);
+
 /**
  * The weighted overlap of two claims' content terms.
  *
@@ -203,8 +206,13 @@ export interface Overlap {
 export function termOverlap(a: Terms, b: Terms, table: GramTable = new GramTable()): Overlap {
   const slotA = table.gramsOf(a);
   const slotB = table.gramsOf(b);
-  const matchedB = new Uint8Array(b.terms.length);
-  const matchedA = new Uint8Array(a.terms.length);
+  // Which terms of each side are matched: scratch arrays of the module, cleared for this pair (nothing is kept between calls).
+  if (matchedScratchA.length < a.terms.length) matchedScratchA = new Uint8Array(a.terms.length * 2);
+  if (matchedScratchB.length < b.terms.length) matchedScratchB = new Uint8Array(b.terms.length * 2);
+  const matchedA = matchedScratchA;
+  const matchedB = matchedScratchB;
+  matchedA.fill(0, 0, a.terms.length);
+  matchedB.fill(0, 0, b.terms.length);
   let shared = 0;
   if (table.sortedAt(slotA) && table.sortedAt(slotB)) {
     // Both term lists sorted and distinct (as termsOf makes them): a merge, in a's order.

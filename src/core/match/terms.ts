@@ -90,35 +90,81 @@ const NUMERIC = /^[$]?\d[\d,.]*%?$|^\d+(?:st|nd|rd|th|s)$/;
  */
 export function termsOf(text: string, masked: readonly Span[] = []): Terms {
   const tokens: string[] = [];
+  // The content words in order, as `termsFromTokens` reads them off `tokens` (its `#` and stopwords left out).
+  const sequence: string[] = [];
+  const termWeights = new Map<string, number>();
   const names = new Set<string>();
   const numbers = new Set<string>();
-  // Keep offsets comparable with `masked`: pad each replacement to its phrase's length.
-  const pad = (phrase: string, target: string) => (target.length <= phrase.length ? target.padEnd(phrase.length, ' ') : target);
-  let replaced = text.replace(PHRASE_PATTERN, (phrase) => pad(phrase, PHRASE_TARGET.get(phrase.toLowerCase()) ?? phrase));
-  for (const { pattern, target } of PATTERNS) replaced = replaced.replace(pattern, (phrase) => pad(phrase, target));
   let first = true;
-  for (const match of replaced.matchAll(TOKEN)) {
-    const raw = match[0];
-    const start = match.index ?? 0;
-    const token = tokenOf(raw);
+  const replaced = withSynonymPhrases(text);
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(replaced); match !== null; match = TOKEN.exec(replaced)) {
+    const start = match.index;
+    const token = tokenOf(match[0]);
     if (token.number !== null) {
       numbers.add(token.number);
       tokens.push('#');
+      sequence.push('#');
       first = false;
       continue;
     }
     if (token.numberWord && masked.some((span) => start >= span.start && start < span.end)) {
       tokens.push('#');
+      sequence.push('#');
       first = false;
       continue;
     }
     for (const word of token.words) {
       tokens.push(word.word);
-      if (word.term !== null && !first && token.capitalised) names.add(word.term);
+      if (word.term === null) continue;
+      sequence.push(word.term);
+      termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+      if (!first && token.capitalised) names.add(word.term);
     }
     first = false;
   }
-  return termsFromTokens(tokens, [...names].sort(), [...numbers].sort());
+  const terms = [...termWeights.keys()].sort();
+  return { tokens, sequence, terms, weights: terms.map((term) => termWeights.get(term)!), names: [...names].sort(), numbers: [...numbers].sort() };
+}
+
+/** The text with the synonym list's phrases and patterns written as their targets, each padded to its phrase's length (offsets stay comparable with a claim's spans). */
+function withSynonymPhrases(text: string): string {
+  const pad = (phrase: string, target: string) => (target.length <= phrase.length ? target.padEnd(phrase.length, ' ') : target);
+  let replaced = text.replace(PHRASE_PATTERN, (phrase) => pad(phrase, PHRASE_TARGET.get(phrase.toLowerCase()) ?? phrase));
+  for (const { pattern, target } of PATTERNS) replaced = replaced.replace(pattern, (phrase) => pad(phrase, target));
+  return replaced;
+}
+
+/** A text's distinct content terms (sorted), the weight of each, and its numbers (sorted): what `termsOf` gives as `terms`, `weights` and `numbers`, without masking. */
+export interface ContentTerms {
+  readonly terms: readonly string[];
+  readonly weights: readonly number[];
+  readonly numbers: readonly string[];
+}
+
+/**
+ * `termsOf(text)`'s terms, weights and numbers, made without its token lists
+ * (what a story profile reads of each paragraph).
+ *
+ * @param text A paragraph or sentence.
+ */
+export function contentTerms(text: string): ContentTerms {
+  const termWeights = new Map<string, number>();
+  const numbers = new Set<string>();
+  const replaced = withSynonymPhrases(text);
+  TOKEN.lastIndex = 0;
+  for (let match = TOKEN.exec(replaced); match !== null; match = TOKEN.exec(replaced)) {
+    const token = tokenOf(match[0]);
+    if (token.number !== null) {
+      numbers.add(token.number);
+      continue;
+    }
+    for (const word of token.words) {
+      if (word.term !== null) termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+    }
+  }
+  const terms = [...termWeights.keys()].sort();
+  return { terms, weights: terms.map((term) => termWeights.get(term)!), numbers: [...numbers].sort() };
 }
 
 /**

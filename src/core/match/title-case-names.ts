@@ -47,6 +47,9 @@ export function wordKey(word: string): string {
   return word.toLowerCase().replace(/['’]s?$/u, '').replace(/[^\p{L}-]/gu, '');
 }
 
+/** A token of ASCII letters only (what `bodyCasing` reads without its regular expressions). */
+const PLAIN_WORD = /^[A-Za-z]+$/;
+
 /** A token that ends a sentence: a stop (with closing quotes), unless it is a short abbreviation ("Mr.", "St.", "U.S."). */
 function endsSentence(token: string): boolean {
   if (/[!?:;]["”’)\]]*$/u.test(token)) return true;
@@ -73,6 +76,20 @@ export function bodyCasing(paragraphs: readonly string[]): BodyCasing {
     let initial = true;
     let previousCapital = '';
     for (const token of paragraph.split(/\s+/u)) {
+      // Most tokens are a bare word of ASCII letters: its key is it in lower case, it opens and ends nothing.
+      if (PLAIN_WORD.test(token)) {
+        const key = token.toLowerCase();
+        const code = token.charCodeAt(0);
+        const capital = code >= 65 && code <= 90;
+        if (!capital) lower.set(key, (lower.get(key) ?? 0) + 1);
+        else if (!initial) {
+          capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
+          if (previousCapital !== '') pairs.add(`${previousCapital} ${key}`);
+        }
+        previousCapital = capital ? key : '';
+        initial = false;
+        continue;
+      }
       const key = wordKey(token);
       const letter = /\p{L}/u.exec(token);
       if (key === '' || !letter) {
@@ -87,8 +104,9 @@ export function bodyCasing(paragraphs: readonly string[]): BodyCasing {
         capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
         if (previousCapital !== '') pairs.add(`${previousCapital} ${key}`);
       }
-      previousCapital = capital && !endsSentence(token) && !/[,)\]”"]$/u.test(token) ? key : '';
-      initial = endsSentence(token);
+      const ends = endsSentence(token);
+      previousCapital = capital && !ends && !/[,)\]”"]$/u.test(token) ? key : '';
+      initial = ends;
     }
   }
   return { capitalised, lower, pairs };
@@ -136,12 +154,47 @@ function lowercaseCount(word: string): number {
  * @param text A sentence or paragraph.
  */
 export function isTitleCaseLine(text: string): boolean {
-  const words = text.split(/\s+/).filter((word) => /\p{L}/u.test(word));
-  if (words.length < TUNABLES.minWords) return false;
-  const capitalised = words.filter((word) => /^\P{L}*\p{Lu}/u.test(word)).length;
-  // Title Case leaves only short function words in lower case: "… opened an inquiry" is a sentence.
-  const longLower = words.filter((word) => /^\P{L}*\p{Ll}/u.test(word) && word.replace(/\P{L}/gu, '').length >= TUNABLES.longWord).length;
-  return capitalised >= TUNABLES.share * words.length && longLower === 0;
+  let words = 0;
+  let capitalised = 0;
+  for (const word of text.split(/\s+/)) {
+    const casing = casingOf(word);
+    if (casing === Casing.None) continue;
+    words++;
+    if (casing === Casing.Upper) capitalised++;
+    // Title Case leaves only short function words in lower case: "… opened an inquiry" is a sentence.
+    else if (casing === Casing.LongLower) return false;
+  }
+  return words >= TUNABLES.minWords && capitalised >= TUNABLES.share * words;
+}
+
+/** How a word of a line starts: no letter at all, a capital, a lowercase letter (in a word of fewer or at least `longWord` letters), or another letter. */
+const Casing = { None: 0, Upper: 1, ShortLower: 2, LongLower: 3, Other: 4 } as const;
+type Casing = (typeof Casing)[keyof typeof Casing];
+
+/**
+ * `Casing` of a word: its first letter (`\p{Lu}`, `\p{Ll}` or another letter) and, when
+ * that is lowercase, whether it has `longWord` letters (UTF-16 units of `\p{L}`). ASCII
+ * words are read character by character; others by the Unicode classes.
+ */
+function casingOf(word: string): Casing {
+  let first: Casing = Casing.None;
+  let letters = 0;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code >= 128) return unicodeCasingOf(word);
+    const upper = code >= 65 && code <= 90;
+    if (!upper && !(code >= 97 && code <= 122)) continue;
+    letters++;
+    if (first === Casing.None) first = upper ? Casing.Upper : Casing.ShortLower;
+  }
+  return first === Casing.ShortLower && letters >= TUNABLES.longWord ? Casing.LongLower : first;
+}
+
+function unicodeCasingOf(word: string): Casing {
+  if (!/\p{L}/u.test(word)) return Casing.None;
+  if (/^\P{L}*\p{Lu}/u.test(word)) return Casing.Upper;
+  if (!/^\P{L}*\p{Ll}/u.test(word)) return Casing.Other;
+  return word.replace(/\P{L}/gu, '').length >= TUNABLES.longWord ? Casing.LongLower : Casing.ShortLower;
 }
 
 /**
