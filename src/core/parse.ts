@@ -1,9 +1,7 @@
 // parse: a source file's bytes → a Source (front matter + prose blocks with a map
 // back to file offsets) and diagnostics as `file:line:column: message`.
 // unified + remark-parse + remark-frontmatter parse one file; `yaml` parses the
-// front matter, unless every line of it is a known field of plain text
-// (front-matter.ts reads those directly, as `yaml` would). Pure: finding and
-// reading files is engine/files.ts.
+// front matter. Pure: finding and reading files is engine/files.ts.
 
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
@@ -15,7 +13,6 @@ import { unified } from 'unified';
 import { location } from 'vfile-location';
 import { isMap, isScalar, isSeq, parseDocument, type Document } from 'yaml';
 import { findBoilerplate } from './boilerplate.js';
-import { simpleFrontMatter, type FrontMatterField } from './front-matter.js';
 import { duplicateKey, nestingProblem } from './limits.js';
 import { outletSpellingWarnings } from './outlet.js';
 import type { Block, BlockKind, Diagnostic, Source, SourceMeta, TextRun } from '../types.js';
@@ -179,6 +176,12 @@ export function sourceFromPlainText(text: string, filePath = '-', meta: SourceMe
 // ---------------------------------------------------------------------------
 // Front matter
 
+/** A field of the front matter: its value as `yaml`'s `toJS` gives it, and the offset of the value in the front matter's text. */
+interface FrontMatterField {
+  readonly value: unknown;
+  readonly index: number;
+}
+
 /**
  * The fields of a front matter read by `yaml`, reporting what is wrong with it (`report`);
  * undefined when it cannot be read as a mapping of fields.
@@ -256,8 +259,7 @@ function parseFrontMatter(
     diagnostics.push({ file, place: at(yamlIndex), message, ruleId, severity });
   };
 
-  // Known fields of unambiguous text are read directly (front-matter.ts); anything else by `yaml`.
-  const fields = simpleFrontMatter(yamlText, KNOWN_FIELDS) ?? yamlFields(yamlText, report);
+  const fields = yamlFields(yamlText, report);
   if (!fields) return { diagnostics };
 
   const outlet = fields.get('outlet');
