@@ -19,7 +19,7 @@ import { printedDiagnostic } from '../render/sanitize.js';
 import { filterReport, summarize, type ReportFilter, type ReportSummary } from '../render/shared.js';
 import { safeName } from '../render/sanitize.js';
 import picomatch from 'picomatch';
-import { analyzeRead, perSourceOptions } from '../engine/run.js';
+import { analyzeRead, perSourceOptions, releaseProfiles } from '../engine/run.js';
 import { findSourceFiles, readSourceFiles, type ReadFiles } from '../engine/files.js';
 import type { SourceFile } from '../core/parse.js';
 import { buildReport } from '../core/report.js';
@@ -269,11 +269,13 @@ export async function runInputs(
     files.length = 0;
     // With two threads or more asked for, the candidate pairs are compared on this thread and a worker (the same report; see pair-shard.ts).
     const shard = startPairShard(
-      loaded.analyses.flatMap((analysis) => analysis.profiles),
+      () => loaded.analyses.flatMap((analysis) => analysis.profiles),
       perSource.threads,
     );
     try {
-      return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...run, comparePairs: shard.compare } : run);
+      // The analyses are this run's own: their profiles go once the report has clustered them.
+      const owned = { ...run, afterMatching: releaseProfiles(loaded.analyses) };
+      return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...owned, comparePairs: shard.compare } : owned);
     } finally {
       shard?.close();
     }

@@ -137,6 +137,12 @@ export type ReportOptions = Omit<ClusterOptions, 'cannotLink'> & {
   readonly review?: Review;
   /** Compares the candidate pairs (default: on this thread; the engine may share them with a worker: the same result). */
   readonly comparePairs?: PairComparer;
+  /**
+   * Called once clustering is done, before judging (optional): the report reads no
+   * match profile after it, so a caller that owns the analyses may let their
+   * `profiles` go here (the engine does, so that they are not alive while judging).
+   */
+  readonly afterMatching?: () => void;
 };
 
 /** Reviewer decisions as predicates over pairs of claims. */
@@ -253,24 +259,31 @@ function composeReport(
   keepState: boolean,
 ): { report: Report; state?: ReportState } {
   const claims = analyses.flatMap((analysis) => analysis.claims);
-  const profiles = analyses.flatMap((analysis) => analysis.profiles);
+  const profiles = profileList(analyses);
   const { cannotLink, isUpdate } = reviewPredicates(options.review);
   const storyProfiles = storyProfilesOf(sources, analyses);
   const sameStory = storyGate(storyProfiles);
   const input = {
     sourceOf: claims.map((claim) => claim.sentence.source),
     claimAt: (index: number) => claims[index]!,
-    profileAt: (index: number) => profiles[index]!,
+    profileAt: profiles.at,
     sameStory,
   };
-  const { comparePairs, ...matching } = options;
+  const { comparePairs, afterMatching, ...matching } = options;
   let clustered: ClusterResult | undefined = cluster(input, resolveClusterOptions({ ...matching, cannotLink }), undefined, comparePairs ? { comparePairs } : {});
+  // Judging and the report read no profile: they go now (with the analyses' own lists, when the caller lets them go).
+  profiles.release();
+  afterMatching?.();
   const clustering = keepState ? clustered.state : undefined;
   // The blocking index and edges are only in the state: without it they go before judging.
   let made: readonly MadeCluster[] | undefined = clustered.made;
   clustered = undefined;
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
-  const { findings, linked, members } = linkedFindings(made, pathOf, isUpdate, keepState);
+  const judged = linkedFindings(made, pathOf, isUpdate, keepState);
+  const { linked, members } = judged;
+  // Without a state the findings before their links are not needed next to the linked ones.
+  const findings = keepState ? judged.findings : [];
+  judged.findings = [];
   // The clusters' claims and links are in the findings now.
   made = undefined;
   linked.sort(compareFindings);
@@ -279,6 +292,21 @@ function composeReport(
   const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
   if (!keepState) return { report };
   return { report, state: { claims, clustering: clustering!, members, findings, stories: storyProfiles } };
+}
+
+/**
+ * The profiles of the analyses' claims by claim index, until `release()`: the list
+ * lives only in this closure (no caller's frame holds it), so that it can go
+ * before judging.
+ */
+function profileList(analyses: readonly Pick<SourceAnalysis, 'profiles'>[]): { readonly at: (index: number) => MatchProfile; readonly release: () => void } {
+  let profiles: readonly MatchProfile[] | undefined = analyses.flatMap((analysis) => analysis.profiles);
+  return {
+    at: (index) => profiles![index]!,
+    release: () => {
+      profiles = undefined;
+    },
+  };
 }
 
 /** Findings first without related links (`findings`), then with the links resolved to finding ids (`linked`), and each cluster's members when asked. */

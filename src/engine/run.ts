@@ -68,14 +68,28 @@ export async function crossReference(paths: readonly string[] = ['sources'], opt
   const loaded = await analyzeRead(await readSourceFiles(paths, cwd), perSource);
   // With two threads or more asked for, a worker compares candidate pairs too (pair-shard.ts; the same report).
   const shard = startPairShard(
-    loaded.analyses.flatMap((analysis) => analysis.profiles),
+    () => loaded.analyses.flatMap((analysis) => analysis.profiles),
     perSource.threads,
   );
   try {
-    return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...options, comparePairs: shard.compare } : options);
+    const run = { ...options, afterMatching: releaseProfiles(loaded.analyses) };
+    return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...run, comparePairs: shard.compare } : run);
   } finally {
     shard?.close();
   }
+}
+
+/**
+ * What a run that owns its analyses passes as `afterMatching`: their match profiles
+ * go once clustering is done (nothing past it reads them), so that they are not
+ * alive next to the findings while judging.
+ *
+ * @param analyses The run's own analyses (made by `analyzeRead`, read by nothing else).
+ */
+export function releaseProfiles(analyses: readonly SourceAnalysis[]): () => void {
+  return () => {
+    for (const analysis of analyses) (analysis as { profiles: SourceAnalysis['profiles'] }).profiles = [];
+  };
 }
 
 /**

@@ -126,11 +126,15 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
   // New candidate pairs; earlier edges between claims that lost a shared term are kept only if still candidates.
   // A claim's memos (memo.ts) go once its candidate pairs are all scored, that is after the batch that holds
   // its last pair; the few pairs merging compares later make them again.
+  // Its n-gram sets (the call's GramTable) go too once the last probed claim with the same terms has been scored
+  // (word-for-word copies share one Terms object).
+  const lastOfTerms = lastClaimsOfTerms(fresh, input.profileAt, total);
   const scoredClaims: number[] = [];
   const forgetScored = () => {
     for (const claim of scoredClaims) {
       const profile = input.profileAt(claim);
       forgetMemosOf(profile, profile.identity, profile.terms);
+      if (lastOfTerms[claim]) graph.forget(profile.terms);
     }
     scoredClaims.length = 0;
   };
@@ -165,6 +169,25 @@ export function cluster(input: ClusterInput, options: ResolvedClusterOptions, pr
 }
 
 /**
+ * 1 for each of `claims` (ascending) that is the last of them with its `Terms` object, by claim index.
+ *
+ * @param claims Claim indexes, ascending.
+ * @param profileAt Profile of a claim.
+ * @param total Number of claims.
+ */
+function lastClaimsOfTerms(claims: readonly number[], profileAt: (index: number) => MatchProfile, total: number): Uint8Array {
+  const last = new Uint8Array(total);
+  const seen = new Set<object>();
+  for (let k = claims.length - 1; k >= 0; k--) {
+    const terms = profileAt(claims[k]!).terms;
+    if (seen.has(terms)) continue;
+    seen.add(terms);
+    last[claims[k]!] = 1;
+  }
+  return last;
+}
+
+/**
  * Cluster the claims `members` (whole groups of confident edges: one connected
  * component, several, or all of them): average-linkage merging over their
  * confident edges (`mergeClusters`), then the clusters with their central claim
@@ -192,8 +215,13 @@ export function clusterGroups(
   return assembleClusters(merged, edges, graph, input, affected, withRelated);
 }
 
-/** Candidate pairs compared per batch (`PairGraph.score`). */
-const SCORE_BATCH = 1 << 16;
+/**
+ * Candidate pairs compared per batch (`PairGraph.score`): small enough that the
+ * memos and n-gram sets of the claims a batch finishes, forgotten after it, are
+ * mostly still in the young generation (65,536 pairs had them promoted first: at
+ * 1,000 rewrites the old generation grew 108 MB while clustering, 48 MB now).
+ */
+const SCORE_BATCH = 1 << 12;
 
 /**
  * The pairs compared in one call, by claim index: what clustering needs of each
@@ -219,6 +247,11 @@ export class PairGraph {
     private readonly gate?: (i: number, j: number) => StoryGate,
     private readonly scoredFirst?: (i: number, j: number) => boolean,
   ) {}
+
+  /** Let go of the n-gram sets of some terms (made again if a later comparison needs them): call between batches. */
+  forget(terms: MatchProfile['terms']): void {
+    this.table.forget(terms);
+  }
 
   /** The pair compared, or null when the story gate keeps it apart. */
   private gated(i: number, j: number): PairMatch | null {

@@ -6,7 +6,9 @@
 // distinct values, so sets are compared by a merge. All claims' sets are packed into
 // two growable pools (Int32 and Float64) with a fixed-size record of lengths per
 // claim, instead of seven typed arrays and two Sets per claim: the same values in a
-// third of the memory.
+// third of the memory. A slot whose claims are all compared can be let go (`forget`):
+// its room is taken back by moving the live slots down when a pool is full
+// (compaction in place, slot numbers unchanged), before the pool grows.
 
 import type { Terms } from './terms.js';
 
@@ -29,6 +31,10 @@ const BIGRAMS = 6;
 const TRIGRAMS = 7;
 const CONTENT = 8;
 const STRIDE = 9;
+
+/** Flags of a slot: its terms are sorted and distinct; it was forgotten. */
+const SORTED = 1;
+const DEAD = 2;
 
 /**
  * Where one claim's sets lie. Int32 pool: `tokens` (distinct word ids), then
@@ -72,6 +78,9 @@ export class GramTable {
   private intsUsed = 0;
   private floats = new Float64Array(4096);
   private floatsUsed = 0;
+  /** Pool room held by forgotten slots, taken back by the next compaction. */
+  private deadInts = 0;
+  private deadFloats = 0;
 
   /** The id of a word, interned on first use. */
   wordId(word: string): number {
@@ -93,7 +102,24 @@ export class GramTable {
     this.count = 0;
     this.intsUsed = 0;
     this.floatsUsed = 0;
+    this.deadInts = 0;
+    this.deadFloats = 0;
     this.generation++;
+  }
+
+  /**
+   * Let go of the n-gram sets of some terms (built again if asked for later: the
+   * same values, since words keep their ids). Slot numbers taken before stay valid
+   * for every other slot; call it only between comparisons.
+   */
+  forget(terms: Terms): void {
+    const slot = this.slots.get(terms);
+    if (slot === undefined) return;
+    this.slots.delete(terms);
+    const at = slot * STRIDE;
+    this.deadInts += this.intLength(at);
+    this.deadFloats += this.floatLength(at);
+    this.sortedFlags[slot] = this.sortedFlags[slot]! | DEAD;
   }
 
   /** A number that changes whenever the table is reset (slots taken before are then stale). */
@@ -151,7 +177,7 @@ export class GramTable {
 
   /** Whether a slot's terms are sorted and distinct (a merge can compare them). */
   sortedAt(slot: number): boolean {
-    return this.sortedFlags[slot] === 1;
+    return (this.sortedFlags[slot]! & SORTED) === SORTED;
   }
 
   /** Sum of a slot's term weights. */
@@ -206,9 +232,10 @@ export class GramTable {
 
     const slot = this.count++;
     this.reserveSlot(slot);
+    // Reserving may compact the pools: the new slot's starts are read after it.
+    this.reserve(tokens.length + tokenIds.length + sequenceIds.length + chars.length, bigramSet.length + trigramSet.length + contentSet.length);
     const intStart = this.intsUsed;
     const floatStart = this.floatsUsed;
-    this.reserve(tokens.length + tokenIds.length + sequenceIds.length + chars.length, bigramSet.length + trigramSet.length + contentSet.length);
     const ints = this.ints;
     let at = intStart;
     ints.set(tokens, at);
@@ -239,7 +266,7 @@ export class GramTable {
     meta[record + TRIGRAMS] = trigramSet.length;
     meta[record + CONTENT] = contentSet.length;
     this.totals[slot] = sum(terms.weights);
-    this.sortedFlags[slot] = terms.terms.every((term, i) => i === 0 || terms.terms[i - 1]! < term) ? 1 : 0;
+    this.sortedFlags[slot] = terms.terms.every((term, i) => i === 0 || terms.terms[i - 1]! < term) ? SORTED : 0;
     return slot;
   }
 
@@ -255,14 +282,59 @@ export class GramTable {
     this.sortedFlags = flags;
   }
 
+  private intLength(at: number): number {
+    const meta = this.meta;
+    return meta[at + TOKENS]! + meta[at + TOKEN_IDS]! + meta[at + SEQUENCE_IDS]! + meta[at + CHARS]!;
+  }
+
+  private floatLength(at: number): number {
+    const meta = this.meta;
+    return meta[at + BIGRAMS]! + meta[at + TRIGRAMS]! + meta[at + CONTENT]!;
+  }
+
+  /**
+   * Room for a new slot's values (not yet counted in `count`): a full pool first
+   * takes back what forgotten slots hold when that is at least a quarter of it
+   * (live slots moved down in slot order, which is also pool order), and grows by
+   * half only when the live values still fill three quarters of it.
+   */
   private reserve(intCount: number, floatCount: number): void {
     if (this.intsUsed + intCount > this.ints.length) {
-      this.ints = grownInts(this.ints, Math.ceil((this.intsUsed + intCount) * 1.5), this.intsUsed);
+      if (this.deadInts * 4 >= this.intsUsed) this.compact(INT_START, (at) => this.intLength(at), this.ints, true);
+      if ((this.intsUsed + intCount) * 4 > this.ints.length * 3) {
+        this.ints = grownInts(this.ints, Math.ceil((this.intsUsed + intCount) * 1.5), this.intsUsed);
+      }
     }
     if (this.floatsUsed + floatCount > this.floats.length) {
-      const floats = new Float64Array(Math.ceil((this.floatsUsed + floatCount) * 1.5));
-      floats.set(this.floats.subarray(0, this.floatsUsed));
-      this.floats = floats;
+      if (this.deadFloats * 4 >= this.floatsUsed) this.compact(FLOAT_START, (at) => this.floatLength(at), this.floats, false);
+      if ((this.floatsUsed + floatCount) * 4 > this.floats.length * 3) {
+        const floats = new Float64Array(Math.ceil((this.floatsUsed + floatCount) * 1.5));
+        floats.set(this.floats.subarray(0, this.floatsUsed));
+        this.floats = floats;
+      }
+    }
+  }
+
+  /** Move the live slots' values of one pool down over the forgotten ones' (starts at `field` of each record). */
+  private compact(field: number, lengthAt: (at: number) => number, pool: Int32Array | Float64Array, ints: boolean): void {
+    const meta = this.meta;
+    let to = 0;
+    // Slots before `count` only: the slot being built has no values in the pools yet.
+    for (let slot = 0; slot < this.count - 1; slot++) {
+      if (this.sortedFlags[slot]! & DEAD) continue;
+      const at = slot * STRIDE;
+      const from = meta[at + field]!;
+      const length = lengthAt(at);
+      if (from !== to) pool.copyWithin(to, from, from + length);
+      meta[at + field] = to;
+      to += length;
+    }
+    if (ints) {
+      this.intsUsed = to;
+      this.deadInts = 0;
+    } else {
+      this.floatsUsed = to;
+      this.deadFloats = 0;
     }
   }
 }
