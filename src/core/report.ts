@@ -5,7 +5,7 @@
 // and whether these run (cache, worker threads, snapshot); it never changes them.
 
 import { extractClaims } from './claims/index.js';
-import { claimKey, judgeCluster } from './judge/index.js';
+import { claimKey, findingId, judgeCluster } from './judge/index.js';
 import { articleContext, cluster, matchProfile, resolveClusterOptions, type ArticleContext, type ClusterOptions, type ClusterResult, type ClusterState, type MadeCluster, type MatchProfile } from './match/index.js';
 import type { PairComparer } from './match/pair-batch.js';
 import { joinLoneHeadline } from './headline-line.js';
@@ -279,19 +279,80 @@ function composeReport(
   let made: readonly MadeCluster[] | undefined = clustered.made;
   clustered = undefined;
   const pathOf = new Map(sources.map((source) => [source.id, source.path]));
+  if (!keepState) {
+    // Each finding is made once, with its links and its story: no copy of it is alive next to it.
+    const stories = storySummaries(storyProfiles, {}, sameStory.stories());
+    const storied = finishedFindings(made, pathOf, isUpdate, stories);
+    // The clusters' claims and links are in the findings now.
+    made = undefined;
+    storied.sort(compareFindings);
+    return { report: { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories } };
+  }
   const judged = linkedFindings(made, pathOf, isUpdate, keepState);
   const { linked, members } = judged;
-  // Without a state the findings before their links are not needed next to the linked ones.
-  const findings = keepState ? judged.findings : [];
-  judged.findings = [];
-  // The clusters' claims and links are in the findings now.
+  const findings = judged.findings;
   made = undefined;
   linked.sort(compareFindings);
   const { stories, findings: storied } = withStories(storyProfiles, linked, sameStory.stories());
 
   const report: Report = { schemaVersion: 1, sources: summariesOf(sources, analyses), claims: storied, diagnostics, stories };
-  if (!keepState) return { report };
   return { report, state: { claims, clustering: clustering!, members, findings, stories: storyProfiles } };
+}
+
+/**
+ * The findings of clusters, each made once with its "possibly related" links and
+ * its story: what `linkedFindings` and `withStories` give (the same objects, key
+ * for key), without the copies between them. Before report order.
+ *
+ * @param made Clusters from `cluster()`.
+ * @param pathOf Path of each source, by source id.
+ * @param isUpdate Pairs a reviewer marked "an update, not a dispute".
+ * @param stories The report's stories (`storySummaries`).
+ */
+export function finishedFindings(
+  made: readonly MadeCluster[],
+  pathOf: ReadonlyMap<string, string>,
+  isUpdate: ReviewPredicates['isUpdate'],
+  stories: readonly StorySummary[],
+): Finding[] {
+  // The id of each cluster's finding is known before it is judged: the key of its claims that sorts first.
+  const ids = made.map((item) => findingId(item.cluster.claims));
+  const idOf = claimFindingIds(made, ids);
+  const storyOf = storyIndex(stories);
+  return made.map((item, index) => {
+    const id = ids[index]!;
+    const related = new Map<string, number>();
+    for (const link of item.cluster.related) {
+      const other = idOf(link.claim);
+      if (other && other !== id) related.set(other, Math.max(related.get(other) ?? 0, link.score));
+    }
+    const finding = judgeCluster(item.cluster, pathOf, relatedList(related), isUpdate);
+    const story = findingStory(finding, storyOf);
+    // A fresh object nothing else holds yet: its story is set on it (last, as `withStory` puts it).
+    if (story !== undefined) (finding as { story?: string }).story = story;
+    return finding;
+  });
+}
+
+/**
+ * The finding id of each clustered claim, by its key (`sourceId#sentenceIndex`, as
+ * `RelatedLink.claim`): kept per source as lists by sentence index, not one key
+ * string per claim. A key given twice keeps the last cluster's id, as a map would.
+ */
+function claimFindingIds(made: readonly MadeCluster[], ids: readonly string[]): (key: string) => string | undefined {
+  const bySource = new Map<string, string[]>();
+  made.forEach((item, index) => {
+    for (const claim of item.cluster.claims) {
+      let list = bySource.get(claim.sentence.source);
+      if (!list) bySource.set(claim.sentence.source, (list = []));
+      list[claim.sentence.index] = ids[index]!;
+    }
+  });
+  return (key) => {
+    const at = key.lastIndexOf('#');
+    const index = Number(key.slice(at + 1));
+    return at < 0 || !Number.isInteger(index) ? undefined : bySource.get(key.slice(0, at))?.[index];
+  };
 }
 
 /**
@@ -340,10 +401,12 @@ function linkedFindings(
  * @param related Best link score by finding id (the finding's own id left out).
  */
 export function linkedFinding(finding: Finding, related: ReadonlyMap<string, number>): Finding {
-  return {
-    ...finding,
-    related: [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1)),
-  };
+  return { ...finding, related: relatedList(related) };
+}
+
+/** Best link score by finding id as `Finding.related`: best first, ties by id. */
+function relatedList(related: ReadonlyMap<string, number>): Finding['related'] {
+  return [...related.entries()].map(([id, score]) => ({ id, score })).sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
 }
 
 /**

@@ -43,9 +43,9 @@ export function mentionJson(mention: Mention): ExportMention {
  * @param updates The ledger's `updates:` pairs of mention keys (optional): those joining two of its mentions become `reviewedUpdates`.
  */
 export function claimJson(finding: Finding, review?: ClaimReviewDecision, updates?: UpdatePairs): ExportClaim {
-  const claim = { ...finding, mentions: finding.mentions.map(mentionJson) };
   const pairs = reviewedUpdates(finding, updates);
-  return { ...claim, ...(review ? { review } : {}), ...(pairs.length > 0 ? { reviewedUpdates: pairs } : {}) };
+  // One object (`mentions` keeps its place among the finding's keys).
+  return { ...finding, mentions: finding.mentions.map(mentionJson), ...(review ? { review } : {}), ...(pairs.length > 0 ? { reviewedUpdates: pairs } : {}) };
 }
 
 /** The JSON export, schemaVersion 1. */

@@ -33,7 +33,22 @@ function outcomesAfter(text: string, end: number): Set<string> {
 }
 
 /** The outcomes of each figure read so far, with the sentence they were read in (judging asks again for every pair of a cluster). */
-const outcomesMemo = new WeakMap<Quantity, { readonly text: string; readonly outcomes: ReadonlySet<string> }>();
+let outcomesMemo = new WeakMap<Quantity, { readonly text: string; readonly outcomes: ReadonlySet<string> }>();
+/** Whether a memo of this module holds anything since `forgetFigureReadings`. */
+let readingsKept = false;
+
+/**
+ * Forget the figures' readings (outcomes, slot marks) kept so far: a memo holds
+ * what its function computes, so no result changes. Judging calls it for each
+ * cluster, so that a cluster's readings die young with it instead of staying,
+ * keyed by figures that live on in the findings, to the end of the run.
+ */
+export function forgetFigureReadings(): void {
+  if (!readingsKept) return;
+  outcomesMemo = new WeakMap();
+  marksMemo = new WeakMap();
+  readingsKept = false;
+}
 
 /** Outcomes of a figure: after it, or, for "killing three people", the word just before it. */
 function outcomesOf(text: string, quantity: Quantity): ReadonlySet<string> {
@@ -41,6 +56,7 @@ function outcomesOf(text: string, quantity: Quantity): ReadonlySet<string> {
   if (known !== undefined && known.text === text) return known.outcomes;
   const outcomes = readOutcomes(text, quantity);
   outcomesMemo.set(quantity, { text, outcomes });
+  readingsKept = true;
   return outcomes;
 }
 
@@ -140,10 +156,13 @@ const OTHER_AFTER = new Set(data.otherAfter);
 const DEMONYMS = new Map(Object.entries(data.demonyms));
 const NUMBERISH = /^(?:[$€£¥]|US\$|C\$|A\$)?\d|^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen)\b/i;
 
-const marksMemo = new WeakMap<Quantity, SlotMarks>();
+let marksMemo = new WeakMap<Quantity, SlotMarks>();
 function marksOf(text: string, quantity: Quantity): SlotMarks {
   let marks = marksMemo.get(quantity);
-  if (!marks) marksMemo.set(quantity, (marks = readMarks(text, quantity)));
+  if (!marks) {
+    marksMemo.set(quantity, (marks = readMarks(text, quantity)));
+    readingsKept = true;
+  }
   return marks;
 }
 

@@ -14,7 +14,7 @@ import { termsOf } from '../match/terms.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
 import alignData from '../../data/judge-align.json' with { type: 'json' };
-import { runningUpdate, sameDateSlot, sameQuantitySlot, type ConflictSide } from './align.js';
+import { forgetFigureReadings, runningUpdate, sameDateSlot, sameQuantitySlot, type ConflictSide } from './align.js';
 
 /** A conflict between two claims, before it is placed in a finding. */
 export interface PairConflict {
@@ -162,11 +162,24 @@ const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
 /** The noun a quantity counts, folded with synonyms ("conferences" → meeting): read once per quantity (a pair's check asks it of each figure many times). */
 function unitKey(quantity: Quantity): string | null {
   let key = unitKeys.get(quantity);
-  if (key === undefined) unitKeys.set(quantity, (key = unitKeyOf(quantity)));
+  if (key === undefined) {
+    unitKeys.set(quantity, (key = unitKeyOf(quantity)));
+    unitKeysKept = true;
+  }
   return key;
 }
 
-const unitKeys = new WeakMap<Quantity, string | null>();
+let unitKeys = new WeakMap<Quantity, string | null>();
+let unitKeysKept = false;
+
+/** Forget the figures' memos (unit keys, outcomes, slot marks): judging a cluster starts with none, so they die young with it (no result changes). */
+function forgetFigureMemos(): void {
+  if (unitKeysKept) {
+    unitKeys = new WeakMap();
+    unitKeysKept = false;
+  }
+  forgetFigureReadings();
+}
 
 function unitKeyOf(quantity: Quantity): string | null {
   if (quantity.kind === 'year' || quantity.kind === 'number') return null;
@@ -345,6 +358,8 @@ export function judgeCluster(
   relatedIds: readonly { id: string; score: number }[] = [],
   isUpdate: (a: Claim, b: Claim) => boolean = () => false,
 ): Finding {
+  // A claim is judged in one cluster: its figures' memos serve this cluster's pairs only.
+  forgetFigureMemos();
   const claims = [...cluster.claims].sort(
     (a, b) =>
       compare(a.outlet, b.outlet) || compare(a.sentence.source, b.sentence.source) || a.sentence.index - b.sentence.index,
