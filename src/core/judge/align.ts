@@ -4,6 +4,7 @@
 
 import data from '../../data/judge-align.json' with { type: 'json' };
 import type { DateMention, Quantity } from '../../types.js';
+import { ObjectMemo } from '../match/memo.js';
 
 /** What judging knows of one side of a pair: its sentence and its article's publication date. */
 export interface ConflictSide {
@@ -33,9 +34,7 @@ function outcomesAfter(text: string, end: number): Set<string> {
 }
 
 /** The outcomes of each figure read so far, with the sentence they were read in (judging asks again for every pair of a cluster). */
-let outcomesMemo = new WeakMap<Quantity, { readonly text: string; readonly outcomes: ReadonlySet<string> }>();
-/** Whether a memo of this module holds anything since `forgetFigureReadings`. */
-let readingsKept = false;
+const outcomesMemo = new ObjectMemo<Quantity, { readonly text: string; readonly outcomes: ReadonlySet<string> }>();
 
 /**
  * Forget the figures' readings (outcomes, slot marks) kept so far: a memo holds
@@ -44,10 +43,8 @@ let readingsKept = false;
  * keyed by figures that live on in the findings, to the end of the run.
  */
 export function forgetFigureReadings(): void {
-  if (!readingsKept) return;
-  outcomesMemo = new WeakMap();
-  marksMemo = new WeakMap();
-  readingsKept = false;
+  outcomesMemo.clear();
+  marksMemo.clear();
 }
 
 /** Outcomes of a figure: after it, or, for "killing three people", the word just before it. */
@@ -56,7 +53,6 @@ function outcomesOf(text: string, quantity: Quantity): ReadonlySet<string> {
   if (known !== undefined && known.text === text) return known.outcomes;
   const outcomes = readOutcomes(text, quantity);
   outcomesMemo.set(quantity, { text, outcomes });
-  readingsKept = true;
   return outcomes;
 }
 
@@ -156,13 +152,10 @@ const OTHER_AFTER = new Set(data.otherAfter);
 const DEMONYMS = new Map(Object.entries(data.demonyms));
 const NUMBERISH = /^(?:[$€£¥]|US\$|C\$|A\$)?\d|^(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen)\b/i;
 
-let marksMemo = new WeakMap<Quantity, SlotMarks>();
+const marksMemo = new ObjectMemo<Quantity, SlotMarks>();
 function marksOf(text: string, quantity: Quantity): SlotMarks {
   let marks = marksMemo.get(quantity);
-  if (!marks) {
-    marksMemo.set(quantity, (marks = readMarks(text, quantity)));
-    readingsKept = true;
-  }
+  if (!marks) marksMemo.set(quantity, (marks = readMarks(text, quantity)));
   return marks;
 }
 

@@ -11,6 +11,7 @@ import { isHeadlineStyle, isShortMention, mainClauseNegation, negationPlace } fr
 import { cueSpans, foldCueText, governedWordIn, onlyAttempts, writesSameCue } from './negation-scope.js';
 import { oppositeStates } from './opposites.js';
 import { termsOf } from '../match/terms.js';
+import { ObjectMemo } from '../match/memo.js';
 import { outletKey } from '../outlet.js';
 import type { Claim, Cluster, Conflict, ConflictKind, DateMention, Finding, Mention, Quantity, Verdict } from '../../types.js';
 import alignData from '../../data/judge-align.json' with { type: 'json' };
@@ -162,22 +163,15 @@ const IMPLICIT_NEGATION: (text: string) => boolean = statesNegation;
 /** The noun a quantity counts, folded with synonyms ("conferences" → meeting): read once per quantity (a pair's check asks it of each figure many times). */
 function unitKey(quantity: Quantity): string | null {
   let key = unitKeys.get(quantity);
-  if (key === undefined) {
-    unitKeys.set(quantity, (key = unitKeyOf(quantity)));
-    unitKeysKept = true;
-  }
+  if (key === undefined) unitKeys.set(quantity, (key = unitKeyOf(quantity)));
   return key;
 }
 
-let unitKeys = new WeakMap<Quantity, string | null>();
-let unitKeysKept = false;
+const unitKeys = new ObjectMemo<Quantity, string | null>();
 
 /** Forget the figures' memos (unit keys, outcomes, slot marks): judging a cluster starts with none, so they die young with it (no result changes). */
 function forgetFigureMemos(): void {
-  if (unitKeysKept) {
-    unitKeys = new WeakMap();
-    unitKeysKept = false;
-  }
+  unitKeys.clear();
   forgetFigureReadings();
 }
 

@@ -4,10 +4,14 @@
 // (`forgetMatchMemos`) instead of keeping them for as long as the profiles live
 // (through judging and the report). A memo only saves work: what it holds is
 // what the function it serves computes, so forgetting never changes a result.
+// Judging's per-cluster memos of figures (judge/index.ts, judge/align.ts) are
+// `ObjectMemo`s too, cleared for each cluster rather than registered here.
 
-/** A memo keyed by objects (a WeakMap that `forgetMatchMemos` replaces with an empty one). */
+/** A memo keyed by objects (a WeakMap that `clear`, and `forgetMatchMemos` for registered ones, replace with an empty one). */
 export class ObjectMemo<K extends object, V> {
   private map = new WeakMap<K, V>();
+  /** Whether anything was remembered since the last `clear` (so clearing an unused memo makes no new map). */
+  private used = false;
 
   /** The value remembered for a key, if any. */
   get(key: K): V | undefined {
@@ -17,6 +21,7 @@ export class ObjectMemo<K extends object, V> {
   /** Remember a value for a key. */
   set(key: K, value: V): void {
     this.map.set(key, value);
+    this.used = true;
   }
 
   /** Forget the value of a key. */
@@ -26,7 +31,9 @@ export class ObjectMemo<K extends object, V> {
 
   /** Forget every value. */
   clear(): void {
+    if (!this.used) return;
     this.map = new WeakMap();
+    this.used = false;
   }
 }
 
