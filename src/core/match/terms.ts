@@ -118,13 +118,23 @@ export function termsOf(text: string, masked: readonly Span[] = []): Terms {
       tokens.push(word.word);
       if (word.term === null) continue;
       sequence.push(word.term);
-      termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+      noteTerm(termWeights, word.term, word.weight);
       if (!first && token.capitalised) names.add(word.term);
     }
     first = false;
   }
+  return { tokens, sequence, ...sortedTerms(termWeights), names: [...names].sort(), numbers: [...numbers].sort() };
+}
+
+/** Notes a term at the greatest weight any of its words has. */
+function noteTerm(termWeights: Map<string, number>, term: string, weight: number): void {
+  termWeights.set(term, Math.max(termWeights.get(term) ?? 0, weight));
+}
+
+/** The distinct terms noted (sorted) and the weight of each. */
+function sortedTerms(termWeights: ReadonlyMap<string, number>): { terms: string[]; weights: number[] } {
   const terms = [...termWeights.keys()].sort();
-  return { tokens, sequence, terms, weights: terms.map((term) => termWeights.get(term)!), names: [...names].sort(), numbers: [...numbers].sort() };
+  return { terms, weights: terms.map((term) => termWeights.get(term)!) };
 }
 
 /** The text with the synonym list's phrases and patterns written as their targets, each padded to its phrase's length (offsets stay comparable with a claim's spans). */
@@ -160,11 +170,10 @@ export function contentTerms(text: string): ContentTerms {
       continue;
     }
     for (const word of token.words) {
-      if (word.term !== null) termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+      if (word.term !== null) noteTerm(termWeights, word.term, word.weight);
     }
   }
-  const terms = [...termWeights.keys()].sort();
-  return { terms, weights: terms.map((term) => termWeights.get(term)!), numbers: [...numbers].sort() };
+  return { ...sortedTerms(termWeights), numbers: [...numbers].sort() };
 }
 
 /**
@@ -188,10 +197,9 @@ export function termsFromTokens(tokens: readonly string[], names: readonly strin
     const word = wordOf(token);
     if (word.term === null) continue;
     sequence.push(word.term);
-    termWeights.set(word.term, Math.max(termWeights.get(word.term) ?? 0, word.weight));
+    noteTerm(termWeights, word.term, word.weight);
   }
-  const terms = [...termWeights.keys()].sort();
-  return { tokens, sequence, terms, weights: terms.map((term) => termWeights.get(term)!), names, numbers };
+  return { tokens, sequence, ...sortedTerms(termWeights), names, numbers };
 }
 
 /** A word with its term and weight; term null for a stopword or a single character. */
