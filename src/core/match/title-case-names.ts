@@ -76,36 +76,36 @@ export function bodyCasing(paragraphs: readonly string[]): BodyCasing {
     let initial = true;
     let previousCapital = '';
     for (const token of paragraph.split(/\s+/u)) {
-      // Most tokens are a bare word of ASCII letters: its key is it in lower case, it opens and ends nothing.
+      let key: string;
+      let capital: boolean;
+      let opens = false;
+      let ends = false;
+      let links = true;
       if (PLAIN_WORD.test(token)) {
-        const key = token.toLowerCase();
+        // Most tokens are a bare word of ASCII letters: its key is it in lower case, it opens and ends nothing.
+        key = token.toLowerCase();
         const code = token.charCodeAt(0);
-        const capital = code >= 65 && code <= 90;
-        if (!capital) lower.set(key, (lower.get(key) ?? 0) + 1);
-        else if (!initial) {
-          capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
-          if (previousCapital !== '') pairs.add(`${previousCapital} ${key}`);
+        capital = code >= 65 && code <= 90;
+      } else {
+        key = wordKey(token);
+        const letter = /\p{L}/u.exec(token);
+        if (key === '' || !letter) {
+          previousCapital = '';
+          initial = initial || endsSentence(token);
+          continue;
         }
-        previousCapital = capital ? key : '';
-        initial = false;
-        continue;
+        opens = /^[\p{Ps}\p{Pi}"'‘“(\[]/u.test(token);
+        capital = /^\p{Lu}/u.test(letter[0]);
+        ends = endsSentence(token);
+        links = !/[,)\]”"]$/u.test(token);
       }
-      const key = wordKey(token);
-      const letter = /\p{L}/u.exec(token);
-      if (key === '' || !letter) {
-        previousCapital = '';
-        initial = initial || endsSentence(token);
-        continue;
-      }
-      const opens = /^[\p{Ps}\p{Pi}"'‘“(\[]/u.test(token);
-      const capital = /^\p{Lu}/u.test(letter[0]);
       if (!capital) lower.set(key, (lower.get(key) ?? 0) + 1);
       else if (!initial && !opens) {
         capitalised.set(key, (capitalised.get(key) ?? 0) + 1);
         if (previousCapital !== '') pairs.add(`${previousCapital} ${key}`);
       }
-      const ends = endsSentence(token);
-      previousCapital = capital && !ends && !/[,)\]”"]$/u.test(token) ? key : '';
+      // A capital pairs with the next one unless a stop, a comma or a closing mark follows it.
+      previousCapital = capital && !ends && links ? key : '';
       initial = ends;
     }
   }
