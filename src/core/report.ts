@@ -320,13 +320,7 @@ export function finishedFindings(
   const idOf = claimFindingIds(made, ids);
   const storyOf = storyIndex(stories);
   return made.map((item, index) => {
-    const id = ids[index]!;
-    const related = new Map<string, number>();
-    for (const link of item.cluster.related) {
-      const other = idOf(link.claim);
-      if (other && other !== id) related.set(other, Math.max(related.get(other) ?? 0, link.score));
-    }
-    const finding = judgeCluster(item.cluster, pathOf, relatedList(related), isUpdate);
+    const finding = judgeCluster(item.cluster, pathOf, relatedList(resolvedLinks(item, ids[index]!, idOf)), isUpdate);
     const story = findingStory(finding, storyOf);
     // A fresh object nothing else holds yet: its story is set on it (last, as `withStory` puts it).
     if (story !== undefined) (finding as { story?: string }).story = story;
@@ -356,6 +350,23 @@ function claimFindingIds(made: readonly MadeCluster[], ids: readonly string[]): 
 }
 
 /**
+ * A cluster's "possibly related" links resolved to finding ids: the best score of
+ * each other finding (its own id left out).
+ *
+ * @param item A cluster from `cluster()`.
+ * @param ownId The id of its own finding.
+ * @param idOf The finding id of a claim key (`claimFindingIds`).
+ */
+function resolvedLinks(item: MadeCluster, ownId: string, idOf: (key: string) => string | undefined): Map<string, number> {
+  const related = new Map<string, number>();
+  for (const link of item.cluster.related) {
+    const other = idOf(link.claim);
+    if (other && other !== ownId) related.set(other, Math.max(related.get(other) ?? 0, link.score));
+  }
+  return related;
+}
+
+/**
  * The profiles of the analyses' claims by claim index, until `release()`: the list
  * lives only in this closure (no caller's frame holds it), so that it can go
  * before judging.
@@ -378,18 +389,8 @@ function linkedFindings(
   withMembers: boolean,
 ): { findings: Finding[]; linked: Finding[]; members: (readonly number[])[] } {
   const findings = judgeClusters(made, pathOf, isUpdate);
-  const findingOfClaim = new Map<string, string>();
-  made.forEach((item, index) => {
-    for (const claim of item.cluster.claims) findingOfClaim.set(`${claim.sentence.source}#${claim.sentence.index}`, findings[index]!.id);
-  });
-  const linked: Finding[] = findings.map((finding, index) => {
-    const related = new Map<string, number>();
-    for (const link of made[index]!.cluster.related) {
-      const id = findingOfClaim.get(link.claim);
-      if (id && id !== finding.id) related.set(id, Math.max(related.get(id) ?? 0, link.score));
-    }
-    return linkedFinding(finding, related);
-  });
+  const idOf = claimFindingIds(made, findings.map((finding) => finding.id));
+  const linked: Finding[] = findings.map((finding, index) => linkedFinding(finding, resolvedLinks(made[index]!, finding.id, idOf)));
   return { findings, linked, members: withMembers ? made.map((item) => item.members) : [] };
 }
 
