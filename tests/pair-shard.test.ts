@@ -85,9 +85,9 @@ describe('pair shard', () => {
     const expected = new Float64Array(PAIR_SLOTS * count);
     comparePairBatch((index) => profiles[index]!, MATCH_MODEL, new GramTable(), pairs, 0, count, expected);
 
-    expect(startPairShard(profiles, 'auto')).toBeUndefined();
-    expect(startPairShard(profiles, 1)).toBeUndefined();
-    const shard = startPairShard(profiles, 2)!;
+    expect(startPairShard(() => profiles, 'auto')).toBeUndefined();
+    expect(startPairShard(() => profiles, 1)).toBeUndefined();
+    const shard = startPairShard(() => profiles, 2)!;
     expect(shard).toBeDefined();
     await shard.ready;
     const before = pairShardStats();

@@ -19,11 +19,9 @@ import { printedDiagnostic } from '../render/sanitize.js';
 import { filterReport, summarize, type ReportFilter, type ReportSummary } from '../render/shared.js';
 import { safeName } from '../render/sanitize.js';
 import picomatch from 'picomatch';
-import { analyzeRead, perSourceOptions, releaseProfiles } from '../engine/run.js';
+import { analyzeRead, perSourceOptions, reportOfOwnAnalyses } from '../engine/run.js';
 import { findSourceFiles, readSourceFiles, type ReadFiles } from '../engine/files.js';
 import type { SourceFile } from '../core/parse.js';
-import { buildReport } from '../core/report.js';
-import { startPairShard } from '../engine/workers/pair-shard.js';
 import { findLedgerFor } from '../ledger/find.js';
 import { loadConfig, type Config, type MatchSettings } from './config.js';
 import type { Report, Verdict } from '../types.js';
@@ -267,18 +265,7 @@ export async function runInputs(
     const loaded = await analyzeRead({ files, found, diagnostics }, perSource);
     // The sources hold their decoded text: the files' bytes (the size of the corpus) are not needed past here.
     files.length = 0;
-    // With two threads or more asked for, the candidate pairs are compared on this thread and a worker (the same report; see pair-shard.ts).
-    const shard = startPairShard(
-      () => loaded.analyses.flatMap((analysis) => analysis.profiles),
-      perSource.threads,
-    );
-    try {
-      // The analyses are this run's own: their profiles go once the report has clustered them.
-      const owned = { ...run, afterMatching: releaseProfiles(loaded.analyses) };
-      return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...owned, comparePairs: shard.compare } : owned);
-    } finally {
-      shard?.close();
-    }
+    return reportOfOwnAnalyses(loaded, run, perSource.threads);
   });
 }
 

@@ -66,11 +66,21 @@ export async function crossReference(paths: readonly string[] = ['sources'], opt
   const cwd = options.cwd ?? process.cwd();
   const perSource = perSourceOptions(options);
   const loaded = await analyzeRead(await readSourceFiles(paths, cwd), perSource);
-  // With two threads or more asked for, a worker compares candidate pairs too (pair-shard.ts; the same report).
-  const shard = startPairShard(
-    () => loaded.analyses.flatMap((analysis) => analysis.profiles),
-    perSource.threads,
-  );
+  return reportOfOwnAnalyses(loaded, options, perSource.threads);
+}
+
+/**
+ * The core's report of sources this run analysed itself (`analyzeRead`): with two
+ * threads or more asked for, a worker compares candidate pairs too (pair-shard.ts;
+ * the same report), and the analyses' profiles go once clustering is done
+ * (`releaseProfiles`: nothing else reads them).
+ *
+ * @param loaded The run's own sources and analyses.
+ * @param options Matching settings and reviewer decisions.
+ * @param threads Threads of the run (`AnalyzeOptions.threads`).
+ */
+export function reportOfOwnAnalyses(loaded: AnalyzedSources, options: ReportOptions, threads: AnalyzeOptions['threads']): Report {
+  const shard = startPairShard(() => loaded.analyses.flatMap((analysis) => analysis.profiles), threads);
   try {
     const run = { ...options, afterMatching: releaseProfiles(loaded.analyses) };
     return buildReport(loaded.sources, loaded.analyses, loaded.diagnostics, shard ? { ...run, comparePairs: shard.compare } : run);

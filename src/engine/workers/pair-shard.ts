@@ -62,14 +62,14 @@ export function pairShardStats(): { readonly chunks: number; readonly workerChun
  * the profiles costs memory, so `'auto'` does not start one; see README, Scale),
  * or when workers cannot start here.
  *
- * @param profiles Match profiles of the run's claims, by claim index, or what makes
- *   them (called only when a worker starts: a list made for nothing would stay
+ * @param profilesOf What makes the match profiles of the run's claims, by claim
+ *   index (called only when a worker starts: a list made for nothing would stay
  *   alive in the caller's frame, next to the report it builds).
  * @param threads Threads of the run (`AnalyzeOptions.threads`; default `'auto'`: none).
  */
-export function startPairShard(profilesOf: readonly MatchProfile[] | (() => readonly MatchProfile[]), threads: number | 'auto' = 'auto'): PairShard | undefined {
+export function startPairShard(profilesOf: () => readonly MatchProfile[], threads: number | 'auto' = 'auto'): PairShard | undefined {
   if (threads === 'auto' || threads < 2 || availableParallelism() < 2) return undefined;
-  const profiles = typeof profilesOf === 'function' ? profilesOf() : profilesOf;
+  const profiles = profilesOf();
   const entry = workerEntry();
   if (!entry) return undefined;
   let worker: Worker | undefined;
