@@ -6,6 +6,7 @@ import type { Claim } from '../../types.js';
 import { MATCH_MODEL, type MatchModel } from './similarity.js';
 import storySettings from '../../data/stories.json' with { type: 'json' };
 import denialSettings from '../../data/judge-denial.json' with { type: 'json' };
+import clusterSettings from '../../data/match-cluster.json' with { type: 'json' };
 
 /** Options for clustering (each has a default in `MATCH_DEFAULTS`). */
 export interface ClusterOptions {
@@ -42,7 +43,7 @@ export interface ClusterOptions {
    * approved…" and "Council 40 approved…" are not copies of each other.
    */
   readonly copyNumberWeight?: number;
-  /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: 0.5). */
+  /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: `linkage` of src/data/match-cluster.json, 0.42). */
   readonly linkage?: number;
   /**
    * The linkage bar when a cluster of denials meets the claim they deny (default:
@@ -75,7 +76,7 @@ export const MATCH_DEFAULTS = {
   minSharedWeight: 20,
   copyShare: 0.85,
   copyNumberWeight: 16,
-  linkage: 0.5,
+  linkage: clusterSettings.linkage,
   denialLinkage: denialSettings.denialLinkage,
   storyCopyShare: 0.95,
   storyCopyWeight: storySettings.crossStoryCopyWeight,
