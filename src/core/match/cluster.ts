@@ -98,7 +98,7 @@ export function byStrength(x: MatchEdge, y: MatchEdge): number {
  * `matchReason`) form clusters, weaker links become "possibly related". Claims
  * of one source never match each other (one outlet counts once), but a cluster
  * may hold an outlet's repeats through their matches elsewhere. Merging needs
- * at least `linkage` (0.42) of the cross pairs of the two clusters to be related
+ * at least `linkage` (0.34) of the cross pairs of the two clusters to be related
  * (average linkage), so distinct claims do not chain together. With a `prior` (an earlier call's
  * state and clusters, and the claims added since), only the groups of matches
  * the new claims join are clustered again; the result is what a call without a

@@ -43,7 +43,7 @@ export interface ClusterOptions {
    * approved…" and "Council 40 approved…" are not copies of each other.
    */
   readonly copyNumberWeight?: number;
-  /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: `linkage` of src/data/match-cluster.json, 0.42). */
+  /** Share of cross-outlet pairs of two clusters that must be related for them to merge (default: `linkage` of src/data/match-cluster.json, 0.34). */
   readonly linkage?: number;
   /**
    * The linkage bar when a cluster of denials meets the claim they deny (default:
