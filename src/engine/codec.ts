@@ -497,6 +497,38 @@ export function decodeProfiles(text: string): MatchProfile[] | undefined {
 }
 
 /**
+ * Match profiles from `encodeProfiles`, each read back when first asked for:
+ * `at(k)` is `decodeProfiles(text)[k]`, or undefined when that row has another
+ * shape. Undefined when the text is not a list of `count` rows. A re-check
+ * compares a few claims of each old source it touches, so the other rows stay
+ * unbuilt (their terms, identity, interned words).
+ *
+ * @param text What `encodeProfiles` gave.
+ * @param count How many profiles the text must hold.
+ */
+export function lazyProfiles(text: string, count: number): ((index: number) => MatchProfile | undefined) | undefined {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(rows) || rows.length !== count) return undefined;
+  const list = rows as unknown[];
+  const made: (MatchProfile | null | undefined)[] = new Array(count);
+  return (index) => {
+    let profile = made[index];
+    if (profile === undefined && index >= 0 && index < count) {
+      // The one before, when made, lends its article core (as `decodeProfiles` shares it).
+      const previous = index > 0 ? made[index - 1] ?? undefined : undefined;
+      profile = unlessRefused(() => profileOf(list[index], previous)) ?? null;
+      made[index] = profile;
+    }
+    return profile ?? undefined;
+  };
+}
+
+/**
  * A stored analysis read back, or undefined when it has another shape.
  *
  * @param data What `encodeAnalysis` gave, after a JSON round trip.
