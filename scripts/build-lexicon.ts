@@ -13,5 +13,6 @@ import type Nlp from 'compromise';
 const nlp = createRequire(import.meta.url)('compromise') as typeof Nlp;
 const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
 const sorted = Object.fromEntries(Object.entries(lexicon).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-writeFileSync(new URL('../src/data/compromise-lexicon.json', import.meta.url), `${JSON.stringify(sorted)}\n`);
+// One top-level key: a JSON module's top-level keys become named exports under tsx, and words such as `await` cannot be.
+writeFileSync(new URL('../src/data/compromise-lexicon.json', import.meta.url), `${JSON.stringify({ lexicon: sorted })}\n`);
 console.log(`wrote src/data/compromise-lexicon.json (${Object.keys(sorted).length} entries)`);

@@ -4,14 +4,14 @@
 import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
 import { describe, expect, it } from 'vitest';
-import lexicon from '../src/data/compromise-lexicon.json' with { type: 'json' };
+import data from '../src/data/compromise-lexicon.json' with { type: 'json' };
 import { lexiconTags, nameKind } from '../src/core/nlp.js';
 
 const live = (createRequire(import.meta.url)('compromise') as typeof Nlp).model() as { one: { lexicon: Record<string, string | string[]> } };
 
 describe('compromise lexicon data', () => {
   it("holds every entry of compromise's lexicon, with its tags", () => {
-    expect(lexicon).toEqual(live.one.lexicon);
+    expect(data.lexicon).toEqual(live.one.lexicon);
   });
 
   it.each([

@@ -56,7 +56,7 @@ export type NameKind = 'person' | 'place' | 'region' | 'organization';
 const kindCache = new Map<string, NameKind | null>();
 
 /** compromise's lexicon, as data (tests/lexicon-data.test.ts holds it to the package's). */
-const lexicon: Readonly<Record<string, string | readonly string[]>> = lexiconData;
+const lexicon: Readonly<Record<string, string | readonly string[]>> = lexiconData.lexicon;
 
 /** Tags compromise's lexicon gives a lowercase word or phrase (no parse: a lookup). */
 function tagsOf(word: string): readonly string[] {
