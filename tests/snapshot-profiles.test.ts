@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSource } from '../src/core/parse.js';
 import { analyzeSource } from '../src/core/report.js';
-import { decodeProfiles, encodeProfiles } from '../src/engine/codec.js';
+import { decodeProfiles, encodeProfiles, lazyProfiles } from '../src/engine/codec.js';
 
 const ARTICLES: readonly (readonly [string, string])[] = [
   [
@@ -67,5 +67,50 @@ describe('snapshot profiles', () => {
     ['tokens that are not text', '[[7, [], [], [], [[],[],[],[],[],[],[],[],[],null]]]'],
   ])('refuses %s', (_, text) => {
     expect(decodeProfiles(text)).toBeUndefined();
+  });
+});
+
+// A re-check reads the profiles of an old source one at a time (`lazyProfiles`): each
+// must be what the whole list decodes to, asked in any order, and a bad row refused alone.
+describe('snapshot profiles read one at a time', () => {
+  it.each(ARTICLES)('gives each profile as the whole list decodes it, in any order (%s)', (name, text) => {
+    const source = parseSource(`${name}.md`, Buffer.from(text)).source!;
+    const { profiles } = analyzeSource(source);
+    const stored = encodeProfiles(profiles)!;
+    const at = lazyProfiles(stored, profiles.length)!;
+    expect(at).toBeTypeOf('function');
+    const order = profiles.map((_, k) => k).reverse();
+    for (const k of order) expect(JSON.stringify(at(k))).toBe(JSON.stringify(profiles[k]));
+    // Asked again: the same object, made once.
+    for (const k of order) expect(at(k)).toBe(at(k));
+    expect(at(profiles.length)).toBeUndefined();
+    expect(at(-1)).toBeUndefined();
+  });
+
+  it('shares the article core with the claim before it when that one was read first', () => {
+    const source = parseSource('ferry.md', Buffer.from(ARTICLES[0]![1])).source!;
+    const profiles = analyzeSource(source).profiles;
+    const at = lazyProfiles(encodeProfiles(profiles)!, profiles.length)!;
+    expect(profiles.length).toBeGreaterThan(1);
+    const first = at(0)!;
+    expect(at(1)!.identity.core).toBe(first.identity.core);
+  });
+
+  it.each([
+    ['not JSON', '[[', 1],
+    ['not a list', '{"a":1}', 1],
+    ['a list of another length', '[]', 1],
+  ])('refuses %s', (_, text, count) => {
+    expect(lazyProfiles(text, count)).toBeUndefined();
+  });
+
+  it('refuses a bad row alone, and reads the good ones', () => {
+    const source = parseSource('ferry.md', Buffer.from(ARTICLES[0]![1])).source!;
+    const profiles = analyzeSource(source).profiles;
+    const rows = JSON.parse(encodeProfiles(profiles)!) as unknown[];
+    rows[0] = [7, [], [], [], [[], [], [], [], [], [], [], [], [], null]];
+    const at = lazyProfiles(JSON.stringify(rows), rows.length)!;
+    expect(at(0)).toBeUndefined();
+    expect(JSON.stringify(at(1))).toBe(JSON.stringify(profiles[1]));
   });
 });

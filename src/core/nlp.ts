@@ -2,10 +2,13 @@
 // a compromise View. Used only on short spans other stages have already found.
 // compromise is loaded on first use, through its single-file CommonJS build (the
 // package's `require` export): most articles never need it, and its ES source is
-// 436 modules that cost every command ~200 ms to load.
+// 436 modules that cost every command ~200 ms to load. Lexicon lookups (`nameKind`,
+// `lexiconTags`) read its lexicon as data (src/data/compromise-lexicon.json, written
+// by scripts/build-lexicon.ts), so matching never loads it.
 
 import { createRequire } from 'node:module';
 import type Nlp from 'compromise';
+import lexiconData from '../data/compromise-lexicon.json' with { type: 'json' };
 
 let nlp: typeof Nlp | undefined;
 
@@ -52,11 +55,11 @@ export type NameKind = 'person' | 'place' | 'region' | 'organization';
 
 const kindCache = new Map<string, NameKind | null>();
 
-let lexicon: Record<string, string | string[]> | undefined;
+/** compromise's lexicon, as data (tests/lexicon-data.test.ts holds it to the package's). */
+const lexicon: Readonly<Record<string, string | readonly string[]>> = lexiconData.lexicon;
 
 /** Tags compromise's lexicon gives a lowercase word or phrase (no parse: a lookup). */
 function tagsOf(word: string): readonly string[] {
-  lexicon ??= (compromise().model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const tags = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
   return tags === undefined ? [] : typeof tags === 'string' ? [tags] : tags;
 }

@@ -269,12 +269,18 @@ function storyFrom(row: unknown, source: Source, profiles: readonly MatchProfile
   return { id: source.id, core, titleTerms: titles!, published: published as string | null, terms: termList!, weights: weights as number[], label: label as string, leadPeople: lead! };
 }
 
-function identityFrom(row: unknown, previous?: IdentityProfile): IdentityProfile {
+/** What decoding does with each list of words it reads: `internList`, or nothing (`asRead`). */
+type ShareWords = (list: readonly string[]) => readonly string[];
+
+/** A list as read: for profiles decoded one at a time, where sharing words saves nothing worth their lookups. */
+const asRead: ShareWords = (list) => list;
+
+function identityFrom(row: unknown, previous?: IdentityProfile, share: ShareWords = internList): IdentityProfile {
   need(Array.isArray(row) && row.length === 10);
   const lists = (row as unknown[]).slice(0, 9);
   const published = (row as unknown[])[9];
   need(lists.every((list) => isArrayOf(list, isString)) && (published === null || isString(published)));
-  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = (lists as string[][]).map(internList);
+  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = (lists as string[][]).map((list) => share(list));
   // The claims of one article share its core (as `claimIdentity` gives them): one object, not one per claim.
   const core =
     previous && sameList(previous.core.people, corePeople!) && sameList(previous.core.places, corePlaces!) && sameList(previous.core.orgs, coreOrgs!) && sameList(previous.core.names, coreNames!)
@@ -284,7 +290,7 @@ function identityFrom(row: unknown, previous?: IdentityProfile): IdentityProfile
     sentence: { people: people!, places: places!, orgs: orgs!, names: names! },
     dates: dates!,
     core,
-    published: published === null ? null : intern(published as string),
+    published: published === null ? null : share === internList ? intern(published as string) : (published as string),
   };
 }
 
@@ -418,15 +424,15 @@ function claimOf(row: unknown, source: Source): Claim {
   };
 }
 
-function profileOf(row: unknown, previous?: MatchProfile, memo?: TermsMemo): MatchProfile {
+function profileOf(row: unknown, previous?: MatchProfile, memo?: TermsMemo, share: ShareWords = internList): MatchProfile {
   need(Array.isArray(row) && row.length === 7);
   const [tokens, names, numbers, figures, identity, headline, copyKey] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString) && typeof headline === 'boolean');
   need(Number.isSafeInteger(copyKey) && (copyKey as number) >= 0);
-  const list = internList(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : tokens);
-  const [sharedNames, sharedNumbers] = [internList(names), internList(numbers)];
+  const list = share(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : (tokens as string[]));
+  const [sharedNames, sharedNumbers] = [share(names as string[]), share(numbers as string[])];
   const terms = memo ? memo.of(list, sharedNames, sharedNumbers) : termsFromTokens(list, sharedNames, sharedNumbers);
-  return { terms, figures: internList(figures), identity: identityFrom(identity, previous?.identity), headline, copyKey: copyKey as number };
+  return { terms, figures: share(figures as string[]), identity: identityFrom(identity, previous?.identity, share), headline, copyKey: copyKey as number };
 }
 
 /** Each profile of a source read back, in order (each may share its article's core with the one before). */
@@ -494,6 +500,38 @@ export function decodeProfiles(text: string): MatchProfile[] | undefined {
     need(Array.isArray(rows));
     return profilesOf(rows);
   });
+}
+
+/**
+ * Match profiles from `encodeProfiles`, each read back when first asked for:
+ * `at(k)` is `decodeProfiles(text)[k]`, or undefined when that row has another
+ * shape. Undefined when the text is not a list of `count` rows. A re-check
+ * compares a few claims of each old source it touches, so the other rows stay
+ * unbuilt (their terms, identity, interned words).
+ *
+ * @param text What `encodeProfiles` gave.
+ * @param count How many profiles the text must hold.
+ */
+export function lazyProfiles(text: string, count: number): ((index: number) => MatchProfile | undefined) | undefined {
+  let rows: unknown;
+  try {
+    rows = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(rows) || rows.length !== count) return undefined;
+  const list = rows as unknown[];
+  const made: (MatchProfile | null | undefined)[] = new Array(count);
+  return (index) => {
+    let profile = made[index];
+    if (profile === undefined && index >= 0 && index < count) {
+      // The one before, when made, lends its article core (as `decodeProfiles` shares it).
+      const previous = index > 0 ? made[index - 1] ?? undefined : undefined;
+      profile = unlessRefused(() => profileOf(list[index], previous, undefined, asRead)) ?? null;
+      made[index] = profile;
+    }
+    return profile ?? undefined;
+  };
 }
 
 /**

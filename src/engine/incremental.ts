@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { claimKey } from '../core/judge/index.js';
 import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
 import { proseKeyOf, sourceIdFor } from '../core/parse.js';
-import { judgeClusters, reportAndState, reviewPredicates, storyOfFinding, storyProfileOf, summariesOf, withStory, type SourceAnalysis } from '../core/report.js';
+import { judgeClusters, reportAndState, reviewPredicates, storyOfFinding, storyProfilesOf, summariesOf, withStory, type SourceAnalysis } from '../core/report.js';
 import { storyGate, storySummaries, type StoryProfile } from '../core/stories.js';
 import { extendStories } from './snapshot-stories.js';
 import { sortDiagnostics } from '../diagnostics.js';
@@ -40,7 +40,7 @@ import {
   type Snapshot,
   type SnapshotSource,
 } from './snapshot.js';
-import { decodeProfiles, type AnalysisData } from './codec.js';
+import { lazyProfiles, type AnalysisData } from './codec.js';
 import { openCache, readEntry, writeEntry } from './store.js';
 import type { MatchProfile } from '../core/match/index.js';
 
@@ -243,7 +243,8 @@ async function incrementalRun(
   if (!canExtendBlocking({ maxPostings: snapshot.maxPostings }, corpus.claimKeys.length, resolved)) return 'the blocking cap changed with the corpus size';
 
   // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
-  const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfileOf(newSources[slot.fresh!]!));
+  // A new source's story profile is the one its analysis made (on the worker, or read back from the cache), as a full run takes it.
+  const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfilesOf([newSources[slot.fresh!]!], [newAnalyses[slot.fresh!]!])[0]!);
   // The snapshot's stories joined by the new sources' links (src/engine/snapshot-stories.ts), else grouped in full.
   const freshSlots = new Set(corpus.slots.flatMap((slot, index) => (slot.fresh !== undefined ? [index] : [])));
   const extended = snapshot.stories ? extendStories(storyProfiles, freshSlots, snapshot.stories) : undefined;
@@ -433,7 +434,8 @@ function claimInput(corpus: Corpus, read: ReadFiles, perSource: AnalyzeOptions):
     return known;
   };
   // Profiles of old sources from the snapshot, by source id (null: it has none, or not these).
-  const stored = new Map<string, readonly MatchProfile[] | null>();
+  // Each profile is read back when first compared (`lazyProfiles`): a source's other claims stay undecoded.
+  const stored = new Map<string, ((index: number) => MatchProfile | undefined) | null>();
   const storedProfile = (index: number): MatchProfile | undefined => {
     const id = corpus.sourceOf[index]!;
     const start = corpus.startOf.get(id);
@@ -441,11 +443,10 @@ function claimInput(corpus: Corpus, read: ReadFiles, perSource: AnalyzeOptions):
     let profiles = stored.get(id);
     if (profiles === undefined) {
       const text = start.slot.old!.profiles;
-      const decoded = typeof text === 'string' ? decodeProfiles(text) : undefined;
-      profiles = decoded && decoded.length === start.slot.old!.claims ? decoded : null;
+      profiles = (typeof text === 'string' ? lazyProfiles(text, start.slot.old!.claims) : undefined) ?? null;
       stored.set(id, profiles);
     }
-    return profiles?.[index - start.first];
+    return profiles?.(index - start.first);
   };
   return {
     sourceOf: corpus.sourceOf,

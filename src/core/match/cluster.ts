@@ -367,9 +367,17 @@ export function mergeClusters(
   for (const index of indexes) clusterOf[index] = index;
   const members = new Map<number, number[]>(indexes.map((index) => [index, [index]]));
   const denying = new Map<number, boolean>();
+  // `isDenying` reads only a claim's text and negation: copies of one sentence (outlet rewrites) are scanned once.
+  const denyingText = new Map<string, boolean>();
   const denies = (index: number): boolean => {
     let value = denying.get(index);
-    if (value === undefined) denying.set(index, (value = isDenying(input.claimAt(index))));
+    if (value === undefined) {
+      const claim = input.claimAt(index);
+      const key = `${claim.negation.negated ? 1 : 0}${claim.sentence.plain}`;
+      value = denyingText.get(key);
+      if (value === undefined) denyingText.set(key, (value = isDenying(claim)));
+      denying.set(index, value);
+    }
     return value;
   };
   // A cluster of denials meets the claim they deny: the edge pairs a denial with a statement, one side all denials, the other not.
