@@ -11,7 +11,7 @@ import { comparePairBatch, PAIR_SLOTS, PairGateCode, type PairComparer } from '.
 import { GramTable, MATCH_MODEL } from '../src/core/match/similarity.js';
 import { analyzeAll } from '../src/engine/run.js';
 import { loadSources } from '../src/engine/files.js';
-import { pairShardStats, startPairShard } from '../src/engine/workers/pair-shard.js';
+import { pairShardStats, profileSlices, profilesFromSlices, startPairShard } from '../src/engine/workers/pair-shard.js';
 import { workerEntry } from '../src/engine/workers/pool.js';
 import { claim as testClaim } from './helpers/claim.js';
 
@@ -74,6 +74,20 @@ describe('pair batches', () => {
 });
 
 describe('pair shard', () => {
+  it('should read back the profiles it sends in slices, however they are cut', async () => {
+    const folder = writeCorpus(6, path.join(scratch, 'slices')).folder;
+    const { sources } = await loadSources([folder]);
+    const profiles = (await analyzeAll(sources, { threads: 1 })).flatMap((analysis) => analysis.profiles);
+    expect(profiles.length).toBeGreaterThan(20);
+    for (const size of [1, 7, profiles.length, profiles.length + 5]) {
+      const texts = profileSlices(profiles, size)!;
+      expect(texts).toHaveLength(Math.ceil(profiles.length / size));
+      expect(profilesFromSlices(texts)).toEqual(profiles);
+    }
+    // A profile the codec cannot store exactly: no texts (the shard then sends a structured clone).
+    expect(profileSlices([...profiles, { ...profiles[0]!, copyKey: 0.5 }], 7)).toBeUndefined();
+  });
+
   it.skipIf(!workerEntry())('should fill the numbers of one thread with a worker comparing chunks', async () => {
     const folder = writeCorpus(24, path.join(scratch, 'corpus')).folder;
     const { sources } = await loadSources([folder]);
@@ -85,8 +99,15 @@ describe('pair shard', () => {
     const expected = new Float64Array(PAIR_SLOTS * count);
     comparePairBatch((index) => profiles[index]!, MATCH_MODEL, new GramTable(), pairs, 0, count, expected);
 
-    expect(startPairShard(() => profiles, 'auto')).toBeUndefined();
     expect(startPairShard(() => profiles, 1)).toBeUndefined();
+    // 'auto' starts one only for a number of claims inside its range.
+    const n = profiles.length;
+    expect(startPairShard(() => profiles, 'auto', { minClaims: n + 1, maxClaims: n + 10 })).toBeUndefined();
+    expect(startPairShard(() => profiles, 'auto', { minClaims: 0, maxClaims: n - 1 })).toBeUndefined();
+    const inRange = startPairShard(() => profiles, 'auto', { minClaims: n, maxClaims: n });
+    expect(inRange).toBeDefined();
+    await inRange!.ready;
+    inRange!.close();
     const shard = startPairShard(() => profiles, 2)!;
     expect(shard).toBeDefined();
     await shard.ready;

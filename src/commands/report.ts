@@ -46,7 +46,7 @@ Examples:
 
 Configuration (claimcheck.config.json or .claimcheckrc.json, found upward):
   {"sources": ["sources"], "ledger": "claims", "allowFields": ["section"],
-   "ignore": ["**/drafts/**"], "match": {"linkage": 0.5},
+   "ignore": ["**/drafts/**"], "match": {"linkage": 0.4},
    "organization": {"name": "Example Checks", "url": "https://checks.example"}}`,
     )
     .action(async (paths: string[], options: ReportOptions) => {

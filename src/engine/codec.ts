@@ -488,8 +488,9 @@ export function encodeProfiles(profiles: readonly MatchProfile[]): string | unde
  * Match profiles from `encodeProfiles` read back, or undefined when the text has another shape.
  *
  * @param text What `encodeProfiles` gave.
+ * @param memo Terms shared across the profiles (optional: see `TermsMemo`).
  */
-export function decodeProfiles(text: string): MatchProfile[] | undefined {
+export function decodeProfiles(text: string, memo?: TermsMemo): MatchProfile[] | undefined {
   let rows: unknown;
   try {
     rows = JSON.parse(text);
@@ -498,7 +499,7 @@ export function decodeProfiles(text: string): MatchProfile[] | undefined {
   }
   return unlessRefused(() => {
     need(Array.isArray(rows));
-    return profilesOf(rows);
+    return profilesOf(rows, memo);
   });
 }
 

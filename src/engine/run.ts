@@ -35,7 +35,8 @@ export interface AnalyzeOptions {
    * (default: `'auto'`). Results are the same, in the same order, either way.
    * A number of at least 2 also has a worker compare candidate pairs with this
    * thread (`startPairShard`: faster matching, at the cost of a copy of the
-   * profiles); `'auto'` does not.
+   * profiles); `'auto'` does so for runs of a bounded number of claims
+   * (src/data/threads.json: about 300 to 3,200 articles).
    */
   readonly threads?: number | 'auto';
 }
@@ -71,8 +72,8 @@ export async function crossReference(paths: readonly string[] = ['sources'], opt
 
 /**
  * The core's report of sources this run analysed itself (`analyzeRead`): with two
- * threads or more asked for, a worker compares candidate pairs too (pair-shard.ts;
- * the same report), and the analyses' profiles go once clustering is done
+ * threads or more asked for, or `'auto'` and a number of claims in its range, a
+ * worker compares candidate pairs too (pair-shard.ts; the same report), and the analyses' profiles go once clustering is done
  * (`releaseProfiles`: nothing else reads them).
  *
  * @param loaded The run's own sources and analyses.

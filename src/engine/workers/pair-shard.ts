@@ -1,7 +1,7 @@
 // pair-shard: the comparison of a run's candidate pairs shared between this thread
 // and one worker thread. The worker gets a copy of the claims' match profiles
-// when the shard starts (a structured clone, while this thread goes on building
-// the blocking index); then each batch of pairs that `PairGraph.score` hands over
+// when the shard starts (the codec's rows as strings, read back there while
+// this thread goes on building the blocking index); then each batch of pairs that `PairGraph.score` hands over
 // (pair-batch.ts) is cut into chunks in shared memory that both threads take,
 // first come first served, each writing the numbers of its chunks. Comparing a
 // pair is pure, so the numbers do not depend on who took which chunk: the result
@@ -14,7 +14,10 @@ import { parentPort, Worker } from 'node:worker_threads';
 import { comparePairBatch, type PairComparer } from '../../core/match/pair-batch.js';
 import type { MatchProfile } from '../../core/match/pair.js';
 import { GramTable, type MatchModel } from '../../core/match/similarity.js';
+import { decodeProfiles, encodeProfiles } from '../codec.js';
+import { TermsMemo } from '../terms-memo.js';
 import { workerEntry } from './pool.js';
+import threadSettings from '../../data/threads.json' with { type: 'json' };
 
 /** Pairs per chunk: small enough to balance the two threads, large enough that taking one costs nothing beside it. */
 const CHUNK = 128;
@@ -28,7 +31,8 @@ const DONE = 1;
 
 /** A message to a worker of the shard (see worker.ts). */
 export type PairShardMessage =
-  | { readonly kind: 'pair-profiles'; readonly profiles: readonly MatchProfile[] }
+  /** The profiles as `encodeProfiles` rows in slices (`texts`), or a structured clone of them when they cannot be stored so. */
+  | { readonly kind: 'pair-profiles'; readonly texts?: readonly string[]; readonly profiles?: readonly MatchProfile[] }
   | {
       readonly kind: 'pair-run';
       readonly model: MatchModel;
@@ -55,21 +59,42 @@ export function pairShardStats(): { readonly chunks: number; readonly workerChun
   return { ...stats };
 }
 
+/** When `threads: 'auto'` starts a shard: by the run's number of claims (src/data/threads.json). */
+export interface AutoShardRange {
+  /** Fewest claims: below, a worker's start costs more than it saves. */
+  readonly minClaims: number;
+  /** Most claims: above, the worker's copy of the profiles would take the run past its memory target. */
+  readonly maxClaims: number;
+}
+
+/** The range of `threads: 'auto'` (src/data/threads.json). */
+export const AUTO_SHARD_RANGE: AutoShardRange = {
+  minClaims: threadSettings.pairShardAutoMinClaims,
+  maxClaims: threadSettings.pairShardAutoMaxClaims,
+};
+
 /**
  * Start a worker with a copy of `profiles` (every claim of the run, in claim
- * order) and return the comparer that shares batches with it; undefined unless
- * the run asks for two threads or more (`threads` a number: the worker's copy of
- * the profiles costs memory, so `'auto'` does not start one; see README, Scale),
- * or when workers cannot start here.
+ * order) and return the comparer that shares batches with it; undefined when the
+ * run asks for one thread, with `threads: 'auto'` when the run's number of claims
+ * is outside `auto` (the worker's copy of the profiles costs memory: by default
+ * src/data/threads.json, see README, Scale), or when workers cannot start here.
  *
  * @param profilesOf What makes the match profiles of the run's claims, by claim
- *   index (called only when a worker starts: a list made for nothing would stay
+ *   index (called only when a worker may start: a list made for nothing would stay
  *   alive in the caller's frame, next to the report it builds).
- * @param threads Threads of the run (`AnalyzeOptions.threads`; default `'auto'`: none).
+ * @param threads Threads of the run (`AnalyzeOptions.threads`; default `'auto'`).
+ * @param auto The range of claims in which `'auto'` starts a shard (default: `AUTO_SHARD_RANGE`).
  */
-export function startPairShard(profilesOf: () => readonly MatchProfile[], threads: number | 'auto' = 'auto'): PairShard | undefined {
-  if (threads === 'auto' || threads < 2 || availableParallelism() < 2) return undefined;
+export function startPairShard(
+  profilesOf: () => readonly MatchProfile[],
+  threads: number | 'auto' = 'auto',
+  auto: AutoShardRange = AUTO_SHARD_RANGE,
+): PairShard | undefined {
+  if (threads !== 'auto' && threads < 2) return undefined;
+  if (availableParallelism() < 2) return undefined;
   const profiles = profilesOf();
+  if (threads === 'auto' && (profiles.length < auto.minClaims || profiles.length > auto.maxClaims)) return undefined;
   const entry = workerEntry();
   if (!entry) return undefined;
   let worker: Worker | undefined;
@@ -84,7 +109,12 @@ export function startPairShard(profilesOf: () => readonly MatchProfile[], thread
       worker!.once('exit', () => resolve());
     });
     worker.unref();
-    worker.postMessage({ kind: 'pair-profiles', profiles } satisfies PairShardMessage);
+    // As the codec's rows (what the main thread made of the per-source workers' answers): a
+    // string crosses threads as one copy, and the worker reads it back with each word kept once
+    // and word-for-word copies sharing their terms; a structured clone would copy every string.
+    // In slices, so that the worker never holds the parsed rows of all claims at once.
+    const texts = profileSlices(profiles);
+    worker.postMessage((texts === undefined ? { kind: 'pair-profiles', profiles } : { kind: 'pair-profiles', texts }) satisfies PairShardMessage);
   } catch {
     void worker?.terminate();
     return undefined;
@@ -150,6 +180,41 @@ export function startPairShard(profilesOf: () => readonly MatchProfile[], thread
   };
 }
 
+/** Claims per slice of the profiles sent to a worker. */
+const SLICE = 2_048;
+
+/**
+ * The profiles as `encodeProfiles` texts of `size` claims each, or undefined when one cannot be stored so.
+ *
+ * @param profiles Match profiles, by claim index.
+ * @param size Claims per text (default: 2,048).
+ */
+export function profileSlices(profiles: readonly MatchProfile[], size = SLICE): string[] | undefined {
+  const texts: string[] = [];
+  for (let from = 0; from < profiles.length; from += size) {
+    const text = encodeProfiles(profiles.slice(from, from + size));
+    if (text === undefined) return undefined;
+    texts.push(text);
+  }
+  return texts;
+}
+
+/**
+ * The profiles of `profileSlices` read back, in order (equal terms shared), or undefined.
+ *
+ * @param texts What `profileSlices` gave.
+ */
+export function profilesFromSlices(texts: readonly string[]): MatchProfile[] | undefined {
+  const memo = new TermsMemo();
+  const profiles: MatchProfile[] = [];
+  for (const text of texts) {
+    const slice = decodeProfiles(text, memo);
+    if (!slice) return undefined;
+    for (const profile of slice) profiles.push(profile);
+  }
+  return profiles;
+}
+
 /** The profiles a shard's worker holds, and its n-gram memo. */
 let held: { readonly profiles: readonly MatchProfile[]; readonly table: GramTable } | undefined;
 
@@ -160,8 +225,10 @@ let held: { readonly profiles: readonly MatchProfile[]; readonly table: GramTabl
  */
 export function onPairShardMessage(message: PairShardMessage): void {
   if (message.kind === 'pair-profiles') {
-    held = { profiles: message.profiles, table: new GramTable() };
-    parentPort?.postMessage({ ready: true });
+    const profiles = message.texts === undefined ? message.profiles : profilesFromSlices(message.texts);
+    // Without them the worker takes no chunk (this thread does them all).
+    if (profiles) held = { profiles, table: new GramTable() };
+    parentPort?.postMessage({ ready: profiles !== undefined });
     return;
   }
   if (!held) return;
