@@ -74,6 +74,17 @@ function storySourceOf(source: Source): StorySource {
 }
 
 /**
+ * A source's story profile: the one its analysis made when the analysis is this
+ * source's (what `storyProfilesOf` takes), else made now.
+ *
+ * @param source A source.
+ * @param analysis Its analysis.
+ */
+export function storyProfileOfAnalysed(source: Source, analysis: Pick<SourceAnalysis, 'source' | 'story'>): StoryProfile {
+  return analysis.source === source.id && analysis.story?.id === source.id ? analysis.story : storyProfileOf(source);
+}
+
+/**
  * The story profile of each source, in order: the one its analysis carries
  * (made in the per-source stage) when it is of that source's id, else made here.
  *

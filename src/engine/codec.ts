@@ -269,18 +269,24 @@ function storyFrom(row: unknown, source: Source, profiles: readonly MatchProfile
   return { id: source.id, core, titleTerms: titles!, published: published as string | null, terms: termList!, weights: weights as number[], label: label as string, leadPeople: lead! };
 }
 
-/** What decoding does with each list of words it reads: `internList`, or nothing (`asRead`). */
-type ShareWords = (list: readonly string[]) => readonly string[];
+/** What decoding does with the words it reads: keeps one copy of each (`interning`), or takes them as read (`asRead`). */
+interface ShareWords {
+  readonly list: (list: readonly string[]) => readonly string[];
+  readonly word: (word: string) => string;
+}
 
-/** A list as read: for profiles decoded one at a time, where sharing words saves nothing worth their lookups. */
-const asRead: ShareWords = (list) => list;
+/** One copy of each word decoded (`intern`, `internList`). */
+const interning: ShareWords = { list: internList, word: intern };
 
-function identityFrom(row: unknown, previous?: IdentityProfile, share: ShareWords = internList): IdentityProfile {
+/** Words as read: for profiles decoded one at a time, where sharing words saves nothing worth their lookups. */
+const asRead: ShareWords = { list: (list) => list, word: (word) => word };
+
+function identityFrom(row: unknown, previous?: IdentityProfile, share: ShareWords = interning): IdentityProfile {
   need(Array.isArray(row) && row.length === 10);
   const lists = (row as unknown[]).slice(0, 9);
   const published = (row as unknown[])[9];
   need(lists.every((list) => isArrayOf(list, isString)) && (published === null || isString(published)));
-  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = (lists as string[][]).map((list) => share(list));
+  const [people, places, orgs, names, dates, corePeople, corePlaces, coreOrgs, coreNames] = (lists as string[][]).map(share.list);
   // The claims of one article share its core (as `claimIdentity` gives them): one object, not one per claim.
   const core =
     previous && sameList(previous.core.people, corePeople!) && sameList(previous.core.places, corePlaces!) && sameList(previous.core.orgs, coreOrgs!) && sameList(previous.core.names, coreNames!)
@@ -290,7 +296,7 @@ function identityFrom(row: unknown, previous?: IdentityProfile, share: ShareWord
     sentence: { people: people!, places: places!, orgs: orgs!, names: names! },
     dates: dates!,
     core,
-    published: published === null ? null : share === internList ? intern(published as string) : (published as string),
+    published: published === null ? null : share.word(published as string),
   };
 }
 
@@ -424,15 +430,15 @@ function claimOf(row: unknown, source: Source): Claim {
   };
 }
 
-function profileOf(row: unknown, previous?: MatchProfile, memo?: TermsMemo, share: ShareWords = internList): MatchProfile {
+function profileOf(row: unknown, previous?: MatchProfile, memo?: TermsMemo, share: ShareWords = interning): MatchProfile {
   need(Array.isArray(row) && row.length === 7);
   const [tokens, names, numbers, figures, identity, headline, copyKey] = row as unknown[];
   need((isString(tokens) || isArrayOf(tokens, isString)) && isArrayOf(names, isString) && isArrayOf(numbers, isString) && isArrayOf(figures, isString) && typeof headline === 'boolean');
   need(Number.isSafeInteger(copyKey) && (copyKey as number) >= 0);
-  const list = share(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : (tokens as string[]));
-  const [sharedNames, sharedNumbers] = [share(names as string[]), share(numbers as string[])];
+  const list = share.list(isString(tokens) ? (tokens === '' ? [] : tokens.split(' ')) : (tokens as string[]));
+  const [sharedNames, sharedNumbers] = [share.list(names as string[]), share.list(numbers as string[])];
   const terms = memo ? memo.of(list, sharedNames, sharedNumbers) : termsFromTokens(list, sharedNames, sharedNumbers);
-  return { terms, figures: share(figures as string[]), identity: identityFrom(identity, previous?.identity, share), headline, copyKey: copyKey as number };
+  return { terms, figures: share.list(figures as string[]), identity: identityFrom(identity, previous?.identity, share), headline, copyKey: copyKey as number };
 }
 
 /** Each profile of a source read back, in order (each may share its article's core with the one before). */

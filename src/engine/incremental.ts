@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { claimKey } from '../core/judge/index.js';
 import { canExtendBlocking, cluster, resolveClusterOptions, type ClusterInput } from '../core/match/index.js';
 import { proseKeyOf, sourceIdFor } from '../core/parse.js';
-import { judgeClusters, reportAndState, reviewPredicates, storyOfFinding, storyProfilesOf, summariesOf, withStory, type SourceAnalysis } from '../core/report.js';
+import { judgeClusters, reportAndState, reviewPredicates, storyOfFinding, storyProfileOfAnalysed, summariesOf, withStory, type SourceAnalysis } from '../core/report.js';
 import { storyGate, storySummaries, type StoryProfile } from '../core/stories.js';
 import { extendStories } from './snapshot-stories.js';
 import { sortDiagnostics } from '../diagnostics.js';
@@ -244,7 +244,7 @@ async function incrementalRun(
 
   // Cluster with the snapshot as the prior: only the groups of matches the new claims join are clustered again.
   // A new source's story profile is the one its analysis made (on the worker, or read back from the cache), as a full run takes it.
-  const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfilesOf([newSources[slot.fresh!]!], [newAnalyses[slot.fresh!]!])[0]!);
+  const storyProfiles = corpus.slots.map((slot) => slot.old?.story ?? storyProfileOfAnalysed(newSources[slot.fresh!]!, newAnalyses[slot.fresh!]!));
   // The snapshot's stories joined by the new sources' links (src/engine/snapshot-stories.ts), else grouped in full.
   const freshSlots = new Set(corpus.slots.flatMap((slot, index) => (slot.fresh !== undefined ? [index] : [])));
   const extended = snapshot.stories ? extendStories(storyProfiles, freshSlots, snapshot.stories) : undefined;
